@@ -1,0 +1,140 @@
+"""The market-data facade: bars of a symbol in the prices quoted on the day, and share counts.
+
+Where data comes from, in order: folders given with --data (and a market/ folder beside the
+article), then the store, then Yahoo (never with --offline). Whatever the source, prices come
+back un-adjusted for the splits between each bar and the date the vendor adjusted them to.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..errors import DataError, OfflineError, UnknownSymbolError
+from ..models import Bar, PriceSeries
+from .directory import DirectorySource
+from .source import RawBar, SharesRow, Split
+from .store import Store
+from .symbols import SymbolHistory, builtin_spans
+from .yahoo import YahooSource
+
+
+@dataclass(frozen=True)
+class SharesAt:
+    shares: float
+    date: dt.date
+    source: str
+    symbol: str
+    split_factor: float = 1.0  # splits between the count's date and the session, applied
+
+
+def quoted(raw: list[RawBar], splits: list[Split], symbol: str) -> PriceSeries:
+    """Undo the vendor's split adjustment: each bar times the splits after it up to its basis date."""
+    bars, factors = [], []
+    for b in raw:
+        f = 1.0
+        for s in splits:
+            if b.date < s.date <= b.basis_date:
+                f *= s.ratio
+        if f != 1.0:
+            factors.append((b.date, f))
+        bars.append(Bar(b.date, b.open * f, b.high * f, b.low * f, b.close * f, b.volume / f))
+    n_splits = len({s.date for s in splits if raw and raw[0].date < s.date <= raw[-1].basis_date})
+    basis = "as quoted on each day" + (f" (un-adjusted for {n_splits} split{'s' * (n_splits > 1)})" if n_splits else "")
+    src = raw[-1].source if raw else ""
+    fetched = max((b.fetched_at for b in raw), default="")
+    return PriceSeries(symbol, tuple(bars), basis, src, fetched, tuple(factors))
+
+
+class MarketData:
+    def __init__(self, *, folders: list[DirectorySource] | None = None, store: Store | None = None,
+                 yahoo: YahooSource | None = None, offline: bool = False) -> None:
+        self.folders = list(folders or [])
+        self.store = store
+        self.yahoo = None if offline else yahoo
+        self.offline = offline
+        spans = builtin_spans()
+        for f in self.folders:
+            spans.extend(f.symbol_spans())
+        if store is not None:
+            spans.extend(store.symbol_spans())
+        self.symbols = SymbolHistory(spans)
+        self._cache: dict[tuple[str, dt.date, dt.date], PriceSeries] = {}
+
+    def add_folder(self, folder: DirectorySource) -> None:
+        if all(f.root != folder.root for f in self.folders):
+            self.folders.append(folder)
+            self.symbols = SymbolHistory(builtin_spans() + [s for f in self.folders for s in f.symbol_spans()]
+                                         + (self.store.symbol_spans() if self.store else []))
+
+    def _local(self, symbol: str, start: dt.date, end: dt.date) -> tuple[list[RawBar], list[Split]] | None:
+        for member in self.symbols.family(symbol):
+            for f in self.folders:
+                if f.has(member):
+                    return f.bars(member, start, end), f.splits(member)
+            if self.store is not None and self.store.has(member):
+                rows = self.store.bars(member, start, end)
+                if rows or self.store.covered(member, "bars", start, end):
+                    return rows, self.store.splits(member)
+        return None
+
+    def prefetch(self, wants: list[tuple[str, dt.date, dt.date]]) -> None:
+        """Fetch, in one batch per span, every symbol no local source holds."""
+        if self.yahoo is None:
+            return
+        missing: dict[tuple[dt.date, dt.date], list[str]] = {}
+        for symbol, start, end in wants:
+            if self._local(symbol, start, end) is None or not any(
+                    self.store and self.store.covered(m, "bars", start, min(end, dt.date.today()))
+                    for m in self.symbols.family(symbol)) and not any(
+                    f.has(m) for f in self.folders for m in self.symbols.family(symbol)):
+                missing.setdefault((start, end), []).append(self.symbols.current(symbol))
+        for (start, end), symbols in missing.items():
+            self.yahoo.fetch(symbols, start, end)
+
+    def series(self, symbol: str, start: dt.date, end: dt.date) -> PriceSeries:
+        """Daily bars of `symbol` over [start, end], in the prices quoted on each day."""
+        key = (symbol, start, end)
+        if key in self._cache:
+            return self._cache[key]
+        found = self._local(symbol, start, end)
+        if found is None or not found[0]:
+            if self.yahoo is not None:
+                self.yahoo.fetch([self.symbols.current(symbol)], start, end)
+                found = self._local(symbol, start, end)
+            elif found is None:
+                where = ", ".join(str(f.root) for f in self.folders) or "the store"
+                raise OfflineError(f"no price data for {symbol} in {where} and --offline is set; import data with "
+                                   f"'enrich data import DIR' or run without --offline")
+        if found is None:
+            raise UnknownSymbolError(symbol)
+        raw, splits = found
+        if not raw:
+            raise DataError(f"no {symbol} bars between {start} and {end}; the data holds none for those dates")
+        out = quoted(raw, splits, symbol)
+        self._cache[key] = out
+        return out
+
+    def shares_at(self, symbol: str, day: dt.date) -> SharesAt | None:
+        """The latest sourced share count at or before `day`, adjusted for splits since its date."""
+        rows: list[SharesRow] = []
+        splits: list[Split] = []
+        for member in self.symbols.family(symbol):
+            for f in self.folders:
+                rows += f.shares(member)
+                splits += f.splits(member)
+            if self.store is not None:
+                rows += self.store.shares(member)
+                splits += self.store.splits(member)
+        best = max((r for r in rows if r.date <= day), key=lambda r: r.date, default=None)
+        if best is None and self.yahoo is not None:
+            current = self.symbols.current(symbol)
+            self.yahoo.fetch_shares(current, day - dt.timedelta(days=400), day)
+            rows = self.store.shares(current) if self.store else []
+            best = max((r for r in rows if r.date <= day), key=lambda r: r.date, default=None)
+        if best is None:
+            return None
+        factor = 1.0
+        for s in {(s.date, s.ratio) for s in splits}:
+            if best.date < s[0] <= day:
+                factor *= s[1]
+        return SharesAt(best.shares * factor, best.date, best.source, best.symbol, factor)

@@ -1,0 +1,59 @@
+"""Symbol history: which symbol a company traded under on a date, and which one Yahoo serves today."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from importlib import resources
+
+from .source import SymbolSpan
+
+
+def builtin_spans() -> list[SymbolSpan]:
+    """The table shipped in enrich/data/symbol_history.csv (each row names its source)."""
+    text = resources.files("enrich").joinpath("data/symbol_history.csv").read_text(encoding="utf-8")
+    out = []
+    for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        out.append(SymbolSpan(r["company"], r["symbol"],
+                              dt.date.fromisoformat(r["valid_from"]) if r["valid_from"] else None,
+                              dt.date.fromisoformat(r["valid_to"]) if r["valid_to"] else None, r["source"]))
+    return out
+
+
+class SymbolHistory:
+    def __init__(self, spans: list[SymbolSpan]) -> None:
+        self._by_symbol: dict[str, str] = {}
+        self._by_company: dict[str, list[SymbolSpan]] = {}
+        for s in spans:
+            key = s.company.strip().lower()
+            group = self._by_company.setdefault(key, [])
+            if all(g.symbol != s.symbol or g.valid_from != s.valid_from for g in group):
+                group.append(s)
+            self._by_symbol.setdefault(s.symbol.upper(), key)
+        for group in self._by_company.values():
+            group.sort(key=lambda s: s.valid_from or dt.date.min)
+
+    def family(self, symbol: str) -> list[str]:
+        """The symbol first, then every other symbol of the same company, newest first."""
+        key = self._by_symbol.get(symbol.upper())
+        if key is None:
+            return [symbol]
+        others = [s.symbol for s in reversed(self._by_company[key]) if s.symbol != symbol]
+        return [symbol, *dict.fromkeys(others)]
+
+    def on(self, symbol: str, day: dt.date) -> str:
+        """The company's symbol valid on `day` (FB on 2018-08-06, even when given META)."""
+        key = self._by_symbol.get(symbol.upper())
+        if key is None:
+            return symbol
+        for s in self._by_company[key]:
+            if (s.valid_from is None or s.valid_from <= day) and (s.valid_to is None or day <= s.valid_to):
+                return s.symbol
+        return symbol
+
+    def current(self, symbol: str) -> str:
+        """The symbol to ask a live vendor for today (FB -> META)."""
+        key = self._by_symbol.get(symbol.upper())
+        if key is None:
+            return symbol
+        open_ended = [s for s in self._by_company[key] if s.valid_to is None]
+        return open_ended[-1].symbol if open_ended else self._by_company[key][-1].symbol

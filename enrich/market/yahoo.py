@@ -1,0 +1,140 @@
+"""Yahoo Finance through yfinance: the only module that imports yfinance.
+
+One request per symbol covers the whole span from the first day asked for to today, with
+actions, so the same answer gives the bars and every split since (needed to turn Yahoo's
+split-adjusted prices back into the prices quoted on the day). The result goes to the store
+with a coverage row, so a second run over the same span makes no request.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import OfflineError, ProviderError, UnknownSymbolError
+from .source import RawBar, SharesRow, Split
+from .store import Store, now_utc
+
+SOURCE = "yahoo (yfinance)"
+
+
+def _is_rate_limit(exc: BaseException) -> bool:
+    return type(exc).__name__ == "YFRateLimitError" or "429" in str(exc) or "Too Many Requests" in str(exc)
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    return "timeout" in type(exc).__name__.lower() or "timed out" in str(exc).lower()
+
+
+def _is_unreachable(exc: BaseException) -> bool:
+    text = f"{type(exc).__name__} {exc}".lower()
+    return any(w in text for w in ("connectionerror", "could not resolve", "name or service", "failed to connect",
+                                   "connection refused", "network is unreachable", "max retries"))
+
+
+def _is_missing(exc: BaseException) -> bool:
+    name = type(exc).__name__
+    return name in ("YFPricesMissingError", "YFTzMissingError", "YFInvalidPeriodError", "YFTickerMissingError") or (
+        "delisted" in str(exc) or "No data found" in str(exc))
+
+
+class YahooSource:
+    """Fetches from Yahoo into a Store. `session` is the seam tests use to fake the HTTP side."""
+
+    name = SOURCE
+
+    def __init__(self, store: Store, *, session: Any = None, timeout: float = 10.0, tries: int = 4,
+                 backoff: float = 2.0, sleep: Callable[[float], None] = time.sleep,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        self.store = store
+        self.session = session
+        self.timeout = timeout
+        self.tries = tries
+        self.backoff = backoff
+        self.sleep = sleep
+        self.today = today
+        self.requests = 0  # chart/fundamentals calls made through yfinance, for tests and logs
+
+    def _ticker(self, symbol: str) -> Any:
+        import yfinance as yf
+
+        return yf.Ticker(symbol, session=self.session) if self.session is not None else yf.Ticker(symbol)
+
+    def _call(self, symbol: str, what: str, fn: Callable[[], Any]) -> Any:
+        """Run one yfinance call with bounded retries on rate limiting; map failures to our errors."""
+        delay = self.backoff
+        for attempt in range(1, self.tries + 1):
+            self.requests += 1
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    return fn()
+            except Exception as exc:  # yfinance raises many types; sort them by what they mean
+                if _is_rate_limit(exc):
+                    if attempt == self.tries:
+                        raise ProviderError(f"Yahoo rate-limited {what} for {symbol} {self.tries} times; wait a few "
+                                            f"minutes and run again, or use --data DIR") from None
+                    self.sleep(delay)
+                    delay *= 2
+                    continue
+                if _is_timeout(exc):
+                    raise ProviderError(f"Yahoo did not answer {what} for {symbol} within {self.timeout:g} s; try "
+                                        f"again, or run with --offline and --data DIR") from None
+                if _is_unreachable(exc):
+                    raise OfflineError(f"cannot reach Yahoo for {symbol} ({type(exc).__name__}); check the network "
+                                       f"or run with --offline and --data DIR") from None
+                if _is_missing(exc):
+                    raise UnknownSymbolError(symbol, "Yahoo") from None
+                raise ProviderError(f"Yahoo {what} for {symbol} failed: {type(exc).__name__}: "
+                                    f"{str(exc).splitlines()[0] if str(exc) else ''}; try again or use --data DIR") from None
+        raise AssertionError("unreachable")
+
+    def fetch(self, symbols: list[str], start: dt.date, end: dt.date) -> list[str]:
+        """Make sure the store holds bars of each symbol over [start, end]; return those fetched now."""
+        today = self.today()
+        fetched = []
+        for symbol in dict.fromkeys(symbols):
+            if self.store.covered(symbol, "bars", start, min(end, today)):
+                continue
+            frame = self._call(symbol, "prices", lambda s=symbol: self._ticker(s).history(
+                start=start.isoformat(), end=(today + dt.timedelta(days=1)).isoformat(), interval="1d",
+                auto_adjust=False, actions=True, raise_errors=True, timeout=self.timeout))
+            if frame is None or len(frame) == 0:
+                raise UnknownSymbolError(symbol, f"Yahoo (no bars from {start} to {today})")
+            self._save(symbol, frame, start, today)
+            fetched.append(symbol)
+        return fetched
+
+    def _save(self, symbol: str, frame: Any, start: dt.date, today: dt.date) -> None:
+        at = now_utc()
+        bars, splits, dividends = [], [], []
+        for ts, row in frame.iterrows():
+            day = ts.date()
+            if row.get("Stock Splits", 0) not in (0, None) and row["Stock Splits"] == row["Stock Splits"]:
+                splits.append(Split(symbol, day, float(row["Stock Splits"]), SOURCE))
+            if row.get("Dividends", 0) not in (0, None) and row["Dividends"] == row["Dividends"]:
+                dividends.append((symbol, day, float(row["Dividends"]), SOURCE))
+            if row["Close"] != row["Close"]:  # NaN: no trade that day
+                continue
+            adj = row.get("Adj Close", row["Close"])
+            bars.append(RawBar(symbol, day, float(row["Open"]), float(row["High"]), float(row["Low"]),
+                               float(row["Close"]), float(adj), float(row.get("Volume", 0) or 0), today, SOURCE, at))
+        self.store.put(bars=bars, splits=splits, dividends=dividends,
+                       coverage=[(symbol, "bars", start, today, SOURCE), (symbol, "splits", start, today, SOURCE)],
+                       fetched_at=at)
+
+    def fetch_shares(self, symbol: str, start: dt.date, end: dt.date) -> None:
+        """Shares outstanding from Yahoo's fundamentals series, one row per date."""
+        if self.store.covered(symbol, "shares", start, end):
+            return
+        series = self._call(symbol, "shares", lambda: self._ticker(symbol).get_shares_full(
+            start=start.isoformat(), end=(end + dt.timedelta(days=1)).isoformat()))
+        rows: dict[dt.date, float] = {}
+        if series is not None:
+            for ts, value in series.items():
+                if value == value and value > 0:
+                    rows[ts.date()] = float(value)  # later duplicates of a day replace earlier ones
+        self.store.put(shares=[SharesRow(symbol, d, v, SOURCE + " get_shares_full") for d, v in sorted(rows.items())],
+                       coverage=[(symbol, "shares", start, end, SOURCE)])

@@ -1,0 +1,155 @@
+"""The records handed from stage to stage. All frozen; each carries where it came from."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    CLOSE = "close"
+    OPEN = "open"
+    HIGH = "high"
+    LOW = "low"
+    PRICE = "price"
+    PCT_CHANGE = "pct_change"
+    ABS_CHANGE = "abs_change"
+    MARKET_CAP = "market_cap"
+    MARKET_CAP_CHANGE = "market_cap_change"
+    VOLUME = "volume"
+    INDEX_LEVEL = "index_level"
+    INDEX_PCT_CHANGE = "index_pct_change"
+    RANGE_PCT_CHANGE = "range_pct_change"
+
+
+class Moment(str, Enum):
+    """When in (or around) a session a figure was true."""
+
+    CLOSE = "close"  # at the close (or close-to-close for moves)
+    OPEN = "open"  # the opening print
+    INTRADAY = "intraday"  # some time during the session, clock not stated
+    EXTREME = "extreme"  # "as much as", "a high of": the session's extreme
+    AFTER_HOURS = "after_hours"
+    PRE_MARKET = "pre_market"
+    CLOCK_TIME = "clock_time"  # a stated time of day daily bars cannot check
+
+
+class Verdict(str, Enum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    UNVERIFIABLE = "unverifiable"
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    published: dt.datetime | None  # tz-aware
+    published_how: str  # how the publish time was decided, for people
+    published_date_only: bool = False  # only the day was known; the time is assumed
+    url: str = ""
+    title: str = ""
+    source: str = ""  # file path or "<stdin>"
+    region: str = "US"  # outlet region, drives the publish time zone
+
+
+@dataclass(frozen=True)
+class Mention:
+    symbol: str
+    name: str
+    text: str
+    start: int
+    end: int
+    role: str = "company"  # company | index | publisher
+    exchange: str = ""
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """The time words a figure came with, resolved to sessions."""
+
+    text: str  # the words, "" when none
+    session: dt.date | None
+    moment: Moment
+    from_session: dt.date | None = None  # for ranges
+    candidates: tuple[dt.date, ...] = ()  # other sessions the words could mean
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    article_id: str
+    symbol: str
+    kind: Kind
+    value: float
+    quote: str
+    start: int
+    end: int
+    approx: str = ""
+    currency: str = "USD"
+    decimals: int = 0  # digits after the point as written (precision)
+    unit_scale: float = 1.0  # 1e9 for "billion", 0.01 for "cents": precision is in these units
+    time: TimeRef | None = None
+    base_price: float | None = None  # a stated base ("from the $38 IPO price")
+
+    @property
+    def session(self) -> dt.date | None:
+        return self.time.session if self.time else None
+
+
+@dataclass(frozen=True)
+class Bar:
+    date: dt.date
+    open: float
+    high: float
+    low: float
+    close: float
+    volume: float
+
+
+@dataclass(frozen=True)
+class PriceSeries:
+    """Daily bars of one symbol, in one price basis, with provenance."""
+
+    symbol: str
+    bars: tuple[Bar, ...]
+    basis: str  # "as quoted on <date>" or "split-adjusted as of <date>"
+    source: str
+    fetched_at: str
+    factors: tuple[tuple[dt.date, float], ...] = ()  # (date, multiplier applied) where != 1
+
+    def index_of(self, day: dt.date) -> int | None:
+        lo, hi = 0, len(self.bars)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.bars[mid].date < day:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(self.bars) and self.bars[lo].date == day else None
+
+    def bar(self, day: dt.date) -> Bar | None:
+        i = self.index_of(day)
+        return self.bars[i] if i is not None else None
+
+    def previous(self, day: dt.date) -> Bar | None:
+        i = self.index_of(day)
+        return self.bars[i - 1] if i else None
+
+
+@dataclass(frozen=True)
+class SharesCount:
+    symbol: str
+    date: dt.date
+    shares: float
+    source: str
+
+
+@dataclass(frozen=True)
+class Judgement:
+    claim: Claim
+    verdict: Verdict
+    reason: str = ""  # reason code for unverifiable, "" otherwise
+    evidence: dict[str, object] = field(default_factory=dict)
+    explanation: str = ""
+    date_note: str = ""
