@@ -74,6 +74,7 @@ class TimeRef:
     from_session: dt.date | None = None  # for ranges
     candidates: tuple[dt.date, ...] = ()  # other sessions the words could mean
     why: str = ""
+    kind_hint: str = ""  # "close" when the words make a plain price the closing price
 
 
 @dataclass(frozen=True)

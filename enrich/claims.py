@@ -1,0 +1,492 @@
+"""Market figures in an article, as claims: subject, kind, signed value, hedge, quote and time."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from . import timerefs as tr
+from .calendar import Calendar, Phase
+from .figures import Figure, find_figures, hedge_before
+from .gazetteer import load
+from .models import Article, Claim, Kind, Mention, Moment, TimeRef
+
+NEG = (r"fell|fall|falls|falling|fallen|down|drop|drops|dropped|dropping|declin\w*|slid|slide|slides|sliding|slip|slipped|"
+       r"slipping|lost|lose|loses|losing|shed|sheds|shedding|plung\w*|plummet\w*|tumbl\w*|sank|sink|sinking|sunk|"
+       r"tank\w*|slump\w*|lower|off|eras\w*|wip\w*|stripped|knock\w*|cut|dip|dipped|retreat\w*|eased|weaker|"
+       r"decrease\w*|loss|losses|below|under|crash\w*|skid\w*|cost|worst|tumble|decline")
+POS = (r"rose|rise|rises|rising|risen|up|gain|gained|gaining|gains|jump\w*|soar\w*|surg\w*|climb\w*|add|added|adding|"
+       r"adds|rall\w*|higher|advanc\w*|increas\w*|rebound\w*|boost\w*|lift\w*|spik\w*|rocket\w*|doubled|above|best")
+DIRECTION = re.compile(r"\b(?:(?P<neg>" + NEG + r")|(?P<pos>" + POS + r"))\b", re.I)
+NON_MARKET = re.compile(
+    r"\b(?:revenue|revenues|sales|income|profit|profits|earnings|eps|loans?|deposits|assets|subscribers?|users|"
+    r"members|customers|accounts|margins?|expenses|costs|spending|orders|shipments|deliveries|production|output|gdp|"
+    r"inflation|unemployment|jobs|rates?|yields?|premium|stake|dividends?|buybacks?|forecasts?|guidance|estimates?|"
+    r"targets?|tax|wages?|salar\w+|pay|bonus|fines?|penalt\w+|price (?:increase|rise|hike|cut)|owns|owned|interest|"
+    r"weight|weighting|growth|headcount|employees|workforce|budget|debt|bonds?|savings|payment|settlement|"
+    r"cash|fortune|net worth|wealth|purchase price|deal|acquisition|offer|bid|valuation of the deal)\b", re.I)
+MARKET_NOUN = re.compile(r"\b(?:shares?|stocks?|index|indexes|indices|benchmark|market value|market cap\w*|"
+                         r"capitali[sz]ation|price|value|valuation|it|its|they|their|company|bank|lender)\b", re.I)
+MCAP_WORDS = re.compile(r"market (?:value|cap\w*)|\bvalu(?:e|ed|ing|ation)\b|\bworth\b|capitali[sz]ation|"
+                        r"company's value|of its value", re.I)
+MCAP_CHANGE = re.compile(r"\b(?:wip\w+|eras\w+|strip\w+|shed\w*|lost|lose|losing|cost|knock\w*|slash\w*|evaporat\w+|"
+                         r"add\w*|gain\w*|boost\w*|increas\w*|fell|drop\w*|tumbl\w*|plung\w*|sank|slid|rose|jump\w*|"
+                         r"soar\w*|wiped|wipeout|vanish\w*|trimm\w*)\b", re.I)
+LEVEL_BEFORE = re.compile(r"(?:\bto|\bat|\bof|reached|reaching|hit|hits|topped|crossed|passed|worth|valued at|"
+                          r"valuing [\w\s']{0,30} at|is|was|be)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|"
+                          r"roughly\s+|more than\s+|over\s+|just\s+)?$", re.I)
+THRESHOLD_BEFORE = re.compile(r"\b(?:below|under|above|beneath|past|through|crossed|cross|breaking|broke below|"
+                              r"broke above|topped|tops)\s+$|\b(?:had to|needed to|need to|would need to|must) "
+                              r"(?:reach|hit|rise to|climb to|top)\s+$|on track for an? $|return to an? $", re.I)
+CHANGE_BEFORE = re.compile(r"\b(?:up|down|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid|sank|sinking|"
+                           r"plunged|slipped|declined|advanced|another|gain of|loss of|decline of|drop of|rise of|"
+                           r"fall of|increase of|lost only|was off|off|higher by|lower by)\s+(?:only\s+|just\s+)?$",
+                           re.I)
+CHANGE_AFTER = re.compile(r"^\s*(?:higher|lower)\b", re.I)
+CLOSE_CUE = re.compile(r"\b(?:closed|close of|closing(?: price)?|ended|ending the day|ending|finished|finishing|settled|"
+                       r"final bell|to finish|to close|to end|end at|record close|regular close|multiyear low|"
+                       r"\d+-year low|lowest (?:close|level)|stood at)\b", re.I)
+OPEN_CUE = re.compile(r"\b(?:opened at|opening price|open of|opened)\b", re.I)
+HIGH_CUE = re.compile(r"\b(?:high of|record high|all-time high|52-week high|peak of|intraday high|session high|"
+                      r"reaching a high|a high)\b", re.I)
+LOW_CUE = re.compile(r"\b(?:low of|intraday low|session low|dipped to|as low as|52-week low)\b", re.I)
+STRONG_MCAP_CHANGE = re.compile(r"\b(?:wip(?:e|ed|ing)\s+(?:out|off)?|eras(?:e|ed|ing)|stripp?(?:ed|ing)?|wipeout)\b", re.I)
+PER_SHARE_NON_MARKET = re.compile(r"\b(?:dividend|earnings|eps|guidance|forecast|estimate|consensus|target|payout|"
+                                  r"coupon|per share in)\b", re.I)
+TRADING_CUE = re.compile(r"\b(?:shares?|stock|traded|trading|trades|apiece|each|paid|purchase|bought|sold|buying|"
+                         r"selling|closed|close|ended|finished|opened|price|high|low|record|level)\b", re.I)
+GENERIC_COMPANY = re.compile(r"\b(?:company|firm|stock|shares|group|bank|lender|carmaker|retailer|automaker|insurer|"
+                             r"conglomerate|giant|chipmaker|business)\b", re.I)
+GENERIC_INDEX = re.compile(r"\b(?:index|benchmark|gauge|average)\b", re.I)
+VOLUME_AFTER = re.compile(r"^\s*(?:[A-Z][\w.&]*\s+)?shares\s+(?:changed hands|traded|were traded|were exchanged)",
+                          re.I)
+GENERIC_REF = re.compile(r"\b(?:the|its|their|this|that)\s+(?:company|firm|stock|shares|group|bank|lender|carmaker|"
+                         r"retailer|automaker|insurer|conglomerate|giant|chipmaker|business|index|benchmark|gauge)\b|"
+                         r"\bits\s+(?:stock|shares)\b|\b(?:it|its)\b", re.I)
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“(]?[A-Z0-9$£])|\n+")
+ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+                        r"No|vs|U\.S|U\.K|a\.m|p\.m|Bhd|Cos|Jr|Sr)\.|\b[A-Z]\.)$")
+CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bwhile\b|\bbut\b|\bwhereas\b")
+
+
+@dataclass
+class _State:
+    running_day: dt.date | None = None
+    last_date: dt.date | None = None
+    stretch: int | None = None
+    running_subject: str | None = None
+    seen: dict[str, int] = field(default_factory=dict)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in SENTENCE_SPLIT.finditer(text):
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and ABBREV_END.search(text[max(0, m.start() - 6):m.start()]):
+            continue
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _clause(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
+    lo, hi = s, e
+    for m in CLAUSE_BREAK.finditer(text, s, e):
+        if m.end() <= pos:
+            lo = m.end()
+        elif m.start() >= pos and hi == e:
+            hi = m.start()
+    return lo, hi
+
+
+def _direction(text: str, fig: Figure, clause: tuple[int, int], sent: tuple[int, int]) -> tuple[int, int]:
+    """(sign, start of the word that carried it); +1 when nothing says otherwise."""
+    after = text[fig.end:min(fig.end + 25, sent[1])]
+    m = re.match(r"^[\s,]*(?:or\s+[\d.]+\s*%?\s*,?\s*)?(higher|lower|up|down|below|under|above|off)\b", after, re.I)
+    before = list(DIRECTION.finditer(text, clause[0], fig.start))
+    if before and fig.start - before[-1].end() < 60:
+        w = before[-1]
+        return (-1 if w.group("neg") else 1), w.start()
+    if m:
+        word = m.group(1).lower()
+        return (-1 if word in ("lower", "down", "below", "under", "off") else 1), fig.start
+    before = list(DIRECTION.finditer(text, sent[0], fig.start))
+    if before:
+        w = before[-1]
+        return (-1 if w.group("neg") else 1), w.start()
+    return 1, fig.start
+
+
+class ClaimExtractor:
+    def __init__(self, calendar: Calendar) -> None:
+        self.cal = calendar
+        gaz = load()
+        names = sorted(gaz.descriptors, key=len, reverse=True)
+        self.descriptors = gaz.descriptors
+        self.descriptor_re = re.compile(r"\bthe\s+(?:[\w.\-]+\s+){0,2}?(" + "|".join(re.escape(n) for n in names) + r")\b",
+                                        re.I)
+
+    def extract(self, article: Article, mentions: list[Mention]) -> list[Claim]:
+        text = article.text
+        pub = article.published
+        ref_local = pub.date() if pub else None
+        state = _State()
+        out: list[Claim] = []
+        subjects = [m for m in mentions if m.role != "source"]
+        figures = find_figures(text)
+        fi = 0
+        for s, e in sentences(text):
+            sent_figs = []
+            while fi < len(figures) and figures[fi].start < e:
+                if figures[fi].start >= s:
+                    sent_figs.append(figures[fi])
+                fi += 1
+            found = tr.find(text[s:e], s, ref_local) if ref_local else []
+            sent_mentions = [m for m in subjects if s <= m.start < e]
+            for m in sent_mentions:
+                if m.start < (sent_figs[0].start if sent_figs else e):
+                    state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
+            refs = self._refs(text, s, e, subjects)
+            prev_fig: Figure | None = None
+            for fig in sent_figs:
+                claims = self._claims_for(article, fig, prev_fig, (s, e), sent_mentions, refs, found, state)
+                out.extend(claims)
+                if claims:
+                    state.running_subject = claims[-1].symbol
+                prev_fig = fig
+            for f in found:
+                if f.kind == "day" and f.day is not None:
+                    state.last_date = f.day
+                    if f.near:
+                        state.running_day = f.day
+                if f.kind == "range" and f.range_kind == "stretch":
+                    n = tr._num(dict(f.groups).get("n3") or dict(f.groups).get("n4") or dict(f.groups).get("n5") or "")
+                    state.stretch = n
+            for m in sent_mentions:
+                if sent_figs and m.start >= sent_figs[0].start:
+                    state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
+            if sent_mentions and not sent_figs:
+                state.running_subject = sent_mentions[-1].symbol
+        return out
+
+    def _refs(self, text: str, s: int, e: int, subjects: list[Mention]) -> list[tuple[int, int, str | None, str]]:
+        """Referring-back phrases in a sentence: (start, end, symbol if the phrase names one, kind of phrase)."""
+        named = {m.symbol for m in subjects}
+        out: list[tuple[int, int, str | None, str]] = []
+        for m in self.descriptor_re.finditer(text, s, e):
+            sym = self.descriptors[m.group(1).lower()]
+            out.append((m.start(), m.end(), sym if sym in named else None, "company"))
+        for m in GENERIC_REF.finditer(text, s, e):
+            if any(a <= m.start() < b for a, b, _, _ in out):
+                continue
+            word = m.group(0).lower()
+            kind = "index" if GENERIC_INDEX.search(word) else "company" if GENERIC_COMPANY.search(word) else "pronoun"
+            out.append((m.start(), m.end(), None, kind))
+        return sorted(out)
+
+    @staticmethod
+    def _salient(state: _State, want_index: bool = False) -> str | None:
+        """The company (or index) the article is about so far: most named, then latest named."""
+        pool = {k: v for k, v in state.seen.items() if k.startswith("^") == want_index}
+        if not pool:
+            return state.running_subject
+        return max(pool, key=lambda k: pool[k])
+
+    def _resolve(self, sym: str | None, kind: str, state: _State) -> str:
+        if sym:
+            return sym
+        if kind == "index":
+            return self._salient(state, True) or ""
+        if kind == "company":
+            return self._salient(state) or ""
+        return state.running_subject or self._salient(state) or ""
+
+    def _subjects(self, text: str, fig: Figure, sent: tuple[int, int], clause: tuple[int, int],
+                  mentions: list[Mention], refs: list[tuple[int, int, str | None, str]], state: _State) -> list[str]:
+        after = text[fig.end:min(fig.end + 60, sent[1])]
+        m = re.match(r"^[^.;]{0,35}?\b(?:in|for|of|from|off)\s+(?:the\s+)?", after)
+        if m:
+            at = fig.end + m.end()
+            hit = next((x for x in mentions if x.start == at or x.start == at - 4 and text[x.start:at].lower() == "the "),
+                       None)
+            if hit is not None:
+                return [hit.symbol]
+        before = [x for x in mentions if x.end <= fig.start]
+        window = text[clause[0]:fig.start] + text[fig.end:clause[1]]
+        if re.search(r"\b(?:each|both)\b", window, re.I) and before:
+            group = [x for x in before if x.start >= sent[0]]
+            if len(group) >= 2:
+                return list(dict.fromkeys(x.symbol for x in group))
+        cands: list[tuple[int, str | None, str]] = [(x.start, x.symbol, "name") for x in before]
+        cands += [(a, sym, kind) for a, b, sym, kind in refs if b <= fig.start]
+        if cands:
+            pos, sym, kind = max(cands, key=lambda c: c[0])
+            if kind == "pronoun":
+                named = [x for x in before if x.start >= sent[0]]
+                if named:
+                    return [named[-1].symbol]
+            return [self._resolve(sym, kind, state)]
+        later = [x for x in mentions if x.start >= fig.end]
+        later_refs = [(a, sym, kind) for a, b, sym, kind in refs if a >= fig.end]
+        if later and (not later_refs or later[0].start < later_refs[0][0]):
+            return [later[0].symbol]
+        if later_refs:
+            return [self._resolve(later_refs[0][1], later_refs[0][2], state)]
+        return [self._resolve(None, "pronoun", state)]
+
+    def _claims_for(self, article: Article, fig: Figure, prev: Figure | None, sent: tuple[int, int],
+                    mentions: list[Mention], refs: list[tuple[int, int, str | None]], found: list[tr.Found],
+                    state: _State) -> list[Claim]:
+        text = article.text
+        clause = _clause(text, sent[0], sent[1], fig.start)
+        pre = text[max(sent[0], fig.start - 60):fig.start]
+        post = text[fig.end:min(sent[1], fig.end + 50)]
+        if fig.in_parens and prev is not None and prev.unit == "money" and fig.unit == "money":
+            return []  # a currency conversion of the figure before it
+        if fig.unit in ("plain", "points") and fig.decimals == 0 and 1900 <= fig.number <= 2100 and fig.scale == 1:
+            return []  # a year
+        symbols = [s for s in self._subjects(text, fig, sent, clause, mentions, refs, state) if s]
+        if not symbols:
+            return []
+        kinds = self._kind(text, fig, pre, post, clause, sent, symbols[0])
+        if kinds is None:
+            return []
+        kind, moment_hint = kinds
+        sign, qstart = _direction(text, fig, clause, sent)
+        hedge = hedge_before(text, fig.start)
+        if hedge:
+            h = text.lower().rfind(hedge.split()[0], max(0, fig.start - 30), fig.start)
+            qstart = min(qstart, h) if h >= 0 else qstart
+        signed = kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.RANGE_PCT_CHANGE, Kind.ABS_CHANGE,
+                          Kind.MARKET_CAP_CHANGE)
+        value = fig.value
+        if signed:
+            value = -abs(value) if (sign < 0 or fig.negative) else abs(value)
+        qstart = max(qstart, clause[0] if qstart >= clause[0] else sent[0])
+        quote_start = qstart if fig.start - qstart <= 60 else fig.start
+        time, base = self._time(article, fig, clause, found, state, kind, moment_hint)
+        if time is None:
+            return []
+        if time.kind_hint == "close":
+            kind = Kind.CLOSE
+        if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE) and time.from_session is not None or base is not None:
+            kind = Kind.RANGE_PCT_CHANGE if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE) else kind
+        out = []
+        for sym in symbols:
+            k = kind
+            if sym.startswith("^") and k is Kind.PCT_CHANGE:
+                k = Kind.INDEX_PCT_CHANGE
+            if sym.startswith("^") and k in (Kind.CLOSE, Kind.PRICE) and fig.unit == "plain":
+                k = Kind.INDEX_LEVEL
+            out.append(Claim(article.id, sym, k, value, text[quote_start:fig.end], quote_start, fig.end, hedge,
+                             fig.currency or "USD", fig.decimals, fig.scale, time, base))
+        return out
+
+    def _kind(self, text: str, fig: Figure, pre: str, post: str, clause: tuple[int, int], sent: tuple[int, int],
+              subject: str) -> tuple[Kind, Moment | None] | None:
+        clause_pre = text[clause[0]:fig.start]
+        is_index = subject.startswith("^")
+        if fig.unit == "pct":
+            if re.match(r"^\s*(?:of|in)\s+(?:total|the|its|their|all|global|u\.s\.)?\s*\w*\s*(?:revenue|sales|"
+                        r"income|profit|market|s&p|index|shares outstanding|stake|company)", post, re.I) and not \
+                    re.search(r"value|market cap", post[:30], re.I):
+                return None
+            if re.match(r"^[\s,]*(?:premium|stake|discount|price (?:increase|rise|hike)|interest|yield|rate|margin|"
+                        r"tax|raise|share of|owned|drop from a|gain from a|of (?:the|its) (?:company|shares|stock)\b)",
+                        post, re.I):
+                return None
+            if self._non_market(text[sent[0]:fig.start], fig, text):
+                return None
+            if re.search(r"from (?:a |its |their )?(?:recent )?peaks?\b|regarded as a bear market", post + clause_pre,
+                         re.I):
+                return None
+            return (Kind.INDEX_PCT_CHANGE if is_index else Kind.PCT_CHANGE), None
+        if fig.unit == "money":
+            if fig.value >= 1e6 or fig.scale >= 1e6:
+                near = text[max(clause[0], fig.start - 45):fig.start]
+                around = text[max(sent[0], fig.start - 60):min(sent[1], fig.end + 60)]
+                strong = STRONG_MCAP_CHANGE.search(near) or STRONG_MCAP_CHANGE.search(post[:40])
+                if not MCAP_WORDS.search(around) and not strong:
+                    return None
+                if THRESHOLD_BEFORE.search(pre) or self._non_market(text[sent[0]:fig.start], fig, text):
+                    return None
+                if strong and not LEVEL_BEFORE.search(near[-12:]):
+                    return Kind.MARKET_CAP_CHANGE, None
+                if LEVEL_BEFORE.search(near) and not MCAP_CHANGE.search(text[max(clause[0], fig.start - 12):fig.start]):
+                    return Kind.MARKET_CAP, None
+                if MCAP_CHANGE.search(near) or re.match(r"^\s*(?:\([^)]*\)\s*)?(?:has been|have been|was|were)?\s*"
+                                                        r"(?:wiped|erased|stripped|lost|added|knocked)", post, re.I):
+                    return Kind.MARKET_CAP_CHANGE, None
+                if re.search(r"market (?:value|cap\w*) of\s+$|worth\s+(?:\w+\s+){0,3}$|valu\w+ (?:\w+\s+){0,4}at\s+$",
+                             near, re.I):
+                    return Kind.MARKET_CAP, None
+                return None
+            if THRESHOLD_BEFORE.search(pre):
+                return None
+            if re.search(r"\b(?:a|per)[- ]month\b|-a-month|a year\b", post[:12] + pre[-12:], re.I):
+                return None
+            if PER_SHARE_NON_MARKET.search(text[max(sent[0], fig.start - 50):fig.start]) or re.match(
+                    r"^\s*(?:per share|a share in (?:earnings|profit)|guidance|estimate)", post, re.I):
+                return None
+            if self._non_market(clause_pre, fig, text) and not re.search(r"shares?|stock|apiece|a share", post[:15]
+                                                                         + clause_pre[-40:], re.I):
+                return None
+            if not TRADING_CUE.search(text[sent[0]:sent[1]]):
+                return None
+            if re.search(r"\b(?:IPO|offer(?:ing)?) price|premium|private|per share in|take .* private|buyout|"
+                         r"price target|target price|deal|bid\b|tender", text[clause[0]:clause[1]], re.I):
+                return None
+            if re.match(r"^\s*(?:IPO|offer(?:ing)?) price", post, re.I):
+                return None
+            if CHANGE_BEFORE.search(pre) or CHANGE_AFTER.match(post):
+                return Kind.ABS_CHANGE, None
+            return self._price_kind(pre, clause_pre), None
+        if fig.unit == "points":
+            return Kind.ABS_CHANGE, None
+        # plain numbers
+        if VOLUME_AFTER.match(post) or re.search(r"volume of\s+$", pre, re.I):
+            return Kind.VOLUME, None
+        if fig.in_parens and fig.negative or fig.in_parens and re.match(r"^\)", post) and text[fig.start] == "+":
+            return (Kind.ABS_CHANGE, None) if is_index else None
+        if is_index and fig.number >= 100 and (fig.decimals == 2 or "," in fig.text) and re.search(
+                r"(?:\bat|\bto|:|closing at|close of|settled at|end at|finish at|stood at|level of)\s*$", pre, re.I):
+            return Kind.INDEX_LEVEL, None
+        if is_index and fig.number >= 100 and CHANGE_BEFORE.search(pre):
+            return Kind.ABS_CHANGE, None
+        return None
+
+    @staticmethod
+    def _price_kind(pre: str, clause_pre: str) -> Kind:
+        window = pre[-40:]
+        if HIGH_CUE.search(window):
+            return Kind.HIGH
+        if LOW_CUE.search(window) and not re.search(r"multiyear low|\d+-year low|lowest", window, re.I):
+            return Kind.LOW
+        if OPEN_CUE.search(window):
+            return Kind.OPEN
+        if CLOSE_CUE.search(window) or CLOSE_CUE.search(clause_pre):
+            return Kind.CLOSE
+        return Kind.PRICE
+
+    @staticmethod
+    def _non_market(clause_pre: str, fig: Figure, text: str) -> bool:
+        """True when the noun the figure belongs to is revenue, users and the like, not the stock."""
+        window = re.sub(r"\b(?:per|a) share\b", "", clause_pre[-70:], flags=re.I)
+        bad = list(NON_MARKET.finditer(window))
+        if not bad:
+            return False
+        good = list(MARKET_NOUN.finditer(window))
+        return not good or bad[-1].start() > good[-1].start()
+
+    def _time(self, article: Article, fig: Figure, clause: tuple[int, int], found: list[tr.Found], state: _State,
+              kind: Kind, moment_hint: Moment | None) -> tuple[TimeRef | None, float | None]:
+        """The session(s) a figure refers to; (None, None) when it names a period no session can stand for."""
+        if article.published is None:
+            return TimeRef("", None, Moment.CLOSE, why="publish time unknown"), None
+        cal = self.cal
+        ref_local = article.published.date()
+        where = cal.locate(article.published)
+        days = [f for f in found if f.kind == "day"]
+        moments = [f for f in found if f.kind == "moment"]
+        ranges = [f for f in found if f.kind == "range"]
+        words: list[str] = []
+        day_f = tr.nearest(days, fig.start, clause)
+        rng = tr.nearest(ranges, fig.start, clause) if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE,
+                                                                Kind.MARKET_CAP_CHANGE) else None
+        if rng is not None and day_f is not None and rng.range_kind in ("week", "month") and \
+                abs(day_f.start - fig.start) < abs(rng.start - fig.start):
+            rng = None
+        if rng is not None and rng.range_kind == "other_year":
+            return None, None
+        mom_f = tr.nearest(moments, fig.start, clause)
+        why = ""
+        candidates: tuple[dt.date, ...] = ()
+        # the day
+        if day_f is not None and day_f.range_kind == "previous":
+            anchor = state.running_day or where.session
+            day = cal.offset(anchor, -1)
+            words.append(article.text[day_f.start:day_f.end])
+            why = "the session before the day in the text"
+        elif day_f is not None and day_f.day is not None:
+            day = day_f.day
+            words.append(article.text[day_f.start:day_f.end])
+            why = f"'{words[-1]}' relative to the publish date {ref_local}"
+        elif state.running_day is not None:
+            day = state.running_day
+            why = "the day named earlier in the article"
+        else:
+            day = None
+        # the moment
+        moment = day_f.moment_hint if day_f is not None and day_f.moment_hint else None
+        if mom_f is not None and (moment is None or abs(mom_f.start - fig.start) < abs(day_f.start - fig.start)):
+            moment = mom_f.moment
+            words.append(article.text[mom_f.start:mom_f.end])
+        if kind is Kind.HIGH or kind is Kind.LOW:
+            moment = Moment.EXTREME if moment not in (Moment.AFTER_HOURS, Moment.PRE_MARKET) else moment
+        if kind is Kind.OPEN:
+            moment = Moment.OPEN
+        if kind is Kind.CLOSE and moment in (Moment.INTRADAY, Moment.EXTREME, Moment.OPEN, None):
+            moment = Moment.CLOSE
+        after_move = kind is Kind.PRICE and re.search(r"(?:%|percent|per cent|pct|cents?|\d)[\s,]*(?:\w+\s+){0,3}(?:to|at)\s+"
+                                                      r"$", article.text[clause[0]:fig.start], re.I)
+        # the session
+        if day is None:
+            if moment in (Moment.PRE_MARKET, Moment.OPEN) and where.phase in (Phase.BEFORE_OPEN, Phase.CLOSED):
+                session = where.next_session or where.session
+            else:
+                session = where.session
+            why = why or "the latest session at or before the publish time"
+        else:
+            if day > ref_local:
+                day = ref_local
+            session = cal.session_on_or_before(day)
+            if session != day:
+                why += f"; {day} was not a trading day"
+        if moment is None:
+            moment = tr.default_moment(cal, article.published, article.published_date_only, session)
+        if after_move and moment is Moment.CLOSE:
+            kind_note = "close"
+            why += "; a price after a move at the close is the close"
+        else:
+            kind_note = ""
+        from_session = None
+        base = None
+        if rng is not None:
+            words.append(article.text[rng.start:rng.end])
+            if rng.range_kind == "week" and re.search(r"last week", article.text[rng.start:rng.end], re.I) \
+                    and kind is not Kind.RANGE_PCT_CHANGE and day_f is None:
+                monday, friday = tr.week_bounds(ref_local, "last")
+                session = cal.session_on_or_before(friday)
+                candidates = tuple(cal.between(monday - dt.timedelta(days=7), friday + dt.timedelta(days=7)))
+                moment = Moment.CLOSE
+                why = f"'last week' = {monday} to {friday}; every session of it and the weeks around it is a candidate"
+            elif rng.range_kind == "month" and kind is Kind.MARKET_CAP_CHANGE:
+                pass
+            else:
+                from_session, base, rwhy = tr.range_start(rng, session, cal, ref_local, {
+                    "last_date": state.last_date, "stretch": state.stretch})
+                if rng.range_kind == "month" and dict(rng.groups).get("mon"):
+                    mon_start = from_session
+                    nxt = cal.session_on_or_after(mon_start + dt.timedelta(days=1)) if mon_start else None
+                    if nxt is not None:
+                        end_month = (nxt.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+                        session = min(session, cal.session_on_or_before(end_month))
+                if from_session is None and base is None:
+                    return None, None
+                if base is not None and from_session is None:
+                    from_session = None
+                why += f"; range: {rwhy}"
+                moment = Moment.CLOSE
+        return TimeRef(", ".join(words), session, moment, from_session, candidates, why.strip("; "),
+                       kind_note), base
+
+
+def extract(article: Article, mentions: list[Mention], calendar: Calendar) -> list[Claim]:
+    return ClaimExtractor(calendar).extract(article, mentions)
+
+
+def with_session(claim: Claim, session: dt.date, note: str) -> Claim:
+    assert claim.time is not None
+    return replace(claim, time=replace(claim.time, session=session, why=note))

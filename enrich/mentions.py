@@ -1,0 +1,154 @@
+"""Find every listed company and index an article names, with its span and symbol for the date."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from .gazetteer import Entry, Gazetteer, load
+from .models import Mention
+
+TOKEN = re.compile(r"[A-Za-z0-9^&][A-Za-z0-9&.'’\-/!]*")
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+# Names that contain a company or index name but are not one: publishers, agencies, venues.
+BLOCKERS = {
+    "S&P Dow Jones Indices", "Dow Jones Newswires", "Dow Jones & Co", "Dow Jones & Co.", "Dow Jones & Company",
+    "Standard & Poor's", "Standard and Poor's", "Standard & Poor’s", "New York Stock Exchange", "Nasdaq Stock Market",
+    "Nasdaq Stock Exchange", "Wall Street Journal", "Bloomberg Billionaires Index", "Dow Jones Industrial Average futures",
+    "Apple Daily", "Apple Music", "Amazon rainforest", "Amazon River", "Google Scholar",
+}
+VENUE_BEFORE = re.compile(r"(?:\bon|\bat|\bin|listed on|trading on|traded on)\s+(?:the\s+)?$", re.I)
+VENUE_AFTER = re.compile(r"^(?:-listed|\s+exchange|\s+market\b|\s+stock exchange|:\s*[A-Z]{1,5}\b)", re.I)
+PUBLISHER_BEFORE = re.compile(r"(?:according to|told|reported by|said)\s+$", re.I)
+SOURCE_BEFORE = re.compile(r"(?:according to|told|data from|data show|analysts? (?:at|from)|reported by|cited by|"
+                           r"compiled by|estimates from)\s+(?:the\s+)?$", re.I)
+SOURCE_AFTER = re.compile(r"^(?:'s)?\s+(?:data|analysts?|reported|said|wrote|estimates?|forecasts?|calculations?|"
+                          r"I/B/E/S|strategists?)\b", re.I)
+CORPORATE_CUE = re.compile(
+    r"\b(?:Inc|Corp|shares?|stock|company|companies|firm|market value|market cap\w*|valu\w+|trillion|billion|CEO|"
+    r"chief executive|earnings|results|investors|listed|Nasdaq|NYSE|quarter\w*|revenue|profit|sales|iPhone|"
+    r"Wall Street|brands?|advertis\w+|boycott\w*|retailer|maker|traded|\$)\b|\$", re.I)
+FIRST_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+EXPLICIT = re.compile(
+    r"\((?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSEArca|AMEX|LSE|TSX|BSE|NSE)\s*:\s*([A-Z][A-Z.\-]{0,9})\)"
+    r"|\b(?:NASDAQ|Nasdaq|NYSE)\s*:\s*([A-Z][A-Z.\-]{0,9})\b"
+    r"|(?<![\w$])\$([A-Z]{1,5})\b(?![\d.,])"
+    r"|\b([A-Z]{1,5})\.(?:O|N|OQ)\b"
+    r"|\(([A-Z]{2,5})\)")
+BARE_TICKER_STOP = {"CEO", "CFO", "SEC", "GDP", "IPO", "USA", "EPS", "ETF", "AI", "IT", "US", "UK", "EU", "ALL", "KEY",
+                    "LOW", "NOW", "CAT", "ON", "A", "AN", "ARE", "BIG", "FAST", "EDIT", "PM", "AM", "NYSE", "CNBC",
+                    "AFP", "AP", "FBI", "FED", "IMF", "ECB", "DHA", "PST", "EST", "EDT", "IST", "GMT", "UTC", "RTT"}
+SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(".", 0, start - 1), text.rfind("\n", 0, start), text.rfind("!", 0, start), 0)
+    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    hi = min(hi_candidates) if hi_candidates else len(text)
+    return text[lo:hi]
+
+
+def _accept(entry: Entry, text: str, start: int, end: int, day: dt.date | None,
+            valid_from: Callable[[str], dt.date | None]) -> bool:
+    before, after = text[max(0, start - 40):start], text[end:end + 30]
+    if entry.is_index and entry.symbol in ("^IXIC", "^DJI") and (VENUE_BEFORE.search(before) and
+                                                               entry.symbol == "^IXIC" or VENUE_AFTER.match(after)):
+        return False
+    if entry.symbol == "^DJI" and (PUBLISHER_BEFORE.search(before) or re.match(r"^\s+(?:Indices|Newswires|reported|said)",
+                                                                               after)):
+        return False
+    if entry.ambiguous:
+        if FIRST_NAME_BEFORE.search(before) and not before.rstrip().endswith(("The", "the")):
+            return False
+        if not CORPORATE_CUE.search(_sentence(text, start, end)):
+            return False
+        since = valid_from(entry.symbol)
+        if day is not None and since is not None and day < since:
+            return False
+    return True
+
+
+class MentionFinder:
+    def __init__(self, gazetteer: Gazetteer | None = None,
+                 valid_from: Callable[[str], dt.date | None] | None = None) -> None:
+        self.gaz = gazetteer or load()
+        self.valid_from = valid_from or (lambda symbol: None)
+        firsts: dict[str, int] = {}
+        for name in list(self.gaz.names) + list(BLOCKERS):
+            first = name.split(" ")[0]
+            firsts[first] = max(firsts.get(first, 0), len(name.split(" ")))
+        self._firsts = firsts
+
+    def find(self, text: str, day: dt.date | None = None,
+             symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        out: list[Mention] = []
+        ambiguous_pending: list[tuple[Entry, int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            first = tokens[i][2]
+            key = first if first in self._firsts else POSSESSIVE.sub("", first.rstrip(".,")) or first
+            n_max = self._firsts.get(key, 0) or self._firsts.get(first.rstrip(".,"), 0)
+            if not n_max:
+                i += 1
+                continue
+            matched = False
+            for n in range(min(n_max, len(tokens) - i), 0, -1):
+                span = tokens[i:i + n]
+                if any(text[a[1]:b[0]] not in (" ", "\u00a0") for a, b in zip(span, span[1:])):
+                    continue
+                start, end = span[0][0], span[-1][1]
+                surface = text[start:end]
+                for cand in (surface, POSSESSIVE.sub("", surface), surface.rstrip(".,"),
+                             POSSESSIVE.sub("", surface.rstrip(".,"))):
+                    if cand in BLOCKERS:
+                        matched = True
+                        break
+                    entry = self.gaz.get(cand)
+                    if entry is None:
+                        continue
+                    end = start + len(cand)
+                    if entry.ambiguous and not _accept(entry, text, start, end, day, self.valid_from):
+                        ambiguous_pending.append((entry, start, end, cand))
+                    elif _accept(entry, text, start, end, day, self.valid_from):
+                        out.append(self._mention(entry, cand, start, end, text, day, symbol_on))
+                    matched = True
+                    break
+                if matched:
+                    i += n
+                    break
+            if not matched:
+                i += 1
+        # An ambiguous name counts when the same company is named unambiguously elsewhere.
+        named = {m.symbol for m in out}
+        for entry, start, end, cand in ambiguous_pending:
+            if entry.symbol in named:
+                out.append(self._mention(entry, cand, start, end, text, day, symbol_on))
+        out.extend(self._explicit(text, day, symbol_on, {m.start for m in out}))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _mention(self, entry: Entry, surface: str, start: int, end: int, text: str, day: dt.date | None,
+                 symbol_on: Callable[[str, dt.date], str] | None) -> Mention:
+        symbol = symbol_on(entry.symbol, day) if symbol_on and day else entry.symbol
+        before, after = text[max(0, start - 40):start], text[end:end + 30]
+        role = "index" if entry.is_index else "company"
+        if SOURCE_BEFORE.search(before) or SOURCE_AFTER.match(after):
+            role = "source"
+        return Mention(symbol, entry.name, surface, start, end, role, entry.exchange)
+
+    def _explicit(self, text: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
+                  taken: set[int]) -> list[Mention]:
+        out = []
+        for m in EXPLICIT.finditer(text):
+            sym = next(g for g in m.groups() if g)
+            if sym in BARE_TICKER_STOP or m.start() in taken:
+                continue
+            entry = self.gaz.entries.get(sym)
+            if m.group(5) and entry is None:
+                continue  # "(ABC)" is only a ticker when we know the symbol
+            name = entry.name if entry else sym
+            symbol = symbol_on(sym, day) if symbol_on and day else sym
+            out.append(Mention(symbol, name, m.group(), m.start(), m.end(), "company", entry.exchange if entry else ""))
+        return out

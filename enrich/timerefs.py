@@ -1,0 +1,270 @@
+"""Time words in a sentence ("on Monday", "Thursday's close", "last week", "mid-day", "so far this year")
+and how they become trading sessions, relative to the publish time, through the exchange calendar."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .calendar import Calendar, Phase
+from .models import Moment
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = _MON + r"\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{2})?"
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
+
+MOMENT_PATTERNS: list[tuple[Moment, re.Pattern[str]]] = [
+    (Moment.AFTER_HOURS, re.compile(r"after[- ]hours?|extended[- ]trading|extended[- ]hours|after the bell|"
+                                    r"after-market|aftermarket|after[- ]market trading|post-market|postmarket", re.I)),
+    (Moment.PRE_MARKET, re.compile(r"pre-?market|before the (?:opening )?bell|ahead of the (?:open|bell)", re.I)),
+    (Moment.CLOCK_TIME, re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|at the opening of trading|"
+                                   r"in the first (?:few )?minutes|shortly after the (?:open|bell)|minutes into", re.I)),
+    (Moment.OPEN, re.compile(r"when the market opened|at the open\b|at the opening bell|\bopened\b|opening price|"
+                             r"at the start of trading", re.I)),
+    (Moment.EXTREME, re.compile(r"as much as|as high as|as low as|\bup to\b|a high of|a low of|\btouch\w*|"
+                                r"session high|session low|intraday high|intraday low|at one point", re.I)),
+    (Moment.INTRADAY, re.compile(r"mid-?day|early trad\w*|morning trad\w*|early morning trade|in (?:early |late )?"
+                                 r"morning|afternoon trad\w*|during the (?:day|session)|intra-?day|earlier in the "
+                                 r"session|(?:were|was|is|are) (?:currently )?trading|in early deals|in early trade|"
+                                 r"\bis (?:climbing|falling|rising|sliding|jumping|up|down)\b", re.I)),
+    (Moment.CLOSE, re.compile(r"\bclos(?:e|ed|ing)\b|\bended\b|\bending\b|\bfinish\w*|\bsettled\b|final bell|"
+                              r"regular session|regular close|end of trading|end the day|\bto end\b", re.I)),
+]
+
+DAY_PATTERN = re.compile(
+    r"(?P<wd>\b(?:last\s+|this\s+|on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?)"
+    r"|(?P<today>\btoday(?:'s|’s)?|\bthis (?:morning|afternoon)|\btonight)"
+    r"|(?P<yday>\byesterday(?:'s|’s)?|\blast night(?:'s|’s)?)"
+    r"|(?P<prev>\bthe previous (?:session|day|trading day)|\bthe day before|\ba day earlier|\bthe prior session)"
+    r"|(?P<yend>\b(?:ended|end of|close of|closed)\s+(?P<y>(?:19|20)\d{2}))"
+    r"|(?P<date>\b(?:on\s+)?" + _DATE + r")", re.I)
+
+RANGE_PATTERN = re.compile(
+    r"(?P<ytd>so far this year|this year|year[- ]to[- ]date|so far in (?P<y1>(?:19|20)\d{2})|\bin (?P<y2>(?:19|20)\d{2})"
+    r"(?! \w+ (?:ago|before))|for the year|since the (?:start|beginning) of the year|\bYTD\b|so far in the year)"
+    r"|(?P<yago>over the (?:past|last) (?:year|twelve months|12 months|52 weeks)|in the (?:past|last) (?:year|twelve "
+    r"months|12 months)|over (?:twelve|12) months|than a year (?:earlier|ago|before)|from a year (?:earlier|ago)|"
+    r"a year ago|year[- ]on[- ]year|over the year)"
+    r"|(?P<nunits>(?:over|in|during) the (?:past|last) (?P<n1>\w+) (?P<u1>years|months|weeks|days|sessions|trading days))"
+    r"|(?P<nover>over (?P<n2>\w+) (?P<u2>days|sessions|trading days|weeks))"
+    r"|(?P<stretch>(?P<n3>\w+) (?:straight )?(?:sessions|trading days|days) in a row|(?P<n4>\w+) straight "
+    r"(?:sessions|days)|(?P<n5>\w+)-day (?:losing |winning )?streak)"
+    r"|(?P<that>over that (?:stretch|period|span)|during that (?:stretch|period)|in that (?:stretch|period|time))"
+    r"|(?P<week>(?:over|in) the (?:past|last) week|this week|last week|the past week)"
+    r"|(?P<vague>\bin (?:a|one) (?:month|week|year)\b|\bwithin (?:a|one) (?:month|week)\b)"
+    r"|(?P<month>(?:over|in|during|for) (?P<mon>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?:\s+(?P<y3>(?:19|20)\d{2}))?\b(?!\s+\d)|last month|this month)"
+    r"|(?P<since>since (?P<since_what>then|" + _DATE + r"|" + _MON + r"(?:\s+(?:19|20)\d{2})?|last (?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday)))"
+    r"|(?P<record>(?:record|all-time) close (?:of|on) (?P<rdate>" + _DATE + r")|its (?P<rdate2>" + _DATE
+    + r") record(?: close| high)?)"
+    r"|(?P<ipo>(?:from|since|above|below) (?:the|its) \$(?P<ipo_price>\d+(?:\.\d+)?) (?:IPO|offer(?:ing)?) price|"
+    r"(?:IPO|offer(?:ing)?) price of \$(?P<ipo_price2>\d+(?:\.\d+)?))", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    kind: str  # moment | day | range
+    moment: Moment | None = None
+    day: dt.date | None = None
+    near: bool = False  # a day close to the publish date (may become the running day)
+    moment_hint: Moment | None = None  # "Thursday's close"
+    range_kind: str = ""
+    groups: tuple[tuple[str, str | None], ...] = ()
+
+
+def _num(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def parse_date(text: str, ref: dt.date) -> dt.date | None:
+    m = re.match(r"(?:on\s+)?(" + _MON + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{2}))?", text.strip(), re.I)
+    if not m:
+        return None
+    mon = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(1).rstrip(".").lower()[:3]))
+    year = int(m.group(3)) if m.group(3) else ref.year
+    try:
+        day = dt.date(year, mon, int(m.group(2)))
+    except ValueError:
+        return None
+    if not m.group(3) and day > ref + dt.timedelta(days=2):
+        day = day.replace(year=year - 1)
+    return day
+
+
+def find(sentence: str, offset: int, ref_local: dt.date) -> list[Found]:
+    """Every time expression in a sentence, with absolute offsets."""
+    out: list[Found] = []
+    for moment, pattern in MOMENT_PATTERNS:
+        for m in pattern.finditer(sentence):
+            out.append(Found(offset + m.start(), offset + m.end(), "moment", moment=moment))
+    for m in DAY_PATTERN.finditer(sentence):
+        g = m.lastgroup
+        text = m.group(0)
+        day = None
+        hint = None
+        if g == "wd":
+            name = re.search(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", text, re.I).group(1).lower()
+            back = (ref_local.weekday() - WEEKDAYS.index(name)) % 7
+            if text.lower().startswith("last ") and back == 0:
+                back = 7
+            day = ref_local - dt.timedelta(days=back)
+            after = sentence[m.end():m.end() + 30].lower()
+            if re.match(r"\s*(?:regular\s+)?(?:close|closing|session)", after) and "'s" in text.replace("’", "'"):
+                hint = Moment.CLOSE
+            elif re.match(r"\s*(?:morning|afternoon|midday|mid-day)", after):
+                hint = Moment.INTRADAY
+            elif re.match(r"\s*(?:night|evening)", after):
+                hint = Moment.AFTER_HOURS
+            out.append(Found(offset + m.start(), offset + m.end(), "day", day=day, near=True, moment_hint=hint))
+        elif g == "today":
+            out.append(Found(offset + m.start(), offset + m.end(), "day", day=ref_local, near=True))
+        elif g == "yday":
+            out.append(Found(offset + m.start(), offset + m.end(), "day", day=ref_local - dt.timedelta(days=1),
+                             near=True))
+        elif g == "prev":
+            out.append(Found(offset + m.start(), offset + m.end(), "day", range_kind="previous"))
+        elif g == "yend":
+            out.append(Found(offset + m.start(), offset + m.end(), "day", day=dt.date(int(m.group("y")), 12, 31),
+                             moment_hint=Moment.CLOSE))
+        elif g == "date":
+            day = parse_date(text, ref_local)
+            if day is not None:
+                out.append(Found(offset + m.start(), offset + m.end(), "day", day=day,
+                                 near=abs((ref_local - day).days) <= 7))
+    for m in RANGE_PATTERN.finditer(sentence):
+        kind = next(k for k in ("ytd", "yago", "nunits", "nover", "stretch", "that", "week", "vague", "month", "since",
+                                "record", "ipo") if m.group(k))
+        if kind == "vague":
+            out.append(Found(offset + m.start(), offset + m.end(), "range", range_kind="other_year"))
+            continue
+        if kind == "ytd":
+            y = m.group("y1") or m.group("y2")
+            if y and int(y) != ref_local.year:
+                # "in 2000" names another year: a past period, not year to date
+                out.append(Found(offset + m.start(), offset + m.end(), "range", range_kind="other_year",
+                                 groups=(("year", y),)))
+                continue
+        groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+        out.append(Found(offset + m.start(), offset + m.end(), "range", range_kind=kind, groups=groups))
+    ranges = [(f.start, f.end) for f in out if f.kind == "range"]
+    future = FUTURE.search(sentence) is not None
+    return [f for f in out if f.kind != "day" or not (future or any(a <= f.start < b for a, b in ranges))]
+
+
+FUTURE = re.compile(r"\b(?:will|stays?|is to|are to|expected to|scheduled to|plans? to|is due to|next)\b", re.I)
+
+
+def nearest(found: list[Found], pos: int, clause: tuple[int, int]) -> Found | None:
+    """The expression nearest to `pos`: in the same clause, or before it in the sentence."""
+    found = [f for f in found if clause[0] <= f.start < clause[1] or f.end <= pos]
+    if not found:
+        return None
+    return min(found, key=lambda f: (not (clause[0] <= f.start < clause[1]),
+                                     min(abs(f.start - pos), abs(f.end - pos))))
+
+
+def default_moment(cal: Calendar, published: dt.datetime | None, date_only: bool, session: dt.date) -> Moment:
+    """With no moment stated: during the session if the article was published during it, else the close."""
+    if published is None or date_only:
+        return Moment.CLOSE
+    where = cal.locate(published)
+    if where.phase is Phase.DURING and where.session == session:
+        return Moment.INTRADAY
+    return Moment.CLOSE
+
+
+def range_start(r: Found, end: dt.date, cal: Calendar, ref_local: dt.date, state: dict[str, object]
+                ) -> tuple[dt.date | None, float | None, str]:
+    """(from_session, stated base price, why) for a range expression ending at session `end`."""
+    g = dict(r.groups)
+    k = r.range_kind
+    if k == "ytd":
+        return cal.session_on_or_before(dt.date(end.year - 1, 12, 31)), None, "year to date"
+    if k == "yago":
+        return cal.session_on_or_before(_years_back(end, 1)), None, "one year back"
+    if k in ("nunits", "nover"):
+        n = _num(g.get("n1") or g.get("n2") or "")
+        unit = (g.get("u1") or g.get("u2") or "").lower()
+        if n is None:
+            return None, None, ""
+        if unit.startswith("year"):
+            return cal.session_on_or_before(_years_back(end, n)), None, f"{n} years back"
+        if unit.startswith("month"):
+            return cal.session_on_or_before(_months_back(end, n)), None, f"{n} months back"
+        if unit.startswith("week"):
+            return cal.session_on_or_before(end - dt.timedelta(weeks=n)), None, f"{n} weeks back"
+        return cal.offset(end, -n), None, f"{n} sessions back"
+    if k == "stretch" or k == "that":
+        n = state.get("stretch") if k == "that" else _num(g.get("n3") or g.get("n4") or g.get("n5") or "")
+        if not isinstance(n, int):
+            return None, None, ""
+        return cal.offset(end, -n), None, f"{n} sessions back"
+    if k == "week":
+        return cal.session_on_or_before(end - dt.timedelta(days=7)), None, "one week back"
+    if k == "month":
+        name = (g.get("mon") or "").lower()
+        if name:
+            mon = MONTHS.index(name) + 1
+            year = int(g["y3"]) if g.get("y3") else (ref_local.year if mon <= ref_local.month else ref_local.year - 1)
+            return cal.session_on_or_before(dt.date(year, mon, 1) - dt.timedelta(days=1)), None, f"over {name.title()}"
+        first = ref_local.replace(day=1)
+        return cal.session_on_or_before(first - dt.timedelta(days=1)), None, "this month"
+    if k == "since":
+        what = g.get("since_what") or ""
+        if what.lower() == "then":
+            last = state.get("last_date")
+            return (cal.session_on_or_before(last), None, "since the date named before") if isinstance(
+                last, dt.date) else (None, None, "")
+        day = parse_date(what, ref_local)
+        if day is None:
+            m = re.match(_MON + r"(?:\s+((?:19|20)\d{2}))?$", what.strip(), re.I)
+            if m:
+                mon = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(what.strip().lower()[:3]))
+                year = int(m.group(1)) if m.group(1) else ref_local.year
+                day = dt.date(year, mon, 1) - dt.timedelta(days=1)
+            else:
+                wd = re.search(r"(monday|tuesday|wednesday|thursday|friday)", what, re.I)
+                if wd:
+                    back = (ref_local.weekday() - WEEKDAYS.index(wd.group(1).lower())) % 7 or 7
+                    day = ref_local - dt.timedelta(days=back)
+        if day is None:
+            return None, None, ""
+        return cal.session_on_or_before(day), None, f"since {what}"
+    if k == "record":
+        day = parse_date(g.get("rdate") or g.get("rdate2") or "", ref_local)
+        return (cal.session_on_or_before(day), None, "from the record close") if day else (None, None, "")
+    if k == "ipo":
+        price = float(g.get("ipo_price") or g.get("ipo_price2") or 0)
+        return None, price, "from the IPO price"
+    return None, None, ""
+
+
+def week_bounds(ref_local: dt.date, which: str) -> tuple[dt.date, dt.date]:
+    """Monday and Friday of 'this' or 'last' calendar week."""
+    monday = ref_local - dt.timedelta(days=ref_local.weekday())
+    if which == "last":
+        monday -= dt.timedelta(days=7)
+    return monday, monday + dt.timedelta(days=4)
+
+
+def _years_back(day: dt.date, n: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - n)
+    except ValueError:
+        return day.replace(year=day.year - n, day=28)
+
+
+def _months_back(day: dt.date, n: int) -> dt.date:
+    y, m = divmod(day.year * 12 + day.month - 1 - n, 12)
+    return dt.date(y, m + 1, min(day.day, 28))
