@@ -1,0 +1,1 @@
+import sys; from enrich.cli import main; main()

@@ -1,0 +1,140 @@
+"""The order of the stages, in one place:
+
+    article -> mentions -> claims (with sessions) -> market data -> verdicts -> chart / appendix / report
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .calendar import get_calendar
+from .claims import ClaimExtractor
+from .errors import DataError
+from .market import DirectorySource, MarketData, Store, YahooSource
+from .market.data import SharesAt
+from .mentions import MentionFinder
+from .models import Article, Claim, Judgement, Mention, PriceSeries, Verdict
+from .verify import Judge
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article: Article
+    mentions: tuple[Mention, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Checked:
+    article: Article
+    mentions: tuple[Mention, ...]
+    judgements: tuple[Judgement, ...]
+    unchecked: tuple[Judgement, ...] = ()  # figures about instruments or sessions no source holds data for
+    series: dict[str, PriceSeries] = field(default_factory=dict)
+
+
+def open_market(data_dirs: list[str] | None = None, *, store_path: str | None = None, offline: bool = False,
+                near: list[str] | None = None, use_store: bool = True) -> MarketData:
+    """Market data from --data folders (and a market/ folder beside an article file), the store and Yahoo."""
+    folders = [DirectorySource(d) for d in data_dirs or []]
+    for path in near or []:
+        beside = Path(path).resolve().parent / "market"
+        if path != "-" and (beside / "prices").is_dir() and all(f.root != beside for f in folders):
+            folders.append(DirectorySource(beside, name=f"snapshot:{beside}"))
+    store = Store(store_path) if use_store else None
+    yahoo = YahooSource(store) if store is not None and not offline else None
+    return MarketData(folders=folders, store=store, yahoo=yahoo, offline=offline)
+
+
+class Enricher:
+    """Holds what is costly to build (gazetteer, calendar, regexes) across many articles."""
+
+    def __init__(self, market: MarketData | None = None) -> None:
+        self.market = market
+        self.calendar = get_calendar("XNYS")
+        self.mentions = MentionFinder(valid_from=self._valid_from)
+        self.claims = ClaimExtractor(self.calendar)
+
+    def _valid_from(self, symbol: str) -> dt.date | None:
+        if self.market is None:
+            return None
+        spans = [s for s in self.market.symbols._by_company.get(self.market.symbols._by_symbol.get(symbol, ""), [])
+                 if s.symbol == symbol]
+        return spans[0].valid_from if spans else None
+
+    def extract(self, article: Article) -> Extraction:
+        day = article.published.date() if article.published else None
+        symbol_on = self.market.symbols.on if self.market else None
+        mentions = self.mentions.find(article.text, day, symbol_on)
+        claims = self.claims.extract(article, mentions)
+        if symbol_on and day:
+            claims = [c if c.session is None else _renamed(c, symbol_on(c.symbol, c.session)) for c in claims]
+        return Extraction(article, tuple(mentions), tuple(claims))
+
+    def check(self, article: Article) -> Checked:
+        ex = self.extract(article)
+        assert self.market is not None, "check() needs market data"
+        spans: dict[str, tuple[dt.date, dt.date]] = {}
+        for c in ex.claims:
+            if c.session is None:
+                continue
+            days = [c.session, *(c.time.candidates if c.time else ())]
+            if c.time and c.time.from_session:
+                days.append(c.time.from_session)
+            lo, hi = min(days) - dt.timedelta(days=10), max(days) + dt.timedelta(days=3)
+            if c.base_price is not None:
+                lo = dt.date(1990, 1, 1)
+            old = spans.get(c.symbol)
+            spans[c.symbol] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
+        try:
+            self.market.prefetch([(s, a, b) for s, (a, b) in spans.items()])
+        except DataError:
+            pass  # each symbol is tried again below, and its figures are set apart if it has no data
+        series: dict[str, PriceSeries] = {}
+        judged, unchecked = [], []
+        for c in ex.claims:
+            if c.session is None:
+                unchecked.append(Judgement(c, Verdict.UNVERIFIABLE, "no_publish_time", {},
+                                           "The publish time is unknown, so the session cannot be placed; pass "
+                                           "--published."))
+                continue
+            if c.symbol not in series:
+                try:
+                    series[c.symbol] = self.market.series(c.symbol, *spans[c.symbol])
+                except DataError as e:
+                    unchecked.append(Judgement(c, Verdict.UNVERIFIABLE, "no_data", {}, str(e)))
+                    continue
+            s = series[c.symbol]
+            if c.base_price is not None and c.time and c.time.from_session is None and s.bars:
+                c = _with_from(c, s.bars[0].date)
+            j = Judge(s, _shares_lookup(self.market, c.symbol)).judge(c)
+            (unchecked if j.reason == "no_data" else judged).append(j)
+        return Checked(article, ex.mentions, tuple(judged), tuple(unchecked), series)
+
+
+def _shares_lookup(market: MarketData, symbol: str):  # type: ignore[no-untyped-def]
+    cache: dict[dt.date, SharesAt | None] = {}
+
+    def get(day: dt.date) -> SharesAt | None:
+        if day not in cache:
+            try:
+                cache[day] = market.shares_at(symbol, day)
+            except DataError:
+                cache[day] = None
+        return cache[day]
+
+    return get
+
+
+def _renamed(c: Claim, symbol: str) -> Claim:
+    from dataclasses import replace
+
+    return c if symbol == c.symbol else replace(c, symbol=symbol)
+
+
+def _with_from(c: Claim, first: dt.date) -> Claim:
+    from dataclasses import replace
+
+    assert c.time is not None
+    return replace(c, time=replace(c.time, from_session=first))
