@@ -97,9 +97,10 @@ class DirectorySource:
                 o, h, lo, c = (_num(r[k], path, line, k) for k in ("Open", "High", "Low", "Close"))
                 adj = _num(r["Adj Close"], path, line, "Adj Close") if r["Adj Close"] not in ("", "null") else c
                 vol = _num(r["Volume"], path, line, "Volume") if r["Volume"] not in ("", "null") else 0.0
-                if h + 1e-9 < max(o, c, lo) or lo - 1e-9 > min(o, c):
-                    raise DataFileError(str(path), line, f"High {h} / Low {lo} do not bracket Open {o} and Close {c}",
-                                        "fix the row")
+                if o == 0:
+                    o = float("nan")  # old Yahoo rows carry no opening print; 0 means "not recorded"
+                if h + 1e-6 < lo:
+                    raise DataFileError(str(path), line, f"High {h} is below Low {lo}", "fix the row")
                 bars.append(RawBar(symbol, day, o, h, lo, c, adj, vol, basis, self.name, self.fetched_at))
             self._bars[symbol] = bars
         return self._bars[symbol]
