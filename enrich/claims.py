@@ -71,7 +71,9 @@ CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bwhile\b|\bbut\b|\bwhereas\b")
 
 @dataclass
 class _State:
-    running_day: dt.date | None = None
+    running_day: dt.date | None = None  # for sentences that name no company or index
+    days: dict[str, dt.date] = field(default_factory=dict)  # the day last named with each subject
+    carry: Moment | None = None  # after-hours / pre-market carries to the next sentence
     last_date: dt.date | None = None
     stretch: int | None = None
     running_subject: str | None = None
@@ -103,8 +105,12 @@ def _clause(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
 
 def _direction(text: str, fig: Figure, clause: tuple[int, int], sent: tuple[int, int]) -> tuple[int, int]:
     """(sign, start of the word that carried it); +1 when nothing says otherwise."""
-    after = text[fig.end:min(fig.end + 25, sent[1])]
+    after = text[fig.end:min(fig.end + 40, sent[1])]
     m = re.match(r"^[\s,]*(?:or\s+[\d.]+\s*%?\s*,?\s*)?(higher|lower|up|down|below|under|above|off)\b", after, re.I)
+    gone = re.match(r"^\s*(?:\([^)]*\)\s*)?(?:has|have|had)?\s*(?:been\s+|was\s+|were\s+)?(?:stripped|wiped|erased|"
+                    r"knocked|lost|shed|slashed)\b", after, re.I)
+    if gone:
+        return -1, fig.start
     before = list(DIRECTION.finditer(text, clause[0], fig.start))
     if before and fig.start - before[-1].end() < 60:
         w = before[-1]
@@ -156,14 +162,27 @@ class ClaimExtractor:
                 if claims:
                     state.running_subject = claims[-1].symbol
                 prev_fig = fig
+            near_days = [f.day for f in found if f.kind == "day" and f.day is not None and f.near]
             for f in found:
                 if f.kind == "day" and f.day is not None:
                     state.last_date = f.day
-                    if f.near:
-                        state.running_day = f.day
                 if f.kind == "range" and f.range_kind == "stretch":
                     n = tr._num(dict(f.groups).get("n3") or dict(f.groups).get("n4") or dict(f.groups).get("n5") or "")
                     state.stretch = n
+            if near_days:
+                latest = max(near_days)
+                named = {m.symbol for m in sent_mentions} | {c.symbol for c in out if s <= c.start < e}
+                if named:
+                    for sym in named:
+                        state.days[sym] = latest
+                else:
+                    state.running_day = latest
+            moments_here = [f.moment for f in found if f.kind == "moment"]
+            if any(f.kind == "day" for f in found) or (moments_here and not any(
+                    m in (Moment.AFTER_HOURS, Moment.PRE_MARKET) for m in moments_here)):
+                state.carry = None
+            elif any(m in (Moment.AFTER_HOURS, Moment.PRE_MARKET) for m in moments_here) and sent_figs:
+                state.carry = next(m for m in reversed(moments_here) if m in (Moment.AFTER_HOURS, Moment.PRE_MARKET))
             for m in sent_mentions:
                 if sent_figs and m.start >= sent_figs[0].start:
                     state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
@@ -253,7 +272,7 @@ class ClaimExtractor:
         kinds = self._kind(text, fig, pre, post, clause, sent, symbols[0])
         if kinds is None:
             return []
-        kind, moment_hint = kinds
+        kind = kinds[0]
         sign, qstart = _direction(text, fig, clause, sent)
         hedge = hedge_before(text, fig.start)
         if hedge:
@@ -266,7 +285,7 @@ class ClaimExtractor:
             value = -abs(value) if (sign < 0 or fig.negative) else abs(value)
         qstart = max(qstart, clause[0] if qstart >= clause[0] else sent[0])
         quote_start = qstart if fig.start - qstart <= 60 else fig.start
-        time, base = self._time(article, fig, clause, found, state, kind, moment_hint)
+        time, base = self._time(article, fig, clause, found, state, kind, symbols[0], mentions)
         if time is None:
             return []
         if time.kind_hint == "close":
@@ -381,57 +400,82 @@ class ClaimExtractor:
         return not good or bad[-1].start() > good[-1].start()
 
     def _time(self, article: Article, fig: Figure, clause: tuple[int, int], found: list[tr.Found], state: _State,
-              kind: Kind, moment_hint: Moment | None) -> tuple[TimeRef | None, float | None]:
+              kind: Kind, subject: str, mentions: list[Mention]) -> tuple[TimeRef | None, float | None]:
         """The session(s) a figure refers to; (None, None) when it names a period no session can stand for."""
         if article.published is None:
             return TimeRef("", None, Moment.CLOSE, why="publish time unknown"), None
-        cal = self.cal
+        text, cal = article.text, self.cal
         ref_local = article.published.date()
         where = cal.locate(article.published)
-        days = [f for f in found if f.kind == "day"]
-        moments = [f for f in found if f.kind == "moment"]
-        ranges = [f for f in found if f.kind == "range"]
+
+        def usable(f: tr.Found) -> bool:
+            # an expression in another clause counts only if no other company or index is named in between
+            if clause[0] <= f.start < clause[1]:
+                return True
+            lo, hi = (f.end, fig.start) if f.end <= fig.start else (fig.end, f.start)
+            return not any(lo <= m.start < hi and m.symbol != subject for m in mentions)
+
+        days = [f for f in found if f.kind == "day" and usable(f)]
+        moments = [f for f in found if f.kind == "moment" and usable(f)]
+        ranges = [f for f in found if f.kind == "range" and usable(f)]
+        ranges += [f for f in found if f.kind == "range" and f not in ranges and 0 <= f.start - fig.end <= 40]
         words: list[str] = []
         day_f = tr.nearest(days, fig.start, clause)
-        rng = tr.nearest(ranges, fig.start, clause) if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE,
-                                                                Kind.MARKET_CAP_CHANGE) else None
+        rng = None
+        if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.MARKET_CAP_CHANGE, Kind.ABS_CHANGE):
+            rng = tr.nearest(ranges, fig.start, clause) or next(
+                (f for f in ranges if 0 <= f.start - fig.end <= 40), None)
+        from_price = kind in (Kind.CLOSE, Kind.PRICE) and re.search(r"\bfrom\s+$", text[max(0, fig.start - 8):fig.start])
+        if from_price:
+            rng = next((f for f in found if f.kind == "range"), None)
         if rng is not None and day_f is not None and rng.range_kind in ("week", "month") and \
                 abs(day_f.start - fig.start) < abs(rng.start - fig.start):
             rng = None
         if rng is not None and rng.range_kind == "other_year":
             return None, None
+        if rng is not None and kind is Kind.ABS_CHANGE:
+            return None, None  # a money change over several sessions: no kind states it
+        if rng is not None and day_f is not None and not day_f.near:
+            day_f = None  # a far date beside a range is its start, not its end
         mom_f = tr.nearest(moments, fig.start, clause)
+        if mom_f is not None:
+            specific = [f for f in moments if f.moment in (Moment.AFTER_HOURS, Moment.PRE_MARKET, Moment.CLOCK_TIME)
+                        and clause[0] <= f.start < clause[1]]
+            if specific and mom_f.moment in (Moment.INTRADAY, Moment.OPEN, Moment.CLOSE):
+                mom_f = specific[0]
         why = ""
         candidates: tuple[dt.date, ...] = ()
-        # the day
+        running = state.days.get(subject, state.running_day)
         if day_f is not None and day_f.range_kind == "previous":
-            anchor = state.running_day or where.session
-            day = cal.offset(anchor, -1)
-            words.append(article.text[day_f.start:day_f.end])
+            day: dt.date | None = cal.offset(running or where.session, -1)
+            words.append(text[day_f.start:day_f.end])
             why = "the session before the day in the text"
         elif day_f is not None and day_f.day is not None:
             day = day_f.day
-            words.append(article.text[day_f.start:day_f.end])
+            words.append(text[day_f.start:day_f.end])
             why = f"'{words[-1]}' relative to the publish date {ref_local}"
-        elif state.running_day is not None:
-            day = state.running_day
+        elif running is not None:
+            day = running
             why = "the day named earlier in the article"
         else:
             day = None
-        # the moment
         moment = day_f.moment_hint if day_f is not None and day_f.moment_hint else None
-        if mom_f is not None and (moment is None or abs(mom_f.start - fig.start) < abs(day_f.start - fig.start)):
+        if mom_f is not None and (moment is None or day_f is None or
+                                  abs(mom_f.start - fig.start) < abs(day_f.start - fig.start)):
             moment = mom_f.moment
-            words.append(article.text[mom_f.start:mom_f.end])
-        if kind is Kind.HIGH or kind is Kind.LOW:
+            words.append(text[mom_f.start:mom_f.end])
+        elif moment is None and day_f is None and state.carry is not None and rng is None:
+            moment = state.carry
+            why = f"{moment.value.replace('_', '-')} as in the sentence before"
+        stated = moment is not None
+        if kind in (Kind.HIGH, Kind.LOW):
             moment = Moment.EXTREME if moment not in (Moment.AFTER_HOURS, Moment.PRE_MARKET) else moment
         if kind is Kind.OPEN:
             moment = Moment.OPEN
         if kind is Kind.CLOSE and moment in (Moment.INTRADAY, Moment.EXTREME, Moment.OPEN, None):
             moment = Moment.CLOSE
-        after_move = kind is Kind.PRICE and re.search(r"(?:%|percent|per cent|pct|cents?|\d)[\s,]*(?:\w+\s+){0,3}(?:to|at)\s+"
-                                                      r"$", article.text[clause[0]:fig.start], re.I)
-        # the session
+        after_move = kind is Kind.PRICE and re.search(r"(?:%|percent|per cent|pct|cents?|\d)[\s,]*(?:\w+\s+){0,3}"
+                                                      r"(?:to|at)\s+$", text[clause[0]:fig.start], re.I)
         if day is None:
             if moment in (Moment.PRE_MARKET, Moment.OPEN) and where.phase in (Phase.BEFORE_OPEN, Phase.CLOSED):
                 session = where.next_session or where.session
@@ -439,48 +483,67 @@ class ClaimExtractor:
                 session = where.session
             why = why or "the latest session at or before the publish time"
         else:
-            if day > ref_local:
-                day = ref_local
+            day = min(day, ref_local)
             session = cal.session_on_or_before(day)
             if session != day:
                 why += f"; {day} was not a trading day"
         if moment is None:
             moment = tr.default_moment(cal, article.published, article.published_date_only, session)
+        kind_hint = ""
         if after_move and moment is Moment.CLOSE:
-            kind_note = "close"
+            kind_hint = "close"
             why += "; a price after a move at the close is the close"
-        else:
-            kind_note = ""
+        if kind in (Kind.HIGH, Kind.LOW):
+            window = self._extreme_window(text[max(0, fig.start - 60):min(len(text), fig.end + 60)], session, cal)
+            if window:
+                candidates = tuple(reversed(cal.between(*window)))
+                why += f"; a {'high' if kind is Kind.HIGH else 'low'} over {window[0]} to {window[1]}"
         from_session = None
         base = None
         if rng is not None:
-            words.append(article.text[rng.start:rng.end])
-            if rng.range_kind == "week" and re.search(r"last week", article.text[rng.start:rng.end], re.I) \
+            words.append(text[rng.start:rng.end])
+            last_date = max((f.day for f in found if f.kind == "day" and f.day and f.end <= rng.start),
+                            default=state.last_date)
+            if rng.range_kind == "week" and "last week" in text[rng.start:rng.end].lower() \
                     and kind is not Kind.RANGE_PCT_CHANGE and day_f is None:
                 monday, friday = tr.week_bounds(ref_local, "last")
                 session = cal.session_on_or_before(friday)
                 candidates = tuple(cal.between(monday - dt.timedelta(days=7), friday + dt.timedelta(days=7)))
                 moment = Moment.CLOSE
                 why = f"'last week' = {monday} to {friday}; every session of it and the weeks around it is a candidate"
-            elif rng.range_kind == "month" and kind is Kind.MARKET_CAP_CHANGE:
-                pass
-            else:
+            elif not (rng.range_kind == "month" and kind is Kind.MARKET_CAP_CHANGE):
                 from_session, base, rwhy = tr.range_start(rng, session, cal, ref_local, {
-                    "last_date": state.last_date, "stretch": state.stretch})
-                if rng.range_kind == "month" and dict(rng.groups).get("mon"):
-                    mon_start = from_session
-                    nxt = cal.session_on_or_after(mon_start + dt.timedelta(days=1)) if mon_start else None
-                    if nxt is not None:
-                        end_month = (nxt.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-                        session = min(session, cal.session_on_or_before(end_month))
+                    "last_date": last_date, "stretch": state.stretch})
+                if rng.range_kind == "month" and dict(rng.groups).get("mon") and from_session is not None:
+                    nxt = cal.session_on_or_after(from_session + dt.timedelta(days=1))
+                    end_month = (nxt.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+                    session = min(session, cal.session_on_or_before(end_month))
                 if from_session is None and base is None:
                     return None, None
-                if base is not None and from_session is None:
-                    from_session = None
                 why += f"; range: {rwhy}"
                 moment = Moment.CLOSE
-        return TimeRef(", ".join(words), session, moment, from_session, candidates, why.strip("; "),
-                       kind_note), base
+                if from_price and from_session is not None:
+                    session, from_session, base = from_session, None, None
+                    why = "the start of the period the sentence names"
+        return TimeRef(", ".join(words), session, moment, from_session, candidates, why.strip("; "), kind_hint,
+                       stated), base
+
+    @staticmethod
+    def _extreme_window(context: str, session: dt.date, cal: Calendar) -> tuple[dt.date, dt.date] | None:
+        """The sessions a '52-week high', 'record high' or 'high ... in June' can be from."""
+        if re.search(r"52-week|52 week|one-year|12-month", context, re.I):
+            return cal.session_on_or_after(session - dt.timedelta(days=365)), session
+        m = re.search(r"\bin (January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December)\b", context)
+        if m:
+            mon = tr.MONTHS.index(m.group(1).lower()) + 1
+            year = session.year if mon <= session.month else session.year - 1
+            first = dt.date(year, mon, 1)
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            return cal.session_on_or_after(first), min(cal.session_on_or_before(last), session)
+        if re.search(r"record|all-time|all time", context, re.I):
+            return cal.session_on_or_after(dt.date(session.year - 30, 1, 2)), session
+        return None
 
 
 def extract(article: Article, mentions: list[Mention], calendar: Calendar) -> list[Claim]:

@@ -75,6 +75,7 @@ class TimeRef:
     candidates: tuple[dt.date, ...] = ()  # other sessions the words could mean
     why: str = ""
     kind_hint: str = ""  # "close" when the words make a plain price the closing price
+    moment_stated: bool = False  # the text said when in the session (else the moment is a default)
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ class Enricher:
         day = article.published.date() if article.published else None
         symbol_on = self.market.symbols.on if self.market else None
         mentions = self.mentions.find(article.text, day, symbol_on)
-        claims = self.claims.extract(article, mentions)
+        claims = _intraday_when_close_given(self.claims.extract(article, mentions))
         if symbol_on and day:
             claims = [c if c.session is None else _renamed(c, symbol_on(c.symbol, c.session)) for c in claims]
         return Extraction(article, tuple(mentions), tuple(claims))
@@ -111,6 +111,28 @@ class Enricher:
             j = Judge(s, _shares_lookup(self.market, c.symbol)).judge(c)
             (unchecked if j.reason == "no_data" else judged).append(j)
         return Checked(article, ex.mentions, tuple(judged), tuple(unchecked), series)
+
+
+def _intraday_when_close_given(claims: list[Claim]) -> list[Claim]:
+    """A move with no time words, in an article that also states that session's close move or closing
+    price for the same company with other numbers, is a move during the session ("slid more than 4
+    percent on Wednesday ... By the close, down 3.4 percent")."""
+    from dataclasses import replace
+
+    from .models import Kind, Moment
+
+    moves = (Kind.PCT_CHANGE, Kind.ABS_CHANGE, Kind.INDEX_PCT_CHANGE)
+    out = []
+    for c in claims:
+        t = c.time
+        if t is not None and c.kind in moves and not t.moment_stated and t.moment is Moment.CLOSE and any(
+                o is not c and o.symbol == c.symbol and o.session == c.session and o.kind is c.kind
+                and o.value != c.value and o.time is not None and o.time.moment is Moment.CLOSE
+                and (o.time.moment_stated or o.start > c.start) for o in claims):
+            c = replace(c, time=replace(t, moment=Moment.INTRADAY, why=t.why + "; the text gives the close "
+                                                                             "separately, so this is during the session"))
+        out.append(c)
+    return out
 
 
 def _shares_lookup(market: MarketData, symbol: str):  # type: ignore[no-untyped-def]

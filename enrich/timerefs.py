@@ -38,7 +38,7 @@ MOMENT_PATTERNS: list[tuple[Moment, re.Pattern[str]]] = [
 
 DAY_PATTERN = re.compile(
     r"(?P<wd>\b(?:last\s+|this\s+|on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?)"
-    r"|(?P<today>\btoday(?:'s|’s)?|\bthis (?:morning|afternoon)|\btonight)"
+    r"|(?P<today>\btoday(?:'s|’s)?|\bthis (?:morning|afternoon)|\btonight|\bnow\b)"
     r"|(?P<yday>\byesterday(?:'s|’s)?|\blast night(?:'s|’s)?)"
     r"|(?P<prev>\bthe previous (?:session|day|trading day)|\bthe day before|\ba day earlier|\bthe prior session)"
     r"|(?P<yend>\b(?:ended|end of|close of|closed)\s+(?P<y>(?:19|20)\d{2}))"
@@ -159,7 +159,12 @@ def find(sentence: str, offset: int, ref_local: dt.date) -> list[Found]:
         out.append(Found(offset + m.start(), offset + m.end(), "range", range_kind=kind, groups=groups))
     ranges = [(f.start, f.end) for f in out if f.kind == "range"]
     future = FUTURE.search(sentence) is not None
-    return [f for f in out if f.kind != "day" or not (future or any(a <= f.start < b for a, b in ranges))]
+
+    def conditional(f: Found) -> bool:
+        return re.search(r"\b(?:if|unless|next|until)\s+(?:\w+\s+)?$", sentence[max(0, f.start - offset - 14):f.start - offset],
+                         re.I) is not None
+
+    return [f for f in out if f.kind != "day" or not (future or conditional(f) or any(a <= f.start < b for a, b in ranges))]
 
 
 FUTURE = re.compile(r"\b(?:will|stays?|is to|are to|expected to|scheduled to|plans? to|is due to|next)\b", re.I)

@@ -136,7 +136,7 @@ class Judge:
                              f"{money(self.s.bar(t.session).close, c.symbol) if self.s.bar(t.session) else 'n/a'}.")
         if c.kind is Kind.MARKET_CAP and moment is Moment.INTRADAY:
             pass
-        defaulted = moment is Moment.CLOSE and not t.text
+        defaulted = False  # the close, strictly, unless the text itself placed the figure in the session
         sessions = [t.session] + [d for d in t.candidates if d != t.session]
         first = None
         for i, day in enumerate(sessions):
