@@ -74,6 +74,7 @@ class _State:
     running_day: dt.date | None = None  # for sentences that name no company or index
     days: dict[str, dt.date] = field(default_factory=dict)  # the day last named with each subject
     carry: Moment | None = None  # after-hours / pre-market carries to the next sentence
+    article_day: dt.date | None = None  # a date-only article that names its own date writes of that session
     last_date: dt.date | None = None
     stretch: int | None = None
     running_subject: str | None = None
@@ -142,6 +143,11 @@ class ClaimExtractor:
         out: list[Claim] = []
         subjects = [m for m in mentions if m.role != "source"]
         figures = find_figures(text)
+        if article.published_date_only and ref_local is not None:
+            spans = sentences(text)
+            named = [f.day for a, b in spans for f in tr.find(text[a:b], a, ref_local) if f.kind == "day" and f.near]
+            if named and max(d for d in named if d is not None) == ref_local:
+                state.article_day = ref_local
         fi = 0
         for s, e in sentences(text):
             sent_figs = []
@@ -172,6 +178,7 @@ class ClaimExtractor:
             if near_days:
                 latest = max(near_days)
                 named = {m.symbol for m in sent_mentions} | {c.symbol for c in out if s <= c.start < e}
+                named |= {self._resolve(sym, kind, state) for _, _, sym, kind in refs if kind != "pronoun"} - {""}
                 if named:
                     for sym in named:
                         state.days[sym] = latest
@@ -232,7 +239,10 @@ class ClaimExtractor:
                        None)
             if hit is not None:
                 return [hit.symbol]
-        before = [x for x in mentions if x.end <= fig.start]
+        # "the Dow's worst performer", "the Dow's other financial names": the index is not the subject
+        before = [x for x in mentions if x.end <= fig.start and not re.match(
+            r"^(?:'s|’s)\s+(?:\w+\s+)?(?:worst|best|biggest|largest|top|other|leading|weakest|strongest)\b",
+            text[x.end:x.end + 30])]
         window = text[clause[0]:fig.start] + text[fig.end:clause[1]]
         if re.search(r"\b(?:each|both)\b", window, re.I) and before:
             group = [x for x in before if x.start >= sent[0]]
@@ -352,8 +362,6 @@ class ClaimExtractor:
             if self._non_market(clause_pre, fig, text) and not re.search(r"shares?|stock|apiece|a share", post[:15]
                                                                          + clause_pre[-40:], re.I):
                 return None
-            if not TRADING_CUE.search(text[sent[0]:sent[1]]):
-                return None
             if re.search(r"\b(?:IPO|offer(?:ing)?) price|premium|private|per share in|take .* private|buyout|"
                          r"price target|target price|deal|bid\b|tender", text[clause[0]:clause[1]], re.I):
                 return None
@@ -361,7 +369,11 @@ class ClaimExtractor:
                 return None
             if CHANGE_BEFORE.search(pre) or CHANGE_AFTER.match(post):
                 return Kind.ABS_CHANGE, None
-            return self._price_kind(pre, clause_pre), None
+            kind = self._price_kind(pre, clause_pre)
+            sentence = text[sent[0]:sent[1]]
+            if kind is Kind.PRICE and not (TRADING_CUE.search(sentence) or CLOSE_CUE.search(sentence)):
+                return None
+            return kind, None
         if fig.unit == "points":
             return Kind.ABS_CHANGE, None
         # plain numbers
@@ -413,12 +425,12 @@ class ClaimExtractor:
             if clause[0] <= f.start < clause[1]:
                 return True
             lo, hi = (f.end, fig.start) if f.end <= fig.start else (fig.end, f.start)
-            return not any(lo <= m.start < hi and m.symbol != subject for m in mentions)
+            return not any(lo <= m.start < hi for m in mentions)
 
         days = [f for f in found if f.kind == "day" and usable(f)]
         moments = [f for f in found if f.kind == "moment" and usable(f)]
-        ranges = [f for f in found if f.kind == "range" and usable(f)]
-        ranges += [f for f in found if f.kind == "range" and f not in ranges and 0 <= f.start - fig.end <= 40]
+        ranges = [f for f in found if f.kind == "range" and (f.end <= fig.start or clause[0] <= f.start < clause[1]
+                                                              or 0 <= f.start - fig.end <= 40)]
         words: list[str] = []
         day_f = tr.nearest(days, fig.start, clause)
         rng = None
@@ -432,7 +444,9 @@ class ClaimExtractor:
                 abs(day_f.start - fig.start) < abs(rng.start - fig.start):
             rng = None
         if rng is not None and rng.range_kind == "other_year":
-            return None, None
+            if clause[0] <= rng.start < clause[1]:
+                return None, None
+            rng = None
         if rng is not None and kind is Kind.ABS_CHANGE:
             return None, None  # a money change over several sessions: no kind states it
         if rng is not None and day_f is not None and not day_f.near:
@@ -457,6 +471,9 @@ class ClaimExtractor:
         elif running is not None:
             day = running
             why = "the day named earlier in the article"
+        elif state.article_day is not None:
+            day = state.article_day
+            why = "the publish date, which the article names as a trading day"
         else:
             day = None
         moment = day_f.moment_hint if day_f is not None and day_f.moment_hint else None

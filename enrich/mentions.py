@@ -35,7 +35,8 @@ EXPLICIT = re.compile(
     r"|\b(?:NASDAQ|Nasdaq|NYSE)\s*:\s*([A-Z][A-Z.\-]{0,9})\b"
     r"|(?<![\w$])\$([A-Z]{1,5})\b(?![\d.,])"
     r"|\b([A-Z]{1,5})\.(?:O|N|OQ)\b"
-    r"|\(([A-Z]{2,5})\)")
+    r"|\(([A-Z]{2,5})\)"
+    r"|\b([A-Z]{1,5})\s+(?=(?:stock|shares)\b)")
 BARE_TICKER_STOP = {"CEO", "CFO", "SEC", "GDP", "IPO", "USA", "EPS", "ETF", "AI", "IT", "US", "UK", "EU", "ALL", "KEY",
                     "LOW", "NOW", "CAT", "ON", "A", "AN", "ARE", "BIG", "FAST", "EDIT", "PM", "AM", "NYSE", "CNBC",
                     "AFP", "AP", "FBI", "FED", "IMF", "ECB", "DHA", "PST", "EST", "EDT", "IST", "GMT", "UTC", "RTT"}
@@ -146,9 +147,13 @@ class MentionFinder:
             if sym in BARE_TICKER_STOP or m.start() in taken:
                 continue
             entry = self.gaz.entries.get(sym)
-            if m.group(5) and entry is None:
-                continue  # "(ABC)" is only a ticker when we know the symbol
+            if (m.group(5) or m.group(6)) and entry is None:
+                continue  # "(ABC)" and "ABC stock" are tickers only when we know the symbol
+            if m.group(6) and m.start() > 0 and text[m.start() - 1] not in " \n\t(\"“":
+                continue
             name = entry.name if entry else sym
             symbol = symbol_on(sym, day) if symbol_on and day else sym
-            out.append(Mention(symbol, name, m.group(), m.start(), m.end(), "company", entry.exchange if entry else ""))
+            surface = sym if m.group(6) else m.group()
+            out.append(Mention(symbol, name, surface, m.start(), m.start() + len(surface), "company",
+                               entry.exchange if entry else ""))
         return out
