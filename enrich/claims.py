@@ -252,10 +252,13 @@ class ClaimExtractor:
         cands += [(a, sym, kind) for a, b, sym, kind in refs if b <= fig.start]
         if cands:
             pos, sym, kind = max(cands, key=lambda c: c[0])
-            if kind == "pronoun":
-                named = [x for x in before if x.start >= sent[0]]
-                if named:
-                    return [named[-1].symbol]
+            named = [x for x in before if x.start >= sent[0]]
+            if kind == "pronoun" and named:
+                return [named[-1].symbol]
+            if kind in ("index", "company") and sym is None:
+                same = [x for x in named if x.symbol.startswith("^") == (kind == "index")]
+                if same:
+                    return [same[-1].symbol]
             return [self._resolve(sym, kind, state)]
         later = [x for x in mentions if x.start >= fig.end]
         later_refs = [(a, sym, kind) for a, b, sym, kind in refs if a >= fig.end]
@@ -283,6 +286,8 @@ class ClaimExtractor:
         if kinds is None:
             return []
         kind = kinds[0]
+        if kind in (Kind.MARKET_CAP, Kind.MARKET_CAP_CHANGE) and not mentions and not refs:
+            return []  # a market value with no company or index in its sentence ("wiped off global equities")
         sign, qstart = _direction(text, fig, clause, sent)
         hedge = hedge_before(text, fig.start)
         if hedge:
@@ -356,7 +361,7 @@ class ClaimExtractor:
                 return None
             if re.search(r"\b(?:a|per)[- ]month\b|-a-month|a year\b", post[:12] + pre[-12:], re.I):
                 return None
-            if PER_SHARE_NON_MARKET.search(text[max(sent[0], fig.start - 50):fig.start]) or re.match(
+            if PER_SHARE_NON_MARKET.search(text[max(sent[0], fig.start - 25):fig.start]) or re.match(
                     r"^\s*(?:per share|a share in (?:earnings|profit)|guidance|estimate)", post, re.I):
                 return None
             if self._non_market(clause_pre, fig, text) and not re.search(r"shares?|stock|apiece|a share", post[:15]
