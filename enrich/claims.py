@@ -36,7 +36,7 @@ LEVEL_BEFORE = re.compile(r"(?:\bto|\bat|\bof|reached|reaching|hit|hits|topped|c
                           r"valuing [\w\s']{0,30} at|is|was|be)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|"
                           r"roughly\s+|more than\s+|over\s+|just\s+)?$", re.I)
 THRESHOLD_BEFORE = re.compile(r"\b(?:below|under|above|beneath|past|through|crossed|cross|breaking|broke below|"
-                              r"broke above|topped|tops)\s+$|\b(?:had to|needed to|need to|would need to|must) "
+                              r"broke above|topped|tops)\s+$|\bto be worth\s+$|\bwould be worth\s+$|\b(?:had to|needed to|need to|would need to|must) "
                               r"(?:reach|hit|rise to|climb to|top)\s+$|on track for an? $|return to an? $", re.I)
 CHANGE_BEFORE = re.compile(r"\b(?:up|down|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid|sank|sinking|"
                            r"plunged|slipped|declined|advanced|another|gain of|loss of|decline of|drop of|rise of|"
@@ -53,8 +53,8 @@ LOW_CUE = re.compile(r"\b(?:low of|intraday low|session low|dipped to|as low as|
 STRONG_MCAP_CHANGE = re.compile(r"\b(?:wip(?:e|ed|ing)\s+(?:out|off)?|eras(?:e|ed|ing)|stripp?(?:ed|ing)?|wipeout)\b", re.I)
 PER_SHARE_NON_MARKET = re.compile(r"\b(?:dividend|earnings|eps|guidance|forecast|estimate|consensus|target|payout|"
                                   r"coupon|per share in)\b", re.I)
-TRADING_CUE = re.compile(r"\b(?:shares?|stock|traded|trading|trades|apiece|each|paid|purchase|bought|sold|buying|"
-                         r"selling|closed|close|ended|finished|opened|price|high|low|record|level)\b", re.I)
+TRADING_CUE = re.compile(r"\b(?:shares?|stock|traded|trading|trades|apiece|paid|purchase|bought|sold|buying|"
+                         r"selling|closed|close|ended|finished|opened)\b", re.I)
 GENERIC_COMPANY = re.compile(r"\b(?:company|firm|stock|shares|group|bank|lender|carmaker|retailer|automaker|insurer|"
                              r"conglomerate|giant|chipmaker|business)\b", re.I)
 GENERIC_INDEX = re.compile(r"\b(?:index|benchmark|gauge|average)\b", re.I)
@@ -230,7 +230,8 @@ class ClaimExtractor:
         return state.running_subject or self._salient(state) or ""
 
     def _subjects(self, text: str, fig: Figure, sent: tuple[int, int], clause: tuple[int, int],
-                  mentions: list[Mention], refs: list[tuple[int, int, str | None, str]], state: _State) -> list[str]:
+                  mentions: list[Mention], refs: list[tuple[int, int, str | None, str]], state: _State,
+                  prev_end: int = 0) -> list[str]:
         after = text[fig.end:min(fig.end + 60, sent[1])]
         m = re.match(r"^[^.;]{0,35}?\b(?:in|for|of|from|off)\s+(?:the\s+)?", after)
         if m:
@@ -245,7 +246,7 @@ class ClaimExtractor:
             text[x.end:x.end + 30])]
         window = text[clause[0]:fig.start] + text[fig.end:clause[1]]
         if re.search(r"\b(?:each|both)\b", window, re.I) and before:
-            group = [x for x in before if x.start >= sent[0]]
+            group = [x for x in before if x.start >= max(sent[0], prev_end)]
             if len(group) >= 2:
                 return list(dict.fromkeys(x.symbol for x in group))
         cands: list[tuple[int, str | None, str]] = [(x.start, x.symbol, "name") for x in before]
@@ -279,7 +280,8 @@ class ClaimExtractor:
             return []  # a currency conversion of the figure before it
         if fig.unit in ("plain", "points") and fig.decimals == 0 and 1900 <= fig.number <= 2100 and fig.scale == 1:
             return []  # a year
-        symbols = [s for s in self._subjects(text, fig, sent, clause, mentions, refs, state) if s]
+        symbols = [s for s in self._subjects(text, fig, sent, clause, mentions, refs, state,
+                                             prev.end if prev else 0) if s]
         if not symbols:
             return []
         kinds = self._kind(text, fig, pre, post, clause, sent, symbols[0])
@@ -361,7 +363,7 @@ class ClaimExtractor:
                 return None
             if re.search(r"\b(?:a|per)[- ]month\b|-a-month|a year\b", post[:12] + pre[-12:], re.I):
                 return None
-            if PER_SHARE_NON_MARKET.search(text[max(sent[0], fig.start - 25):fig.start]) or re.match(
+            if self._non_market(clause_pre, fig, text, PER_SHARE_NON_MARKET) or re.match(
                     r"^\s*(?:per share|a share in (?:earnings|profit)|guidance|estimate)", post, re.I):
                 return None
             if self._non_market(clause_pre, fig, text) and not re.search(r"shares?|stock|apiece|a share", post[:15]
@@ -407,10 +409,10 @@ class ClaimExtractor:
         return Kind.PRICE
 
     @staticmethod
-    def _non_market(clause_pre: str, fig: Figure, text: str) -> bool:
+    def _non_market(clause_pre: str, fig: Figure, text: str, pattern: re.Pattern[str] = NON_MARKET) -> bool:
         """True when the noun the figure belongs to is revenue, users and the like, not the stock."""
         window = re.sub(r"\b(?:per|a) share\b", "", clause_pre[-70:], flags=re.I)
-        bad = list(NON_MARKET.finditer(window))
+        bad = list(pattern.finditer(window))
         if not bad:
             return False
         good = list(MARKET_NOUN.finditer(window))
@@ -449,7 +451,8 @@ class ClaimExtractor:
                 abs(day_f.start - fig.start) < abs(rng.start - fig.start):
             rng = None
         if rng is not None and rng.range_kind == "other_year":
-            if clause[0] <= rng.start < clause[1]:
+            own = [f for f in found if clause[0] <= f.start < clause[1] and f is not rng]
+            if clause[0] <= rng.start < clause[1] or (rng.end <= fig.start and not own):
                 return None, None
             rng = None
         if rng is not None and kind is Kind.ABS_CHANGE:
@@ -496,8 +499,8 @@ class ClaimExtractor:
             moment = Moment.OPEN
         if kind is Kind.CLOSE and moment in (Moment.INTRADAY, Moment.EXTREME, Moment.OPEN, None):
             moment = Moment.CLOSE
-        after_move = kind is Kind.PRICE and re.search(r"(?:%|percent|per cent|pct|cents?|\d)[\s,]*(?:\w+\s+){0,3}"
-                                                      r"(?:to|at)\s+$", text[clause[0]:fig.start], re.I)
+        after_move = kind is Kind.PRICE and re.search(r"(?:%|percent|per cent|pct|cents?|\$\s?[\d.,]+|points?)[\s,]*"
+                                                      r"(?:\w+\s+){0,3}(?:to|at)\s+$", text[clause[0]:fig.start], re.I)
         if day is None:
             if moment in (Moment.PRE_MARKET, Moment.OPEN) and where.phase in (Phase.BEFORE_OPEN, Phase.CLOSED):
                 session = where.next_session or where.session

@@ -45,7 +45,7 @@ DAY_PATTERN = re.compile(
     r"|(?P<date>\b(?:on\s+)?" + _DATE + r")", re.I)
 
 RANGE_PATTERN = re.compile(
-    r"(?P<ytd>so far this year|this year|year[- ]to[- ]date|so far in (?P<y1>(?:19|20)\d{2})|\bin (?P<y2>(?:19|20)\d{2})"
+    r"(?P<ytd>so far this year|this year|year[- ]to[- ]date|so far in (?P<y1>(?:19|20)\d{2})|\bin (?:early |late |mid-?)?(?P<y2>(?:19|20)\d{2})"
     r"(?! \w+ (?:ago|before))|for the year|since the (?:start|beginning) of the year|\bYTD\b|so far in the year)"
     r"|(?P<yago>over the (?:past|last) (?:year|twelve months|12 months|52 weeks)|in the (?:past|last) (?:year|twelve "
     r"months|12 months)|over (?:twelve|12) months|than a year (?:earlier|ago|before)|from a year (?:earlier|ago)|"
