@@ -142,7 +142,8 @@ class ClaimExtractor:
         state = _State()
         out: list[Claim] = []
         subjects = [m for m in mentions if m.role != "source"]
-        figures = find_figures(text)
+        named_spans = [(m.start, m.end) for m in mentions]
+        figures = [f for f in find_figures(text) if not any(a <= f.start < b for a, b in named_spans)]
         if article.published_date_only and ref_local is not None:
             spans = sentences(text)
             named = [f.day for a, b in spans for f in tr.find(text[a:b], a, ref_local) if f.kind == "day" and f.near]
