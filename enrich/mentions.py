@@ -88,39 +88,23 @@ class MentionFinder:
         ambiguous_pending: list[tuple[Entry, int, int, str]] = []
         i = 0
         while i < len(tokens):
-            first = tokens[i][2]
-            key = first if first in self._firsts else POSSESSIVE.sub("", first.rstrip(".,")) or first
-            n_max = self._firsts.get(key, 0) or self._firsts.get(first.rstrip(".,"), 0)
-            if not n_max:
+            hit = self._match_at(tokens, i, text)
+            if hit is None:
                 i += 1
                 continue
-            matched = False
-            for n in range(min(n_max, len(tokens) - i), 0, -1):
-                span = tokens[i:i + n]
-                if any(text[a[1]:b[0]] not in (" ", "\u00a0") for a, b in zip(span, span[1:])):
-                    continue
-                start, end = span[0][0], span[-1][1]
-                surface = text[start:end]
-                for cand in (surface, POSSESSIVE.sub("", surface), surface.rstrip(".,"),
-                             POSSESSIVE.sub("", surface.rstrip(".,"))):
-                    if cand in BLOCKERS:
-                        matched = True
-                        break
-                    entry = self.gaz.get(cand)
-                    if entry is None:
-                        continue
-                    end = start + len(cand)
-                    if entry.ambiguous and not _accept(entry, text, start, end, day, self.valid_from):
-                        ambiguous_pending.append((entry, start, end, cand))
-                    elif _accept(entry, text, start, end, day, self.valid_from):
-                        out.append(self._mention(entry, cand, start, end, text, day, symbol_on))
-                    matched = True
-                    break
-                if matched:
-                    i += n
-                    break
-            if not matched:
-                i += 1
+            n, entry, cand, start = hit
+            nxt = self._match_at(tokens, i + 1, text) if i + 1 < len(tokens) else None
+            if nxt is not None and nxt[3] + len(nxt[2]) > start + len(cand):
+                i += 1  # "the S&P 500": the longer name starting one word later wins
+                continue
+            i += n
+            if entry is None:
+                continue  # a blocker: a publisher, agency or venue
+            end = start + len(cand)
+            if entry.ambiguous and not _accept(entry, text, start, end, day, self.valid_from):
+                ambiguous_pending.append((entry, start, end, cand))
+            elif _accept(entry, text, start, end, day, self.valid_from):
+                out.append(self._mention(entry, cand, start, end, text, day, symbol_on))
         # An ambiguous name counts when the same company is named unambiguously elsewhere.
         named = {m.symbol for m in out}
         for entry, start, end, cand in ambiguous_pending:
@@ -129,6 +113,27 @@ class MentionFinder:
         out.extend(self._explicit(text, day, symbol_on, {m.start for m in out}))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _match_at(self, tokens: list[tuple[int, int, str]], i: int, text: str
+                  ) -> tuple[int, Entry | None, str, int] | None:
+        """The longest name starting at token i: (tokens used, entry or None for a blocker, surface, start)."""
+        first = tokens[i][2]
+        key = first if first in self._firsts else POSSESSIVE.sub("", first.rstrip(".,")) or first
+        n_max = self._firsts.get(key, 0) or self._firsts.get(first.rstrip(".,"), 0)
+        for n in range(min(n_max, len(tokens) - i), 0, -1):
+            span = tokens[i:i + n]
+            if any(text[a[1]:b[0]] not in (" ", "\u00a0") for a, b in zip(span, span[1:])):
+                continue
+            start, end = span[0][0], span[-1][1]
+            surface = text[start:end]
+            for cand in (surface, POSSESSIVE.sub("", surface), surface.rstrip(".,"),
+                         POSSESSIVE.sub("", surface.rstrip(".,"))):
+                if cand in BLOCKERS:
+                    return n, None, cand, start
+                entry = self.gaz.get(cand)
+                if entry is not None:
+                    return n, entry, cand, start
+        return None
 
     def _mention(self, entry: Entry, surface: str, start: int, end: int, text: str, day: dt.date | None,
                  symbol_on: Callable[[str, dt.date], str] | None) -> Mention:
