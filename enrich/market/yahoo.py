@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import OfflineError, ProviderError, UnknownSymbolError
+from ..errors import DataError, OfflineError, ProviderError, UnknownSymbolError
 from .source import RawBar, SharesRow, Split
 from .store import Store, now_utc
 
@@ -36,8 +36,9 @@ def _is_unreachable(exc: BaseException) -> bool:
 
 def _is_missing(exc: BaseException) -> bool:
     name = type(exc).__name__
+    text = str(exc)
     return name in ("YFPricesMissingError", "YFTzMissingError", "YFInvalidPeriodError", "YFTickerMissingError") or (
-        "delisted" in str(exc) or "No data found" in str(exc))
+        "delisted" in text or "No data found" in text or "404 Client Error" in text or "Quote not found" in text)
 
 
 class YahooSource:
@@ -85,6 +86,9 @@ class YahooSource:
                 if _is_unreachable(exc):
                     raise OfflineError(f"cannot reach Yahoo for {symbol} ({type(exc).__name__}); check the network "
                                        f"or run with --offline and --data DIR") from None
+                if type(exc).__name__ == "YFPricesMissingError" and what == "prices":
+                    raise DataError(f"Yahoo has no {symbol} bars in the span asked for ({exc}); choose dates when it "
+                                    f"traded") from None
                 if _is_missing(exc):
                     raise UnknownSymbolError(symbol, "Yahoo") from None
                 raise ProviderError(f"Yahoo {what} for {symbol} failed: {type(exc).__name__}: "

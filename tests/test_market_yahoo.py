@@ -1,0 +1,127 @@
+"""The Yahoo provider through yfinance's own code path, with the HTTP side answered on 127.0.0.1."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+from conftest import SEED_MARKET
+from fake_yahoo import FakeYahoo
+
+from enrich.errors import DataError, OfflineError, ProviderError, UnknownSymbolError
+from enrich.market import MarketData, Store, YahooSource
+
+TODAY = dt.date(2018, 9, 28)
+
+
+def _seed_bars(symbol: str):
+    with (SEED_MARKET / "prices" / f"{symbol}.csv").open() as fh:
+        return [(r["Date"], float(r["Open"]), float(r["High"]), float(r["Low"]), float(r["Close"]),
+                 float(r["Adj Close"]), float(r["Volume"])) for r in csv.DictReader(fh)]
+
+
+@pytest.fixture(autouse=True)
+def _yf_cache(tmp_path):
+    import yfinance as yf
+
+    from yfinance.data import YfData
+
+    yf.set_tz_cache_location(str(tmp_path / "yf-cache"))
+    YfData.cache_get.cache_clear()  # yfinance memoises GET answers in-process; each test starts clean
+
+
+@pytest.fixture
+def fake():
+    # Yahoo serves Facebook's history as META today.
+    with FakeYahoo({"META": _seed_bars("FB"), "^GSPC": _seed_bars("^GSPC")},
+                   shares={"META": [("2018-07-23", 2887218664.0)]}) as f:
+        yield f
+
+
+def _yahoo(store, fake, **kw):
+    waits = []
+    y = YahooSource(store, session=fake.session(), timeout=kw.pop("timeout", 5), sleep=waits.append,
+                    today=lambda: TODAY, **kw)
+    return y, waits
+
+
+def test_fetch_stores_bars_and_second_run_makes_no_request(tmp_path, fake):
+    store = Store(tmp_path / "s.sqlite")
+    y, _ = _yahoo(store, fake)
+    market = MarketData(store=store, yahoo=y)
+    s = market.series("FB", dt.date(2018, 7, 20), dt.date(2018, 8, 10))
+    assert s.bar(dt.date(2018, 8, 6)).close == pytest.approx(185.69, abs=1e-5)
+    assert fake.chart_requests.count("META") == 1  # FB is asked for under today's symbol
+    before = len(fake.all_requests)
+    y2 = _yahoo(Store(tmp_path / "s.sqlite"), fake)[0]
+    again = MarketData(store=Store(tmp_path / "s.sqlite"), yahoo=y2)
+    assert again.series("FB", dt.date(2018, 7, 20), dt.date(2018, 8, 10)).bar(dt.date(2018, 7, 26)).close == \
+        pytest.approx(176.26, abs=1e-5)
+    assert len(fake.all_requests) == before  # zero network requests on the second run
+    assert y2.requests == 0  # and yfinance was not even called: the store's coverage answered
+
+
+def test_one_request_per_symbol_for_a_batch(tmp_path, fake):
+    store = Store(tmp_path / "s.sqlite")
+    y, _ = _yahoo(store, fake)
+    market = MarketData(store=store, yahoo=y)
+    wants = [("FB", dt.date(2018, 7, 1), dt.date(2018, 8, 1)), ("FB", dt.date(2018, 7, 1), dt.date(2018, 8, 1)),
+             ("^GSPC", dt.date(2018, 7, 1), dt.date(2018, 8, 1))]
+    market.prefetch(wants)
+    assert sorted(fake.chart_requests) == ["META", "^GSPC"]
+
+
+def test_rate_limit_then_success_backs_off(tmp_path, fake):
+    # yfinance itself retries once with fresh cookies, so each of our tries may use up two 429s
+    fake.rate_limit["META"] = 4
+    store = Store(tmp_path / "s.sqlite")
+    y, waits = _yahoo(store, fake, backoff=1.5)
+    y.fetch(["META"], dt.date(2018, 7, 1), dt.date(2018, 8, 1))
+    assert fake.rate_limit["META"] == 0
+    assert waits and waits[0] == 1.5 and all(b == 2 * a for a, b in zip(waits, waits[1:]))
+    assert store.bars("META", dt.date(2018, 7, 26), dt.date(2018, 7, 26))
+
+
+def test_rate_limit_gives_up_after_bounded_tries(tmp_path, fake):
+    fake.rate_limit["META"] = 10
+    y, waits = _yahoo(Store(tmp_path / "s.sqlite"), fake, tries=3)
+    with pytest.raises(ProviderError, match="rate-limited"):
+        y.fetch(["META"], dt.date(2018, 7, 1), dt.date(2018, 8, 1))
+    assert len(waits) == 2
+
+
+def test_timeout_is_a_clear_error(tmp_path, fake):
+    fake.delay["META"] = 2.0
+    y, _ = _yahoo(Store(tmp_path / "s.sqlite"), fake, timeout=0.3)
+    with pytest.raises(ProviderError, match="did not answer"):
+        y.fetch(["META"], dt.date(2018, 7, 1), dt.date(2018, 8, 1))
+
+
+def test_unknown_symbol(tmp_path, fake):
+    y, _ = _yahoo(Store(tmp_path / "s.sqlite"), fake)
+    with pytest.raises(UnknownSymbolError, match="NOSUCH"):
+        y.fetch(["NOSUCH"], dt.date(2018, 7, 1), dt.date(2018, 8, 1))
+
+
+def test_empty_range_is_an_error_not_an_empty_answer(tmp_path, fake):
+    y, _ = _yahoo(Store(tmp_path / "s.sqlite"), fake, )
+    y.today = lambda: dt.date(2018, 5, 20)  # before the first bar the fake holds
+    with pytest.raises(DataError, match="no META bars"):
+        y.fetch(["META"], dt.date(2018, 5, 1), dt.date(2018, 5, 18))
+
+
+def test_shares_outstanding_from_yahoo(tmp_path, fake):
+    store = Store(tmp_path / "s.sqlite")
+    y, _ = _yahoo(store, fake)
+    market = MarketData(store=store, yahoo=y)
+    got = market.shares_at("FB", dt.date(2018, 7, 26))
+    assert got is not None and got.shares == 2887218664
+
+
+def test_offline_never_fetches(tmp_path, fake):
+    store = Store(tmp_path / "s.sqlite")
+    y, _ = _yahoo(store, fake)
+    market = MarketData(store=store, yahoo=y, offline=True)
+    with pytest.raises(OfflineError, match="--offline"):
+        market.series("FB", dt.date(2018, 7, 1), dt.date(2018, 8, 1))
+    assert fake.all_requests == []
