@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .calendar import get_calendar
 from .claims import ClaimExtractor
-from .errors import DataError
+from .errors import DataError, DataFileError
 from .market import DirectorySource, MarketData, Store, YahooSource
 from .market.data import SharesAt
 from .mentions import MentionFinder
@@ -89,6 +89,8 @@ class Enricher:
             spans[c.symbol] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
         try:
             self.market.prefetch([(s, a, b) for s, (a, b) in spans.items()])
+        except DataFileError:
+            raise  # the user's data file is broken: say so rather than set figures aside
         except DataError:
             pass  # each symbol is tried again below, and its figures are set apart if it has no data
         series: dict[str, PriceSeries] = {}
@@ -102,6 +104,8 @@ class Enricher:
             if c.symbol not in series:
                 try:
                     series[c.symbol] = self.market.series(c.symbol, *spans[c.symbol])
+                except DataFileError:
+                    raise
                 except DataError as e:
                     unchecked.append(Judgement(c, Verdict.UNVERIFIABLE, "no_data", {}, str(e)))
                     continue
