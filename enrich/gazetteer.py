@@ -53,6 +53,7 @@ class Gazetteer:
     descriptors: dict[str, str]  # "iphone maker" -> AAPL
     max_words: int
     entries: dict[str, Entry]  # symbol -> entry
+    curated: frozenset[str]  # symbols from the hand-kept table
 
     def get(self, text: str) -> Entry | None:
         return self.names.get(text)
@@ -121,6 +122,7 @@ def load() -> Gazetteer:
     descriptors: dict[str, str] = {}
     entries: dict[str, Entry] = {}
     _load_curated(names, descriptors, entries)
+    curated = frozenset(entries)
     _load_pytickersymbols(names, entries)
     max_words = max(len(n.split()) for n in names)
-    return Gazetteer(names, descriptors, max_words, entries)
+    return Gazetteer(names, descriptors, max_words, entries, curated)

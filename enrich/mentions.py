@@ -36,7 +36,8 @@ EXPLICIT = re.compile(
     r"|(?<![\w$])\$([A-Z]{1,5})\b(?![\d.,])"
     r"|\b([A-Z]{1,5})\.(?:O|N|OQ)\b"
     r"|\(([A-Z]{2,5})\)"
-    r"|\b([A-Z]{1,5})\s+(?=(?:stock|shares)\b)")
+    r"|\b([A-Z]{1,5})\s+(?=(?:stock|shares)\b)"
+    r"|\b([A-Z]{3,5})\b(?![.\-&])")
 BARE_TICKER_STOP = {"CEO", "CFO", "SEC", "GDP", "IPO", "USA", "EPS", "ETF", "AI", "IT", "US", "UK", "EU", "ALL", "KEY",
                     "LOW", "NOW", "CAT", "ON", "A", "AN", "ARE", "BIG", "FAST", "EDIT", "PM", "AM", "NYSE", "CNBC",
                     "AFP", "AP", "FBI", "FED", "IMF", "ECB", "DHA", "PST", "EST", "EDT", "IST", "GMT", "UTC", "RTT"}
@@ -70,11 +71,23 @@ def _accept(entry: Entry, text: str, start: int, end: int, day: dt.date | None,
     return True
 
 
+def _shouting(text: str, pos: int) -> bool:
+    """True inside an all-capitals line (a headline or a label), where capitals are not tickers."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
 class MentionFinder:
     def __init__(self, gazetteer: Gazetteer | None = None,
                  valid_from: Callable[[str], dt.date | None] | None = None) -> None:
+        from .market.symbols import SymbolHistory, builtin_spans
+
         self.gaz = gazetteer or load()
-        self.valid_from = valid_from or (lambda symbol: None)
+        self.valid_from = valid_from or SymbolHistory(builtin_spans()).valid_from
+        self.curated = lambda symbol: symbol in self.gaz.curated
         firsts: dict[str, int] = {}
         for name in list(self.gaz.names) + list(BLOCKERS):
             first = name.split(" ")[0]
@@ -94,7 +107,7 @@ class MentionFinder:
                 continue
             n, entry, cand, start = hit
             nxt = self._match_at(tokens, i + 1, text) if i + 1 < len(tokens) else None
-            if nxt is not None and nxt[3] + len(nxt[2]) > start + len(cand):
+            if nxt is not None and nxt[3] < start + len(cand) < nxt[3] + len(nxt[2]):
                 i += 1  # "the S&P 500": the longer name starting one word later wins
                 continue
             i += n
@@ -152,13 +165,15 @@ class MentionFinder:
             if sym in BARE_TICKER_STOP or m.start() in taken:
                 continue
             entry = self.gaz.entries.get(sym)
-            if (m.group(5) or m.group(6)) and entry is None:
-                continue  # "(ABC)" and "ABC stock" are tickers only when we know the symbol
+            if (m.group(5) or m.group(6) or m.group(7)) and entry is None:
+                continue  # "(ABC)", "ABC stock" and a bare "ABC" are tickers only when we know the symbol
+            if m.group(7) and (not self.curated(sym) or _shouting(text, m.start())):
+                continue
             if m.group(6) and m.start() > 0 and text[m.start() - 1] not in " \n\t(\"“":
                 continue
             name = entry.name if entry else sym
             symbol = symbol_on(sym, day) if symbol_on and day else sym
-            surface = sym if m.group(6) else m.group()
+            surface = sym if (m.group(6) or m.group(7)) else m.group()
             out.append(Mention(symbol, name, surface, m.start(), m.start() + len(surface), "company",
                                entry.exchange if entry else ""))
         return out

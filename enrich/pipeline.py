@@ -53,15 +53,11 @@ class Enricher:
     def __init__(self, market: MarketData | None = None) -> None:
         self.market = market
         self.calendar = get_calendar("XNYS")
-        self.mentions = MentionFinder(valid_from=self._valid_from)
+        self.mentions = MentionFinder(valid_from=self._valid_from if market else None)
         self.claims = ClaimExtractor(self.calendar)
 
     def _valid_from(self, symbol: str) -> dt.date | None:
-        if self.market is None:
-            return None
-        spans = [s for s in self.market.symbols._by_company.get(self.market.symbols._by_symbol.get(symbol, ""), [])
-                 if s.symbol == symbol]
-        return spans[0].valid_from if spans else None
+        return self.market.symbols.valid_from(symbol) if self.market else None
 
     def extract(self, article: Article) -> Extraction:
         day = article.published.date() if article.published else None

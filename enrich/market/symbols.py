@@ -50,6 +50,12 @@ class SymbolHistory:
                 return s.symbol
         return symbol
 
+    def valid_from(self, symbol: str) -> dt.date | None:
+        """The first day the symbol was used (None when unknown)."""
+        key = self._by_symbol.get(symbol.upper())
+        spans = [s for s in self._by_company.get(key or "", []) if s.symbol == symbol.upper()]
+        return spans[0].valid_from if spans else None
+
     def current(self, symbol: str) -> str:
         """The symbol to ask a live vendor for today (FB -> META)."""
         key = self._by_symbol.get(symbol.upper())
