@@ -23,8 +23,8 @@ VENUE_AFTER = re.compile(r"^(?:-listed|\s+exchange|\s+market\b|\s+stock exchange
 PUBLISHER_BEFORE = re.compile(r"(?:according to|told|reported by|said)\s+$", re.I)
 SOURCE_BEFORE = re.compile(r"(?:according to|told|data from|data show|analysts? (?:at|from)|reported by|cited by|"
                            r"compiled by|estimates from)\s+(?:the\s+)?$", re.I)
-SOURCE_AFTER = re.compile(r"^(?:'s)?\s+(?:data|analysts?|reported|said|wrote|estimates?|forecasts?|calculations?|"
-                          r"I/B/E/S|strategists?)\b", re.I)
+SOURCE_AFTER = re.compile(r"^(?:'s)?\s+(?:data|analysts?|estimates?|forecasts?|calculations?|I/B/E/S|strategists?|"
+                          r"economists?)\b", re.I)
 CORPORATE_CUE = re.compile(
     r"\b(?:Inc|Corp|shares?|stock|company|companies|firm|market value|market cap\w*|valu\w+|trillion|billion|CEO|"
     r"chief executive|earnings|results|investors|listed|Nasdaq|NYSE|quarter\w*|revenue|profit|sales|iPhone|"

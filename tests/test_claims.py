@@ -1,0 +1,71 @@
+"""Figures read out of text: kinds, signs, hedges, subjects, and what is not a market figure."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from helpers import article
+
+from enrich.figures import find_figures
+from enrich.models import Kind, Moment
+from enrich.pipeline import Enricher
+
+ENRICHER = Enricher()
+
+
+def claims(text: str, published: str = "2018-08-06T14:35:00-04:00", url: str = "https://example.com/a"):
+    return ENRICHER.extract(article(text, published, url)).claims
+
+
+@pytest.mark.parametrize("written,value,unit", [
+    ("USD 184.24", 184.24, "money"), ("US$184.24", 184.24, "money"), ("$1.2bn", 1.2e9, "money"),
+    ("$100 billion", 100e9, "money"), ("56 billion USD", 56e9, "money"), ("97 cents", 0.97, "money"),
+    ("a penny", 0.01, "money"), ("3.6 percent", 3.6, "pct"), ("19 per cent", 19, "pct"), ("3.6 pct", 3.6, "pct"),
+    ("half a percent", 0.5, "pct"), ("Rs 1,200 crore", 1.2e10, "money"), ("140.08 points", 140.08, "points"),
+])
+def test_numbers_written_every_way(written, value, unit):
+    f = find_figures(f"It was {written} then.")[0]
+    assert f.value == pytest.approx(value) and f.unit == unit
+
+
+def test_direction_hedge_and_kind():
+    cs = claims("Facebook shares fell 19 per cent to $176.26, wiping out some $120 billion of market value.")
+    got = {(c.kind, c.value, c.approx) for c in cs}
+    assert (Kind.PCT_CHANGE, -19, "") in got
+    assert (Kind.MARKET_CAP_CHANGE, -120e9, "some") in got
+    assert any(c.kind in (Kind.PRICE, Kind.CLOSE) and c.value == 176.26 for c in cs)
+
+
+def test_not_market_figures():
+    text = ("Facebook said its messaging service has 1.3 billion users and up to 87 million users were affected. "
+            "Revenue rose 42 percent to $13.2 billion and the company employs 30,275 people. Facebook was "
+            "founded in 2004 and Zuckerberg is 34.")
+    assert claims(text) == ()
+
+
+def test_referring_back_and_running_subject():
+    text = ("Netflix Inc reported results on Monday. The streaming service's shares jumped 5 percent. "
+            "The stock closed at $400.48.")
+    cs = claims(text, "2018-07-16T18:00:00-04:00")
+    assert {c.symbol for c in cs} == {"NFLX"}
+
+
+def test_each_applies_to_every_company_named():
+    cs = claims("JPMorgan Chase & Co. and Wells Fargo & Co. each fell about 9 percent on Monday.",
+                "2011-08-08T18:00:00-04:00")
+    assert sorted(c.symbol for c in cs) == ["JPM", "WFC"]
+    assert all(c.value == -9 and c.approx == "about" for c in cs)
+
+
+def test_publishers_are_not_subjects():
+    cs = claims("Analysts at Bank of America said Facebook shares could rise 20 percent, according to Reuters.")
+    assert all(c.symbol != "BAC" for c in cs)
+
+
+def test_seed_like_intraday_and_last_week(seed_text):
+    ex = ENRICHER.extract(article(seed_text, None))
+    by = {c.value: c for c in ex.claims}
+    assert by[184.24].time.moment is Moment.INTRADAY and by[184.24].session == dt.date(2018, 8, 6)
+    assert by[3.6].time.moment is Moment.INTRADAY
+    wiped = by[-100e9]
+    assert dt.date(2018, 7, 26) in wiped.time.candidates and wiped.session == dt.date(2018, 8, 3)

@@ -1,0 +1,61 @@
+"""Time words to sessions, relative to the publish time, through the exchange calendar."""
+from __future__ import annotations
+
+import datetime as dt
+
+from helpers import article
+
+from enrich.calendar import Phase, get_calendar
+from enrich.models import Moment
+from enrich.pipeline import Enricher
+
+ENRICHER = Enricher()
+D = dt.date
+
+
+def first(text: str, published: str, url: str = "https://example.com/a"):
+    return ENRICHER.extract(article(text, published, url)).claims[0]
+
+
+def test_weekday_yesterday_and_today():
+    assert first("Apple shares fell 2 percent on Friday.", "2020-07-02T12:00:00-04:00").session == D(2020, 6, 26)
+    assert first("JP Morgan shares dropped 2.45 per cent yesterday.", "2012-06-29T08:00:00+01:00",
+                 "https://www.cityam.com/x").session == D(2012, 6, 28)
+    c = first("Apple shares are trading up 2 percent today.", "2019-03-04T12:00:00-05:00")
+    assert c.session == D(2019, 3, 4) and c.time.moment is Moment.INTRADAY
+
+
+def test_holiday_falls_back_to_the_previous_session():
+    # 2018-07-04 was a holiday: "on Wednesday" is the session before it
+    c = first("Apple shares fell 2 percent on Wednesday.", "2018-07-05T18:00:00-04:00")
+    assert c.session == D(2018, 7, 3) and "not a trading day" in c.time.why
+
+
+def test_moments():
+    assert first("Netflix shares fell 27% in extended trading.", "2014-10-15T18:00:00-04:00").time.moment is \
+        Moment.AFTER_HOURS
+    assert first("In premarket trading Amazon.com gained 4.6 percent.", "2018-07-27T08:00:00-04:00").time.moment is \
+        Moment.PRE_MARKET
+    assert first("Netflix stock rose as much as 20% on Tuesday morning.", "2016-10-18T12:00:00-04:00").approx == \
+        "as much as"
+    assert first("Netflix stock was up 6 percent at 10:30 a.m.", "2018-10-17T12:00:00-04:00").time.moment is \
+        Moment.CLOCK_TIME
+
+
+def test_ranges():
+    c = first("Amazon's stock is up 55% so far this year.", "2015-07-24T12:00:00+01:00", "https://netimperative.com/a")
+    assert (c.time.from_session, c.session) == (D(2014, 12, 31), D(2015, 7, 23))
+    c = first("Since July 22nd the S&P 500 has dropped about 17 per cent.", "2011-08-08T18:00:00-04:00")
+    assert c.time.from_session == D(2011, 7, 22)
+    text = "All three indexes have declined for four sessions in a row. Over that stretch the Nasdaq has slid 8.7%."
+    c = first(text, "2018-12-24T14:00:00-05:00")
+    assert (c.time.from_session, c.session) == (D(2018, 12, 18), D(2018, 12, 24))
+
+
+def test_calendar_locates_an_instant():
+    cal = get_calendar()
+    ist = dt.timezone(dt.timedelta(hours=5, minutes=30))
+    where = cal.locate(dt.datetime(2018, 8, 7, 0, 5, tzinfo=ist))
+    assert (where.session, where.phase) == (D(2018, 8, 6), Phase.DURING)
+    where = cal.locate(dt.datetime(2018, 12, 24, 14, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5))))
+    assert where.phase is Phase.AFTER_CLOSE  # Christmas Eve closed at 13:00
