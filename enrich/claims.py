@@ -326,8 +326,8 @@ class ClaimExtractor:
         clause_pre = text[clause[0]:fig.start]
         is_index = subject.startswith("^")
         if fig.unit == "pct":
-            if re.match(r"^\s*(?:of|in)\s+(?:total|the|its|their|all|global|u\.s\.)?\s*\w*\s*(?:revenue|sales|"
-                        r"income|profit|market|s&p|index|shares outstanding|stake|company)", post, re.I) and not \
+            if re.match(r"^\s*(?:of|in)\s+(?:total|the|its|their|all|global|u\.s\.)?\s*(?:\w+\s+)?(?:revenue|sales|"
+                        r"income|profit|market|s&p|index|shares outstanding|stake|company)\b", post, re.I) and not \
                     re.search(r"value|market cap", post[:30], re.I):
                 return None
             if re.match(r"^[\s,]*(?:premium|stake|discount|price (?:increase|rise|hike)|interest|yield|rate|margin|"
@@ -347,7 +347,9 @@ class ClaimExtractor:
                 strong = STRONG_MCAP_CHANGE.search(near) or STRONG_MCAP_CHANGE.search(post[:40])
                 if not MCAP_WORDS.search(around) and not strong:
                     return None
-                if THRESHOLD_BEFORE.search(pre) or self._non_market(text[sent[0]:fig.start], fig, text):
+                named_value = MCAP_WORDS.search(post[:35]) is not None  # "$120 billion in market value"
+                if THRESHOLD_BEFORE.search(pre) or (not named_value and self._non_market(text[sent[0]:fig.start],
+                                                                                          fig, text)):
                     return None
                 if strong and not LEVEL_BEFORE.search(near[-12:]):
                     return Kind.MARKET_CAP_CHANGE, None
