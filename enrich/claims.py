@@ -144,19 +144,20 @@ class ClaimExtractor:
         subjects = [m for m in mentions if m.role != "source"]
         named_spans = [(m.start, m.end) for m in mentions]
         figures = [f for f in find_figures(text) if not any(a <= f.start < b for a, b in named_spans)]
+        spans = sentences(text)
         if article.published_date_only and ref_local is not None:
-            spans = sentences(text)
-            named = [f.day for a, b in spans for f in tr.find(text[a:b], a, ref_local) if f.kind == "day" and f.near]
+            named = [f.day for a, b in spans for f in tr.find(text[a:b], a, ref_local, days_only=True)
+                     if f.kind == "day" and f.near]
             if named and max(d for d in named if d is not None) == ref_local:
                 state.article_day = ref_local
         fi = 0
-        for s, e in sentences(text):
+        for s, e in spans:
             sent_figs = []
             while fi < len(figures) and figures[fi].start < e:
                 if figures[fi].start >= s:
                     sent_figs.append(figures[fi])
                 fi += 1
-            found = tr.find(text[s:e], s, ref_local) if ref_local else []
+            found = tr.find(text[s:e], s, ref_local, days_only=not sent_figs) if ref_local else []
             sent_mentions = [m for m in subjects if s <= m.start < e]
             for m in sent_mentions:
                 if m.start < (sent_figs[0].start if sent_figs else e):

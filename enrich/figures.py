@@ -72,9 +72,25 @@ def _num(text: str) -> tuple[float, int]:
     return float(t), (len(t.split(".")[1]) if "." in t else 0)
 
 
+# Where a figure can start; the full pattern is tried only there (much faster than scanning with it).
+ANCHOR = re.compile(r"[-−$£€₹¥]|(?<![\w.,])\d|\b(?:US|USD|U\.S\.|HK|A|C|Rs|INR|GBP|EUR|minus|a penny|one cent|a cent|"
+                    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _matches(text: str):  # type: ignore[no-untyped-def]
+    end = 0
+    for a in ANCHOR.finditer(text):
+        if a.start() < end:
+            continue
+        m = FIGURE.match(text, a.start())
+        if m is not None and m.end() > m.start():
+            end = m.end()
+            yield m
+
+
 def find_figures(text: str) -> list[Figure]:
     out = []
-    for m in FIGURE.finditer(text):
+    for m in _matches(text):
         g = m.groupdict()
         neg = bool(g["neg"]) and not (m.start() > 0 and text[m.start() - 1].isalnum())
         cur = ""

@@ -1,0 +1,71 @@
+"""Extraction speed on one core: articles of about 3 KB per second.
+
+    python bench/extract_speed.py [--n 2000]
+
+The articles are made from the seed and the test texts, with names, figures and dates varied,
+each about 3 KB. Timing covers reading (publish time), mentions, figures and time references,
+not the one-off start-up (gazetteer, calendar), which it reports separately.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PARAGRAPHS = [
+    "Shares in {co} plummeted last week, wiping out some ${b} billion, after the firm missed quarterly revenue "
+    "forecasts and warned growth would be far weaker than previously estimated.",
+    "Shares in the company have regained some ground, and were trading up {p} percent to USD {px} in mid-day "
+    "trading on Monday.",
+    "{co2} shares fell {p2}% on Friday, while the S&P 500 index lost {p} percent and the Nasdaq slid {p2} per cent.",
+    "The stock closed at ${px} on Thursday, down ${d} or {p} percent, valuing the company at about ${b} billion.",
+    "{co} said it had 1.3 billion users and that revenue rose {p2} percent to ${b} billion in the quarter.",
+    "Analysts at {co2} said {co} could keep growing, according to a note seen by Reuters on Tuesday.",
+    "So far this year the shares have climbed more than {p2} percent, while the Dow Jones Industrial Average "
+    "has gained {p} percent.",
+]
+COMPANIES = ["Facebook", "Apple", "Netflix", "Tesla", "Amazon", "Citigroup", "JPMorgan Chase", "Wells Fargo",
+             "General Electric", "Nvidia", "Intel", "Microsoft", "Alphabet", "Bank of America"]
+
+
+def make_article(rng: random.Random, n: int) -> dict[str, str]:
+    parts = []
+    while sum(len(p) for p in parts) < 3000:
+        parts.append(rng.choice(PARAGRAPHS).format(
+            co=rng.choice(COMPANIES), co2=rng.choice(COMPANIES), b=rng.randint(5, 300), p=round(rng.uniform(0.1, 9), 1),
+            p2=round(rng.uniform(1, 30), 1), px=round(rng.uniform(10, 900), 2), d=round(rng.uniform(0.1, 20), 2)))
+    text = "\n\n".join(parts) + "\n\nFirst Published: Tue, August 07 2018. 00:05 IST"
+    return {"id": f"bench-{n}", "text": text}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=2000)
+    a = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    t0 = time.perf_counter()
+    from enrich.article import make_article as to_article
+    from enrich.pipeline import Enricher
+
+    enricher = Enricher()
+    enricher.extract(to_article("warm", "Apple shares rose 2% on Monday.", published="2018-08-06"))
+    startup = time.perf_counter() - t0
+    rng = random.Random(7)
+    raw = [make_article(rng, i) for i in range(a.n)]
+    size = sum(len(r["text"].encode()) for r in raw) / len(raw)
+    t1 = time.perf_counter()
+    n_claims = 0
+    for r in raw:
+        n_claims += len(enricher.extract(to_article(r["id"], r["text"])).claims)
+    dt_s = time.perf_counter() - t1
+    print(f"start-up {startup:.2f} s; {a.n} articles of {size / 1024:.1f} KB on one core in {dt_s:.2f} s: "
+          f"{a.n / dt_s:.0f} articles/s ({n_claims / a.n:.1f} figures each)")
+
+
+if __name__ == "__main__":
+    main()
