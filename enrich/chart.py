@@ -12,6 +12,7 @@ matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.transforms import Bbox  # noqa: E402
 
 from .calendar import get_calendar  # noqa: E402
 from .errors import DataError  # noqa: E402
@@ -22,6 +23,7 @@ from .verify import money  # noqa: E402
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 COLOURS = {Verdict.SUPPORTED: "#009E73", Verdict.CONTRADICTED: "#D55E00", Verdict.UNVERIFIABLE: "#7F7F7F"}
 MARKERS = {Verdict.SUPPORTED: "o", Verdict.CONTRADICTED: "X", Verdict.UNVERIFIABLE: "s"}
+SYMBOLS = {Verdict.SUPPORTED: "\u2713", Verdict.CONTRADICTED: "\u2717", Verdict.UNVERIFIABLE: "?"}
 PRICE_COLOUR, BENCH_COLOUR, VOLUME_COLOUR = "#0072B2", "#CC79A7", "#9DB9D3"
 
 
@@ -31,6 +33,7 @@ class Marker:
     y: float
     label: str
     verdict: Verdict
+    short: str = ""
     low: float | None = None
     high: float | None = None
 
@@ -48,6 +51,7 @@ class ChartInfo:
     title: str = ""
     footer: str = ""
     label_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    obstacle_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 def _marker(j: Judgement, s: PriceSeries) -> Marker | None:
@@ -70,7 +74,10 @@ def _marker(j: Judgement, s: PriceSeries) -> Marker | None:
     elif c.kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE) and prev is not None:
         y = prev.close * (1 + c.value / 100)
         written = f"{c.value:+g}%"
-        data = f"{(bar.close / prev.close - 1) * 100:+.2f}% at close"
+        if c.time and c.time.moment.value in ("intraday", "extreme"):
+            data = f"{(bar.low / prev.close - 1) * 100:+.2f}% to {(bar.high / prev.close - 1) * 100:+.2f}% in session"
+        else:
+            data = f"{(bar.close / prev.close - 1) * 100:+.2f}% at close"
     elif c.kind is Kind.RANGE_PCT_CHANGE:
         written = f"{c.value:+g}% (range)"
         data = f"{j.evidence.get('pct_change', 'n/a')}%"
@@ -84,9 +91,10 @@ def _marker(j: Judgement, s: PriceSeries) -> Marker | None:
         data = money(float(got), sym) if isinstance(got, (int, float)) else "no share count"
     else:
         written, data = f"{c.value:,g}", ""
-    hedge = f"{c.approx} " if c.approx else ""
-    label = f"article: {hedge}{written}" + (f"\ndata: {data}" if data else "") + f"\n{j.verdict.value}"
-    return Marker(day, y, label, j.verdict, bar.low, bar.high)
+    quote = c.quote if len(c.quote) <= 34 else "\u2026" + c.quote[-33:]
+    label = f"article: \u201c{quote}\u201d" + (f"\ndata: {data}" if data else "") + f"\n{j.verdict.value}"
+    short = f"{written.replace(' billion', 'B').replace(' trillion', 'T')} {SYMBOLS[j.verdict]}"
+    return Marker(day, y, label, j.verdict, short=short, low=bar.low, high=bar.high)
 
 
 def _largest_move(s: PriceSeries, days: list[dt.date], shares_at) -> tuple[dt.date, float, str] | None:  # type: ignore[no-untyped-def]
@@ -108,20 +116,33 @@ def _largest_move(s: PriceSeries, days: list[dt.date], shares_at) -> tuple[dt.da
     return d, move, text + f", {d.strftime('%d %b').lstrip('0')}"
 
 
-def _place_labels(ax, fig: Figure, items: list[tuple[float, float, str, str]], info: ChartInfo) -> None:  # type: ignore[no-untyped-def]
-    """Put each label where it overlaps no label placed before it (greedy over candidate offsets)."""
+def _place_labels(ax, fig: Figure, items: list[tuple[float, float, str, str]], info: ChartInfo,  # type: ignore[no-untyped-def]
+                  obstacles: list | None = None, fontsize: float = 8.5) -> None:  # type: ignore[type-arg]
+    """Put each label where it overlaps no other label, the largest-move note or the publish line
+    (greedy over candidate offsets, nearest first)."""
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     taken = []
-    offsets = [(0, 46), (0, -62), (-70, 46), (70, 46), (-70, -62), (70, -62), (0, 100), (0, -110), (-140, 0),
-               (140, 0), (-120, 100), (120, -110)]
+    for o in obstacles or []:
+        o.draw(renderer) if hasattr(o, "get_bbox_patch") else None
+        box = (o.get_bbox_patch().get_window_extent(renderer) if getattr(o, "get_bbox_patch", None) and
+               o.get_bbox_patch() is not None else o.get_window_extent(renderer))
+        if box.width < 8:  # a thin line: keep labels a few pixels clear of it
+            box = Bbox.from_extents(box.x0 - 5, box.y0, box.x1 + 5, box.y1)
+        taken.append(box)
+    info.obstacle_boxes = [(b.x0, b.y0, b.x1, b.y1) for b in taken]
+    offsets = [(0, 46), (0, -62), (-75, 46), (75, 46), (-75, -62), (75, -62), (-110, 46), (110, 46), (-110, -62),
+               (110, -62), (0, 100), (0, -110), (-150, 0), (150, 0), (-110, 100), (110, 100), (-110, -110),
+               (110, -110), (-190, 60), (190, 60), (-190, -60), (190, -60)]
     for x, y, text, colour in items:
         for dx, dy in offsets:
             ann = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha="center", va="center",
-                              fontsize=8.5, color="#222222",
+                              fontsize=fontsize, color="#222222",
                               bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=colour, lw=1.2, alpha=0.95),
                               arrowprops=dict(arrowstyle="-", color=colour, lw=1.0), zorder=6)
-            box = ann.get_window_extent(renderer)
+            ann.draw(renderer)
+            patch = ann.get_bbox_patch()
+            box = patch.get_window_extent(renderer) if patch is not None else ann.get_window_extent(renderer)
             ax_box = ax.get_window_extent(renderer)
             inside = box.x0 >= ax_box.x0 and box.x1 <= ax_box.x1 and box.y0 >= ax_box.y0 and box.y1 <= ax_box.y1
             if inside and not any(box.overlaps(t) for t in taken):
@@ -130,9 +151,12 @@ def _place_labels(ax, fig: Figure, items: list[tuple[float, float, str, str]], i
                 break
             ann.remove()
         else:
-            ann = ax.annotate(text, (x, y), xytext=offsets[0], textcoords="offset points", ha="center", fontsize=8,
-                              bbox=dict(boxstyle="round", fc="white", ec=colour), zorder=6)
-            box = ann.get_window_extent(renderer)
+            # nowhere free: a smaller label straight above, and the test for overlaps will say so
+            ann = ax.annotate(text, (x, y), xytext=offsets[0], textcoords="offset points", ha="center", fontsize=7,
+                              bbox=dict(boxstyle="round", fc="white", ec=colour), zorder=6,
+                              arrowprops=dict(arrowstyle="-", color=colour, lw=1.0))
+            ann.draw(renderer)
+            box = ann.get_bbox_patch().get_window_extent(renderer)
             taken.append(box)
             info.label_boxes.append((box.x0, box.y0, box.x1, box.y1))
 
@@ -172,25 +196,31 @@ def _draw(series: PriceSeries, window: tuple[dt.date, dt.date], *, judgements: l
             ax.plot(mdates.date2num([b.date for b in bb]), [b.close * scale for b in bb], color=BENCH_COLOUR, lw=1.4,
                     ls="--", label=f"{benchmark.symbol} rebased to {series.symbol}'s first close", zorder=2)
             info.benchmark = benchmark.symbol
+    obstacles: list = []  # type: ignore[type-arg]
+    compact = size[0] < 9
     if publish is not None:
         cal = get_calendar()
         local = publish.astimezone(cal.tz)
         px = mdates.date2num(local.replace(tzinfo=None))
         if window[0] <= local.date() <= window[1] + dt.timedelta(days=3):
             for a in (ax, axv):
-                a.axvline(px, color="#333333", ls=(0, (5, 3)), lw=1.2, zorder=4)
-            ax.text(px, 1.005, f" published {local.strftime('%d %b %H:%M')} New York", transform=ax.get_xaxis_transform(),
-                    fontsize=8.5, color="#333333", ha="left", va="bottom")
+                line = a.axvline(px, color="#333333", ls=(0, (5, 3)), lw=1.2, zorder=4)
+                if a is ax:
+                    obstacles.append(line)
+            right_side = px > xs[0] + 0.7 * (xs[-1] - xs[0])
+            ax.text(px, 1.005, f" published {local.strftime('%d %b %H:%M')} New York ", transform=ax.get_xaxis_transform(),
+                    fontsize=8.5, color="#333333", ha="right" if right_side else "left", va="bottom")
     big = _largest_move(series, dates[1:], shares_at)
     if big is not None:
         d, move, text = big
         info.largest_move, info.largest_move_day = text, d
         bar = series.bar(d)
         assert bar is not None
-        ax.annotate(f"largest move: {text}", (mdates.date2num(d), bar.close), xytext=(0, -34 if move < 0 else 30),
+        note = ax.annotate(f"largest move: {text}", (mdates.date2num(d), bar.close), xytext=(0, -34 if move < 0 else 30),
                     textcoords="offset points", ha="center", fontsize=8.5, color="#000000",
                     arrowprops=dict(arrowstyle="->", color="#000000"), zorder=5,
                     bbox=dict(boxstyle="round,pad=0.25", fc="#F0F0F0", ec="none"))
+        obstacles.append(note)
     items = []
     for j in judgements or []:
         m = _marker(j, series)
@@ -200,7 +230,7 @@ def _draw(series: PriceSeries, window: tuple[dt.date, dt.date], *, judgements: l
         x = mdates.date2num(m.session)
         ax.scatter([x], [m.y], s=70, color=COLOURS[m.verdict], marker=MARKERS[m.verdict], edgecolor="white",
                    linewidth=1.0, zorder=7)
-        items.append((x, m.y, m.label, COLOURS[m.verdict]))
+        items.append((x, m.y, m.short if compact else m.label, COLOURS[m.verdict]))
     lows = [b.low for b in bars] + [m.y for m in info.markers]
     highs = [b.high for b in bars] + [m.y for m in info.markers]
     pad = (max(highs) - min(lows)) * 0.28
@@ -220,7 +250,7 @@ def _draw(series: PriceSeries, window: tuple[dt.date, dt.date], *, judgements: l
                    f"Markers: green circle supported, orange X contradicted, grey square unverifiable.")
     fig.text(0.01, 0.008, info.footer, fontsize=7.5, color="#555555", ha="left", va="bottom", wrap=True)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
-    _place_labels(ax, fig, items, info)
+    _place_labels(ax, fig, items, info, obstacles, fontsize=8.5 if size[0] >= 9 else 10)
     return fig, info
 
 

@@ -63,6 +63,11 @@ VOLUME_AFTER = re.compile(r"^\s*(?:[A-Z][\w.&]*\s+)?shares\s+(?:changed hands|tr
 GENERIC_REF = re.compile(r"\b(?:the|its|their|this|that)\s+(?:company|firm|stock|shares|group|bank|lender|carmaker|"
                          r"retailer|automaker|insurer|conglomerate|giant|chipmaker|business|index|benchmark|gauge)\b|"
                          r"\bits\s+(?:stock|shares)\b|\b(?:it|its)\b", re.I)
+LEVEL_KINDS = (Kind.CLOSE, Kind.OPEN, Kind.HIGH, Kind.LOW, Kind.PRICE, Kind.INDEX_LEVEL, Kind.MARKET_CAP, Kind.VOLUME)
+LEVEL_QUOTE = re.compile(r"(?:\b(?:closed|ended|finished|finishing|ending|settled|opened|touched|touching|reached|"
+                         r"reaching|hit|traded|trading|stood|stands|paid|close|high|low|value|capitali[sz]ation|worth)"
+                         r"\s+(?:\w+\s+)?)?(?:\b(?:at|to|of|was)\s+)?(?:(?:about|around|nearly|almost|some|roughly|"
+                         r"more than|over|just|as much as)\s+)?$")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“(]?[A-Z0-9$£])|\n+")
 ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
                         r"No|vs|U\.S|U\.K|a\.m|p\.m|Bhd|Cos|Jr|Sr)\.|\b[A-Z]\.)$")
@@ -304,6 +309,10 @@ class ClaimExtractor:
             value = -abs(value) if (sign < 0 or fig.negative) else abs(value)
         qstart = max(qstart, clause[0] if qstart >= clause[0] else sent[0])
         quote_start = qstart if fig.start - qstart <= 60 else fig.start
+        if kind in LEVEL_KINDS:
+            lo = max(clause[0], fig.start - 40)
+            cue = LEVEL_QUOTE.search(text[lo:fig.start])
+            quote_start = lo + cue.start() if cue else fig.start
         time, base = self._time(article, fig, clause, found, state, kind, symbols[0], mentions)
         if time is None:
             return []

@@ -45,7 +45,7 @@ SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    lo = max(text.rfind(".", 0, start - 1), text.rfind("\n", 0, start), text.rfind("!", 0, start), 0)
+    lo = max(text.rfind(".", 0, max(0, start - 1)), text.rfind("\n", 0, start), text.rfind("!", 0, start), 0)
     hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     hi = min(hi_candidates) if hi_candidates else len(text)
     return text[lo:hi]

@@ -21,6 +21,8 @@ REGION_TZ = {
     "CN": "Asia/Shanghai", "AE": "Asia/Dubai", "ES": "Europe/Madrid", "IT": "Europe/Rome", "NL": "Europe/Amsterdam",
     "CH": "Europe/Zurich", "MY": "Asia/Kuala_Lumpur", "PH": "Asia/Manila", "NG": "Africa/Lagos", "KE": "Africa/Nairobi",
 }
+REGION_NAMES = {"US": "the US", "UK": "the UK", "IE": "Ireland", "IN": "India", "AU": "Australia", "LK": "Sri Lanka",
+                "TR": "Turkey", "IL": "Israel", "CN": "China", "PK": "Pakistan"}
 TLD_REGION = {
     "uk": "UK", "ie": "IE", "in": "IN", "au": "AU", "lk": "LK", "tr": "TR", "de": "DE", "fr": "FR", "jp": "JP",
     "hk": "HK", "sg": "SG", "ca": "CA", "nz": "NZ", "za": "ZA", "il": "IL", "pk": "PK", "cn": "CN", "ae": "AE",
@@ -112,7 +114,7 @@ def _offset(tz: str | None, region: str) -> tuple[dt.tzinfo | None, str]:
         minutes = table.get(region, table["*"])
         label = f"{tz} read as UTC{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
         if len(table) > 1:
-            label += f" for a {region} outlet"
+            label += f" for an outlet in {REGION_NAMES.get(region, region)}"
         return dt.timezone(dt.timedelta(minutes=minutes)), label
     if tz in ZONE_NAMES:
         return ZoneInfo(ZONE_NAMES[tz]), f"{tz} read as {ZONE_NAMES[tz]}"

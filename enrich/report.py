@@ -12,6 +12,8 @@ import io
 import re
 from pathlib import Path
 
+import matplotlib.pyplot as plt
+
 from . import appendix
 from .chart import draw, save, window_for
 from .errors import DataError
@@ -41,6 +43,10 @@ table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem;margin
 th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
 .v-supported{color:#00704f;font-weight:600}.v-contradicted{color:#b34700;font-weight:600}.v-unverifiable{color:#555;font-weight:600}
 .legend span{margin-right:1rem}
+.summary{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem;margin-bottom:1.2rem}
+.summary h2{font-size:1.05rem;margin:.2rem 0 .4rem}.summary ul{margin:.2rem 0;padding-left:1.1rem;font-size:.92rem}
+.badge{display:inline-block;border-radius:3px;padding:0 .45rem;margin-right:.4rem;color:#fff;font-weight:600}
+.badge.supported{background:#00704f}.badge.contradicted{background:#b34700}.badge.unverifiable{background:#666}
 """
 
 
@@ -113,7 +119,8 @@ def md_to_html(md: str) -> str:
     return "\n".join(out)
 
 
-def render_html(article: Article, checked: Checked, charts: list[tuple[str, bytes, str]], appendix_md: str) -> str:
+def render_html(article: Article, checked: Checked, charts: list[tuple[str, bytes, bytes, str]],
+                appendix_md: str) -> str:
     rows = []
     for j in list(checked.judgements) + list(checked.unchecked):
         c = j.claim
@@ -123,8 +130,9 @@ def render_html(article: Article, checked: Checked, charts: list[tuple[str, byte
                     f"<td>{html.escape(c.quote)}</td><td>{html.escape(str(j.evidence.get('session', c.session)))}</td>"
                     f"<td>{html.escape(j.explanation + (' ' + j.date_note if j.date_note else ''))}</td></tr>")
     figures = "".join(
-        f'<figure><img src="{_data_uri(png)}" alt="{html.escape(alt)}" width="1200" height="700">'
-        f"<figcaption>{html.escape(caption)}</figcaption></figure>" for caption, png, alt in charts)
+        f'<figure><picture><source media="(max-width: 700px)" srcset="{_data_uri(small)}">'
+        f'<img src="{_data_uri(png)}" alt="{html.escape(alt)}" width="1200" height="700"></picture>'
+        f"<figcaption>{html.escape(caption)}</figcaption></figure>" for caption, png, small, alt in charts)
     title = article.title or article.id
     pub = article.published.isoformat() if article.published else "unknown"
     return f"""<!doctype html>
@@ -138,12 +146,25 @@ def render_html(article: Article, checked: Checked, charts: list[tuple[str, byte
 <p class="legend meta"><span class="v-supported">supported</span><span class="v-contradicted">contradicted</span>
 <span class="v-unverifiable">unverifiable</span> Hover over or tab to a highlighted figure for its verdict.</p></header>
 <main><div class="layout"><article class="article" aria-label="Article text">{highlighted(article.text, list(checked.mentions), list(checked.judgements))}</article>
-<section class="charts" aria-label="Charts">{figures or '<p>No chart: no price data for the subjects.</p>'}</section></div>
+<section class="charts" aria-label="Verdicts and charts">{_summary(checked)}
+{figures or '<p>No chart: no price data for the subjects.</p>'}</section></div>
 <h2>Figures in the article</h2>
 <table><tr><th>Verdict</th><th>Symbol</th><th>Kind</th><th>Quote</th><th>Session</th><th>Explanation</th></tr>
 {''.join(rows) or '<tr><td colspan="6">No market figures found.</td></tr>'}</table>
 <section class="appendix">{md_to_html(appendix_md)}</section></main></body></html>
 """
+
+
+def _summary(checked: Checked) -> str:
+    """Above the charts: how many figures got which verdict, and each one's sentence."""
+    judged = list(checked.judgements)
+    counts = {v: sum(j.verdict.value == v for j in judged) for v in ("supported", "contradicted", "unverifiable")}
+    badges = "".join(f'<span class="badge {v}">{n} {v}</span>' for v, n in counts.items() if n)
+    items = "".join(f"<li><strong>{html.escape(j.verdict.value)}</strong>: {html.escape(j.explanation)}"
+                    f"{(' ' + html.escape(j.date_note)) if j.date_note else ''}</li>" for j in judged)
+    none = "<p>No market figures in this article could be checked.</p>" if not judged else ""
+    return (f'<div class="summary"><h2>{len(judged)} market figure{"s" * (len(judged) != 1)} checked</h2>'
+            f"{badges}{none}<ul>{items}</ul></div>")
 
 
 def _subjects(checked: Checked) -> list[str]:
@@ -202,12 +223,16 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
         if "png" in formats:
             written.append(save(fig, out / f"{stem}_{_safe_name(symbol)}.png"))
         else:
-            import matplotlib.pyplot as plt
-
             plt.close(fig)
         alt = f"Price chart of {name} ({symbol}) from {window[0]} to {window[1]}, with {len(info.markers)} " \
               f"figure(s) from the article marked."
-        charts.append((info.title + (f"; largest move {info.largest_move}" if info.largest_move else ""), png, alt))
+        small_fig, _ = draw(series, window_for(series, anchor, min(before, 15), min(after, 5)), judgements=mine,
+                            publish=article.published, name=name, shares_at=shares, size=(6.4, 6.0))
+        buf = io.BytesIO()
+        small_fig.savefig(buf, format="png", dpi=100)
+        plt.close(small_fig)
+        charts.append((info.title + (f"; largest move {info.largest_move}" if info.largest_move else ""), png,
+                       buf.getvalue(), alt))
         session = series.bar(anchor) and anchor or window_for(series, anchor, 0, 0)[0]
         last = max((b.date for b in series.bars if b.date <= anchor), default=None)
         ctx = appendix.context(series, last or session, name, shares(last or session), window)

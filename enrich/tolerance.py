@@ -66,10 +66,27 @@ def overlaps(claim: Claim, lo_actual: float, hi_actual: float) -> bool:
     return lo <= hi_actual and lo_actual <= hi
 
 
+def _fmt(claim: Claim, x: float) -> str:
+    if claim.kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.RANGE_PCT_CHANGE):
+        return f"{x:+.2f}%"
+    if claim.kind is Kind.VOLUME:
+        return f"{x:,.0f} shares"
+    if claim.symbol.startswith("^") and claim.kind in (Kind.INDEX_LEVEL, Kind.ABS_CHANGE):
+        return f"{x:,.2f}"
+    sign = "-" if x < 0 else ""
+    ax = abs(x)
+    if ax >= 1e9:
+        return f"{sign}${ax / 1e9:,.1f} billion"
+    if ax >= 1e6:
+        return f"{sign}${ax / 1e6:,.1f} million"
+    return f"{sign}${ax:,.3f}".rstrip("0").rstrip(".") if ax < 1 else f"{sign}${ax:,.3f}"
+
+
 def describe(claim: Claim) -> str:
+    """The band in words, in the figure's own units ("$80.0 billion to $120.0 billion")."""
     lo, hi = band(claim)
     if lo == float("-inf"):
-        return f"at most {hi:,.4g}"
+        return f"at most {_fmt(claim, hi)}"
     if hi == float("inf"):
-        return f"at least {lo:,.4g}"
-    return f"{lo:,.6g} to {hi:,.6g}"
+        return f"at least {_fmt(claim, lo)}"
+    return f"{_fmt(claim, lo)} to {_fmt(claim, hi)}"

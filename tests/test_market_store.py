@@ -39,13 +39,13 @@ WRITER = textwrap.dedent("""
 
 def test_two_processes_write_at_once_without_loss(tmp_path):
     db = tmp_path / "store.sqlite"
-    a = make_folder(tmp_path / "a", [f"A{i}" for i in range(6)])
-    b = make_folder(tmp_path / "b", [f"B{i}" for i in range(6)])
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(d)]) for d in (a, b)]
-    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    folders = [make_folder(tmp_path / name, [f"{name.upper()}{i}" for i in range(3)]) for name in "abcd"]
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(d)]) for d in folders]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT COUNT(*) FROM bars").fetchone()[0] == 12 * 300
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert con.execute("SELECT COUNT(DISTINCT symbol) FROM bars").fetchone()[0] == 12
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -72,13 +73,33 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(SCHEMA)
+            self._setup()
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"store {self.path}: cannot open ({e}); pass --store PATH or set {ENV_VAR} "
                              f"to a writable file") from None
         self.name = f"store:{self.path}"
+
+    def _setup(self) -> None:
+        """WAL mode and the schema. Switching to WAL can fail at once with 'locked' while another process
+        creates the same file (SQLite does not wait on the busy handler there), so retry for a while."""
+        delay = 0.05
+        for attempt in range(40):
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("BEGIN IMMEDIATE")
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute("COMMIT")
+                return
+            except sqlite3.OperationalError as e:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if "locked" not in str(e) and "busy" not in str(e) or attempt == 39:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 1.5, 1.0)
 
     def close(self) -> None:
         self._db.close()
