@@ -12,6 +12,7 @@ matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 
 from .calendar import get_calendar  # noqa: E402
@@ -116,17 +117,23 @@ def _largest_move(s: PriceSeries, days: list[dt.date], shares_at) -> tuple[dt.da
     return d, move, text + f", {d.strftime('%d %b').lstrip('0')}"
 
 
+def _text_box(ann, renderer) -> Bbox:  # type: ignore[no-untyped-def]
+    """Where a label's text and its frame will be drawn, without drawing the figure (the arrow is left out:
+    an arrow crossing a frame reads fine, text over text does not)."""
+    ann.update_positions(renderer)  # where the offset puts the text: Annotation.draw does this first
+    box = Text.get_window_extent(ann, renderer)
+    pad = 6.0
+    return Bbox.from_extents(box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad)
+
+
 def _place_labels(ax, fig: Figure, items: list[tuple[float, float, str, str]], info: ChartInfo,  # type: ignore[no-untyped-def]
                   obstacles: list | None = None, fontsize: float = 8.5) -> None:  # type: ignore[type-arg]
     """Put each label where it overlaps no other label, the largest-move note or the publish line
     (greedy over candidate offsets, nearest first)."""
-    fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     taken = []
     for o in obstacles or []:
-        o.draw(renderer) if hasattr(o, "get_bbox_patch") else None
-        box = (o.get_bbox_patch().get_window_extent(renderer) if getattr(o, "get_bbox_patch", None) and
-               o.get_bbox_patch() is not None else o.get_window_extent(renderer))
+        box = _text_box(o, renderer) if hasattr(o, "get_bbox_patch") else o.get_window_extent(renderer)
         if box.width < 8:  # a thin line: keep labels a few pixels clear of it
             box = Bbox.from_extents(box.x0 - 5, box.y0, box.x1 + 5, box.y1)
         taken.append(box)
@@ -140,9 +147,7 @@ def _place_labels(ax, fig: Figure, items: list[tuple[float, float, str, str]], i
                               fontsize=fontsize, color="#222222",
                               bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=colour, lw=1.2, alpha=0.95),
                               arrowprops=dict(arrowstyle="-", color=colour, lw=1.0), zorder=6)
-            ann.draw(renderer)
-            patch = ann.get_bbox_patch()
-            box = patch.get_window_extent(renderer) if patch is not None else ann.get_window_extent(renderer)
+            box = _text_box(ann, renderer)
             ax_box = ax.get_window_extent(renderer)
             inside = box.x0 >= ax_box.x0 and box.x1 <= ax_box.x1 and box.y0 >= ax_box.y0 and box.y1 <= ax_box.y1
             if inside and not any(box.overlaps(t) for t in taken):
@@ -155,8 +160,7 @@ def _place_labels(ax, fig: Figure, items: list[tuple[float, float, str, str]], i
             ann = ax.annotate(text, (x, y), xytext=offsets[0], textcoords="offset points", ha="center", fontsize=7,
                               bbox=dict(boxstyle="round", fc="white", ec=colour), zorder=6,
                               arrowprops=dict(arrowstyle="-", color=colour, lw=1.0))
-            ann.draw(renderer)
-            box = ann.get_bbox_patch().get_window_extent(renderer)
+            box = _text_box(ann, renderer)
             taken.append(box)
             info.label_boxes.append((box.x0, box.y0, box.x1, box.y1))
 
@@ -249,7 +253,11 @@ def _draw(series: PriceSeries, window: tuple[dt.date, dt.date], *, judgements: l
     info.footer = (f"Data: {series.source}; fetched {series.fetched_at or 'n/a'}; prices {series.basis}. "
                    f"Markers: green circle supported, orange X contradicted, grey square unverifiable.")
     fig.text(0.01, 0.008, info.footer, fontsize=7.5, color="#555555", ha="left", va="bottom", wrap=True)
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    # fixed margins: tight_layout measured every text and took most of a chart's time
+    if compact:
+        fig.subplots_adjust(left=0.13, right=0.97, top=0.92, bottom=0.13, hspace=0.1)
+    else:
+        fig.subplots_adjust(left=0.065, right=0.985, top=0.93, bottom=0.105, hspace=0.08)
     _place_labels(ax, fig, items, info, obstacles, fontsize=8.5 if size[0] >= 9 else 10)
     return fig, info
 

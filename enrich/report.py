@@ -15,7 +15,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 
 from . import appendix
-from .chart import draw, save, window_for
+from .chart import draw, window_for
 from .errors import DataError
 from .market.data import MarketData
 from .models import Article, Judgement, Mention, PriceSeries
@@ -219,11 +219,12 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
             written.append(out / f"{stem}_{_safe_name(symbol)}.svg")
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=100)
+        plt.close(fig)
         png = buf.getvalue()
         if "png" in formats:
-            written.append(save(fig, out / f"{stem}_{_safe_name(symbol)}.png"))
-        else:
-            plt.close(fig)
+            path = out / f"{stem}_{_safe_name(symbol)}.png"
+            path.write_bytes(png)
+            written.append(path)
         alt = f"Price chart of {name} ({symbol}) from {window[0]} to {window[1]}, with {len(info.markers)} " \
               f"figure(s) from the article marked."
         small_fig, _ = draw(series, window_for(series, anchor, min(before, 15), min(after, 5)), judgements=mine,
