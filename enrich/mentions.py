@@ -93,6 +93,7 @@ class MentionFinder:
             first = name.split(" ")[0]
             firsts[first] = max(firsts.get(first, 0), len(name.split(" ")))
         self._firsts = firsts
+        self._firsts_lower = {f for f in firsts if f and not (f[0].isupper() or f[0].isdigit())}
 
     def find(self, text: str, day: dt.date | None = None,
              symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
@@ -131,8 +132,13 @@ class MentionFinder:
                   ) -> tuple[int, Entry | None, str, int] | None:
         """The longest name starting at token i: (tokens used, entry or None for a blocker, surface, start)."""
         first = tokens[i][2]
-        key = first if first in self._firsts else POSSESSIVE.sub("", first.rstrip(".,")) or first
-        n_max = self._firsts.get(key, 0) or self._firsts.get(first.rstrip(".,"), 0)
+        n_max = self._firsts.get(first, 0)
+        if not n_max:
+            c = first[0]
+            if not (c.isupper() or c.isdigit() or first in self._firsts_lower):
+                return None  # no name starts with a lower-case word but these few
+            bare = first.rstrip(".,")
+            n_max = self._firsts.get(POSSESSIVE.sub("", bare) or bare, 0) or self._firsts.get(bare, 0)
         for n in range(min(n_max, len(tokens) - i), 0, -1):
             span = tokens[i:i + n]
             if any(text[a[1]:b[0]] not in (" ", "\u00a0") for a, b in zip(span, span[1:])):

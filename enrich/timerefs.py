@@ -110,6 +110,16 @@ MOMENT_OF = {f"m{i}": moment for i, (moment, _) in enumerate(MOMENT_PATTERNS)}
 _FAST = {id(p): re.compile(p.pattern.lower().replace("(?p<", "(?P<")) for p in (MOMENT_ANY, DAY_PATTERN, RANGE_PATTERN)}
 
 
+# Words without which a pattern family cannot match: a sentence lacking all of them skips that scan.
+DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "now",
+             "this morning", "this afternoon", "yesterday", "last night", "previous", "day before", "day earlier",
+             "prior session", "ended", "end of", "close of", "closed")
+DAY_DATE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+RANGE_WORDS = ("year", "ytd", " in 19", " in 20", "month", "week", "past", "last", "over", "row", "straight", "streak",
+               "that", "within", "since", "record", "all-time", "ipo", "offer", "january", "february", "march", "april",
+               "may", "june", "july", "august", "september", "october", "november", "december")
+
+
 def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False) -> list[Found]:
     """Every time expression in a sentence, with absolute offsets (no moments with days_only)."""
     out: list[Found] = []
@@ -123,7 +133,8 @@ def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False
     if not days_only:
         for m in scan(MOMENT_ANY):
             out.append(Found(offset + m.start(), offset + m.end(), "moment", moment=MOMENT_OF[m.lastgroup or ""]))
-    for m in scan(DAY_PATTERN):
+    has_day = any(w in low for w in DAY_WORDS) or DAY_DATE.search(low) is not None
+    for m in scan(DAY_PATTERN) if has_day else ():
         g = m.lastgroup
         text = m.group(0)
         day = None
@@ -157,7 +168,7 @@ def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False
             if day is not None:
                 out.append(Found(offset + m.start(), offset + m.end(), "day", day=day,
                                  near=abs((ref_local - day).days) <= 7))
-    for m in scan(RANGE_PATTERN):
+    for m in scan(RANGE_PATTERN) if any(w in low for w in RANGE_WORDS) else ():
         kind = next(k for k in ("ytd", "yago", "nunits", "nover", "stretch", "that", "week", "vague", "month", "since",
                                 "record", "ipo") if m.group(k))
         if kind == "vague":
