@@ -167,7 +167,7 @@ class ClaimExtractor:
             for m in sent_mentions:
                 if m.start < (sent_figs[0].start if sent_figs else e):
                     state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
-            refs = self._refs(text, s, e, subjects)
+            refs = self._refs(text, s, e, subjects) if sent_figs else []
             prev_fig: Figure | None = None
             for fig in sent_figs:
                 claims = self._claims_for(article, fig, prev_fig, (s, e), sent_mentions, refs, found, state)
@@ -185,6 +185,8 @@ class ClaimExtractor:
             if near_days:
                 latest = max(near_days)
                 named = {m.symbol for m in sent_mentions} | {c.symbol for c in out if s <= c.start < e}
+                if not sent_figs:
+                    refs = self._refs(text, s, e, subjects)
                 named |= {self._resolve(sym, kind, state) for _, _, sym, kind in refs if kind != "pronoun"} - {""}
                 if named:
                     for sym in named:

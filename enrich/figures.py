@@ -73,16 +73,31 @@ def _num(text: str) -> tuple[float, int]:
 
 
 # Where a figure can start; the full pattern is tried only there (much faster than scanning with it).
-ANCHOR = re.compile(r"[-−$£€₹¥]|(?<![\w.,])\d|\b(?:US|USD|U\.S\.|HK|A|C|Rs|INR|GBP|EUR|minus|a penny|one cent|a cent|"
-                    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
+DIGIT_ANCHOR = re.compile(r"[-−$£€₹¥]|(?<![\w.,])\d")
+CURRENCY_BEFORE_DIGIT = re.compile(r"(?:US\$|\$US|U\.S\.\s?\$|USD|US\s\$|HK\$|A\$|\$A|C\$|Rs\.?|INR|GBP|EUR)\s?$")
+WORD_ANCHOR = re.compile(r"\b(?:minus|a penny|one cent|a cent|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+                         + r")\b", re.I)
+WORD_HINTS = ("minus", "penny", "cent", "per cent", "percent", "pct", "%")
+
+
+def _anchors(text: str) -> list[int]:
+    found = []
+    for a in DIGIT_ANCHOR.finditer(text):
+        pos = a.start()
+        before = CURRENCY_BEFORE_DIGIT.search(text, max(0, pos - 7), pos)
+        found.append(before.start() if before else pos)
+    low = text.lower()
+    if any(w in low for w in WORD_HINTS):  # number words only matter before a percent sign or as "a penny"
+        found.extend(m.start() for m in WORD_ANCHOR.finditer(text))
+    return sorted(set(found))
 
 
 def _matches(text: str):  # type: ignore[no-untyped-def]
     end = 0
-    for a in ANCHOR.finditer(text):
-        if a.start() < end:
+    for start in _anchors(text):
+        if start < end:
             continue
-        m = FIGURE.match(text, a.start())
+        m = FIGURE.match(text, start)
         if m is not None and m.end() > m.start():
             end = m.end()
             yield m

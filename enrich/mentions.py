@@ -100,18 +100,22 @@ class MentionFinder:
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
         out: list[Mention] = []
         ambiguous_pending: list[tuple[Entry, int, int, str]] = []
-        i = 0
-        while i < len(tokens):
+        firsts, lower = self._firsts, self._firsts_lower
+        # only words that can start a name are tried: capitalised, digits, or one of a few lower-case ones
+        starts = [k for k, t in enumerate(tokens) if t[2][0].isupper() or t[2][0].isdigit() or t[2] in lower
+                  or t[2] in firsts]
+        next_free = 0
+        for i in starts:
+            if i < next_free:
+                continue
             hit = self._match_at(tokens, i, text)
             if hit is None:
-                i += 1
                 continue
             n, entry, cand, start = hit
             nxt = self._match_at(tokens, i + 1, text) if i + 1 < len(tokens) else None
             if nxt is not None and nxt[3] < start + len(cand) < nxt[3] + len(nxt[2]):
-                i += 1  # "the S&P 500": the longer name starting one word later wins
-                continue
-            i += n
+                continue  # "the S&P 500": the longer name starting one word later wins
+            next_free = i + n
             if entry is None:
                 continue  # a blocker: a publisher, agency or venue
             end = start + len(cand)

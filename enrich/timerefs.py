@@ -115,9 +115,10 @@ DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "this morning", "this afternoon", "yesterday", "last night", "previous", "day before", "day earlier",
              "prior session", "ended", "end of", "close of", "closed")
 DAY_DATE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
-RANGE_WORDS = ("year", "ytd", " in 19", " in 20", "month", "week", "past", "last", "over", "row", "straight", "streak",
-               "that", "within", "since", "record", "all-time", "ipo", "offer", "january", "february", "march", "april",
-               "may", "june", "july", "august", "september", "october", "november", "december")
+RANGE_WORDS = ("year", "ytd", " in 19", " in 20", "month", "week", "the past", "the last", "days", "sessions", " row",
+               "straight", "streak", "that stretch", "that period", "that span", "that time", "within", "since",
+               "record", "all-time", "ipo", "offer", "january", "february", "march", "april", "in may", "for may",
+               "during may", "over may", "june", "july", "august", "september", "october", "november", "december")
 
 
 def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False) -> list[Found]:
