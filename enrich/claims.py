@@ -150,8 +150,9 @@ class ClaimExtractor:
         named_spans = [(m.start, m.end) for m in mentions]
         figures = [f for f in find_figures(text) if not any(a <= f.start < b for a, b in named_spans)]
         spans = sentences(text)
+        gate = tr.Gate.of(text)
         if article.published_date_only and ref_local is not None:
-            named = [f.day for a, b in spans for f in tr.find(text[a:b], a, ref_local, days_only=True)
+            named = [f.day for a, b in spans for f in tr.find(text[a:b], a, ref_local, days_only=True, gate=gate)
                      if f.kind == "day" and f.near]
             if named and max(d for d in named if d is not None) == ref_local:
                 state.article_day = ref_local
@@ -162,7 +163,7 @@ class ClaimExtractor:
                 if figures[fi].start >= s:
                     sent_figs.append(figures[fi])
                 fi += 1
-            found = tr.find(text[s:e], s, ref_local, days_only=not sent_figs) if ref_local else []
+            found = tr.find(text[s:e], s, ref_local, days_only=not sent_figs, gate=gate) if ref_local else []
             sent_mentions = [m for m in subjects if s <= m.start < e]
             for m in sent_mentions:
                 if m.start < (sent_figs[0].start if sent_figs else e):

@@ -77,7 +77,8 @@ DIGIT_ANCHOR = re.compile(r"[-−$£€₹¥]|(?<![\w.,])\d")
 CURRENCY_BEFORE_DIGIT = re.compile(r"(?:US\$|\$US|U\.S\.\s?\$|USD|US\s\$|HK\$|A\$|\$A|C\$|Rs\.?|INR|GBP|EUR)\s?$")
 WORD_ANCHOR = re.compile(r"\b(?:minus|a penny|one cent|a cent|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
                          + r")\b", re.I)
-WORD_HINTS = ("minus", "penny", "cent", "per cent", "percent", "pct", "%")
+PCT_WORD = re.compile(r"%|percent|per\s?cent|pct")
+WORD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\s?$")
 
 
 def _anchors(text: str) -> list[int]:
@@ -87,8 +88,16 @@ def _anchors(text: str) -> list[int]:
         before = CURRENCY_BEFORE_DIGIT.search(text, max(0, pos - 7), pos)
         found.append(before.start() if before else pos)
     low = text.lower()
-    if any(w in low for w in WORD_HINTS):  # number words only matter before a percent sign or as "a penny"
-        found.extend(m.start() for m in WORD_ANCHOR.finditer(text))
+    # number words count only before a percent word ("eight per cent") or as "a penny", "a cent"
+    for m in PCT_WORD.finditer(low):
+        before = WORD_BEFORE.search(low, max(0, m.start() - 16), m.start())
+        if before:
+            found.append(before.start())
+    for w in ("a penny", "one cent", "a cent", "minus "):
+        at = low.find(w)
+        while at >= 0:
+            found.append(at)
+            at = low.find(w, at + 1)
     return sorted(set(found))
 
 

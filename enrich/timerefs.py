@@ -121,7 +121,25 @@ RANGE_WORDS = ("year", "ytd", " in 19", " in 20", "month", "week", "the past", "
                "during may", "over may", "june", "july", "august", "september", "october", "november", "december")
 
 
-def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False) -> list[Found]:
+@dataclass(frozen=True)
+class Gate:
+    """The gate words that occur anywhere in an article: a sentence is then tested against these few only."""
+
+    day: tuple[str, ...]
+    ranges: tuple[str, ...]
+    dates: bool
+
+    @classmethod
+    def of(cls, text: str) -> Gate:
+        low = text.lower()
+        return cls(tuple(w for w in DAY_WORDS if w in low), tuple(w for w in RANGE_WORDS if w in low),
+                   DAY_DATE.search(low) is not None)
+
+
+ALL = Gate(DAY_WORDS, RANGE_WORDS, True)
+
+
+def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False, gate: Gate = ALL) -> list[Found]:
     """Every time expression in a sentence, with absolute offsets (no moments with days_only)."""
     out: list[Found] = []
     low = sentence.lower()
@@ -134,7 +152,7 @@ def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False
     if not days_only:
         for m in scan(MOMENT_ANY):
             out.append(Found(offset + m.start(), offset + m.end(), "moment", moment=MOMENT_OF[m.lastgroup or ""]))
-    has_day = any(w in low for w in DAY_WORDS) or DAY_DATE.search(low) is not None
+    has_day = any(w in low for w in gate.day) or (gate.dates and DAY_DATE.search(low) is not None)
     for m in scan(DAY_PATTERN) if has_day else ():
         g = m.lastgroup
         text = m.group(0)
@@ -169,7 +187,7 @@ def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False
             if day is not None:
                 out.append(Found(offset + m.start(), offset + m.end(), "day", day=day,
                                  near=abs((ref_local - day).days) <= 7))
-    for m in scan(RANGE_PATTERN) if any(w in low for w in RANGE_WORDS) else ():
+    for m in scan(RANGE_PATTERN) if any(w in low for w in gate.ranges) else ():
         kind = next(k for k in ("ytd", "yago", "nunits", "nover", "stretch", "that", "week", "vague", "month", "since",
                                 "record", "ipo") if m.group(k))
         if kind == "vague":
