@@ -71,6 +71,14 @@ def _accept(entry: Entry, text: str, start: int, end: int, day: dt.date | None,
     return True
 
 
+def _variants(tok: str) -> tuple[str, ...]:
+    """A word as written, and without a possessive or a trailing full stop or comma."""
+    if tok[-1] not in ".,'’s":
+        return (tok,)
+    bare = tok.rstrip(".,")
+    return tuple(dict.fromkeys((tok, POSSESSIVE.sub("", tok), bare, POSSESSIVE.sub("", bare)))) if bare else (tok,)
+
+
 def _shouting(text: str, pos: int) -> bool:
     """True inside an all-capitals line (a headline or a label), where capitals are not tickers."""
     lo = text.rfind("\n", 0, pos) + 1
@@ -94,6 +102,10 @@ class MentionFinder:
             firsts[first] = max(firsts.get(first, 0), len(name.split(" ")))
         self._firsts = firsts
         self._firsts_lower = {f for f in firsts if f and not (f[0].isupper() or f[0].isdigit())}
+        # every word-wise beginning of a name ("JPMorgan", "JPMorgan Chase", "JPMorgan Chase &")
+        self._prefixes = {" ".join(words[:k]) for name in list(self.gaz.names) + list(BLOCKERS)
+                          for words in [name.split(" ")] for k in range(1, len(words))}
+        self._max_words = max(firsts.values())
 
     def find(self, text: str, day: dt.date | None = None,
              symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
@@ -134,29 +146,30 @@ class MentionFinder:
 
     def _match_at(self, tokens: list[tuple[int, int, str]], i: int, text: str
                   ) -> tuple[int, Entry | None, str, int] | None:
-        """The longest name starting at token i: (tokens used, entry or None for a blocker, surface, start)."""
-        first = tokens[i][2]
-        n_max = self._firsts.get(first, 0)
-        if not n_max:
-            c = first[0]
-            if not (c.isupper() or c.isdigit() or first in self._firsts_lower):
-                return None  # no name starts with a lower-case word but these few
-            bare = first.rstrip(".,")
-            n_max = self._firsts.get(POSSESSIVE.sub("", bare) or bare, 0) or self._firsts.get(bare, 0)
-        for n in range(min(n_max, len(tokens) - i), 0, -1):
-            span = tokens[i:i + n]
-            if any(text[a[1]:b[0]] not in (" ", "\u00a0") for a, b in zip(span, span[1:])):
-                continue
-            start, end = span[0][0], span[-1][1]
-            surface = text[start:end]
-            for cand in (surface, POSSESSIVE.sub("", surface), surface.rstrip(".,"),
-                         POSSESSIVE.sub("", surface.rstrip(".,"))):
+        """The longest name starting at token i: (tokens used, entry or None for a blocker, surface, start).
+        Grows word by word and stops as soon as the words so far begin no known name."""
+        best = None
+        start = tokens[i][0]
+        prefix = ""
+        for n in range(1, min(self._max_words, len(tokens) - i) + 1):
+            a, b, tok = tokens[i + n - 1]
+            if n > 1:
+                if text[tokens[i + n - 2][1]:a] not in (" ", "\u00a0"):
+                    break
+                prefix += " "
+            for last in _variants(tok):
+                cand = prefix + last
                 if cand in BLOCKERS:
-                    return n, None, cand, start
-                entry = self.gaz.get(cand)
+                    best = (n, None, cand, start)
+                    break
+                entry = self.gaz.names.get(cand)
                 if entry is not None:
-                    return n, entry, cand, start
-        return None
+                    best = (n, entry, cand, start)
+                    break
+            prefix += tok
+            if prefix not in self._prefixes:
+                break
+        return best
 
     def _mention(self, entry: Entry, surface: str, start: int, end: int, text: str, day: dt.date | None,
                  symbol_on: Callable[[str, dt.date], str] | None) -> Mention:
