@@ -30,14 +30,10 @@ CORPORATE_CUE = re.compile(
     r"chief executive|earnings|results|investors|listed|Nasdaq|NYSE|quarter\w*|revenue|profit|sales|iPhone|"
     r"Wall Street|brands?|advertis\w+|boycott\w*|retailer|maker|traded|\$)\b|\$", re.I)
 FIRST_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
-EXPLICIT = re.compile(
-    r"\((?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSEArca|AMEX|LSE|TSX|BSE|NSE)\s*:\s*([A-Z][A-Z.\-]{0,9})\)"
-    r"|\b(?:NASDAQ|Nasdaq|NYSE)\s*:\s*([A-Z][A-Z.\-]{0,9})\b"
-    r"|(?<![\w$])\$([A-Z]{1,5})\b(?![\d.,])"
-    r"|\b([A-Z]{1,5})\.(?:O|N|OQ)\b"
-    r"|\(([A-Z]{2,5})\)"
-    r"|\b([A-Z]{1,5})\s+(?=(?:stock|shares)\b)"
-    r"|\b([A-Z]{3,5})\b(?![.\-&])")
+UPPER_RUN = re.compile(r"[A-Z](?:[A-Z\-]{0,8}[A-Z])?")
+EXCHANGE_BEFORE = re.compile(r"\(?(?:NASDAQ|Nasdaq|NYSE American|NYSE|NYSEArca|AMEX|LSE|TSX|BSE|NSE)\s*:\s*$")
+RIC_AFTER = re.compile(r"\.(?:OQ|O|N)\b")
+STOCK_AFTER = re.compile(r"\s+(?:stock|shares)\b")
 BARE_TICKER_STOP = {"CEO", "CFO", "SEC", "GDP", "IPO", "USA", "EPS", "ETF", "AI", "IT", "US", "UK", "EU", "ALL", "KEY",
                     "LOW", "NOW", "CAT", "ON", "A", "AN", "ARE", "BIG", "FAST", "EDIT", "PM", "AM", "NYSE", "CNBC",
                     "AFP", "AP", "FBI", "FED", "IMF", "ECB", "DHA", "PST", "EST", "EDT", "IST", "GMT", "UTC", "RTT"}
@@ -182,21 +178,45 @@ class MentionFinder:
 
     def _explicit(self, text: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
                   taken: set[int]) -> list[Mention]:
+        """Symbols written out: "(NASDAQ: FB)", "NYSE:JPM", "$FB", "FB.O", "(TSLA)", "C stock", a bare "TSLA".
+        Capital runs are found with one cheap pattern and their surroundings read with string tests."""
         out = []
-        for m in EXPLICIT.finditer(text):
-            sym = next(g for g in m.groups() if g)
-            if sym in BARE_TICKER_STOP or m.start() in taken:
+        for m in UPPER_RUN.finditer(text):
+            a, b = m.span()
+            if a and (text[a - 1].isalnum() or text[a - 1] in "^_&") or text[b:b + 1].isalnum():
+                continue  # inside a word, or a capitalised word
+            sym = m.group()
+            before, after = text[max(0, a - 16):a], text[b:b + 9]
+            tag = EXCHANGE_BEFORE.search(before)
+            start = a
+            if tag:  # "(NASDAQ: FB)", "NYSE:JPM"
+                kind, start = "exchange", a - (len(before) - tag.start())
+            elif before.endswith("$") and (len(before) < 2 or not before[-2].isalnum()):
+                kind, start = "cashtag", a - 1
+            elif RIC_AFTER.match(after):
+                kind = "ric"
+            elif before.endswith("(") and after.startswith(")") and len(sym) >= 2:
+                kind = "parens"
+            elif STOCK_AFTER.match(after) and (not before or before[-1] in " \n\t(\"“"):
+                kind = "stock"
+            elif 3 <= len(sym) <= 5:
+                kind = "bare"
+            else:
+                continue
+            if sym in BARE_TICKER_STOP or start in taken or a in taken:
                 continue
             entry = self.gaz.entries.get(sym)
-            if (m.group(5) or m.group(6) or m.group(7)) and entry is None:
+            if kind in ("parens", "stock", "bare") and entry is None:
                 continue  # "(ABC)", "ABC stock" and a bare "ABC" are tickers only when we know the symbol
-            if m.group(7) and (not self.curated(sym) or _shouting(text, m.start())):
+            if kind == "bare" and (not self.curated(sym) or _shouting(text, a)):
                 continue
-            if m.group(6) and m.start() > 0 and text[m.start() - 1] not in " \n\t(\"“":
-                continue
-            name = entry.name if entry else sym
+            if kind == "exchange":
+                end = b + 1 if text[start] == "(" and after.startswith(")") else b
+            elif kind == "ric":
+                end = b + RIC_AFTER.match(after).end()  # type: ignore[union-attr]
+            else:
+                end = b
             symbol = symbol_on(sym, day) if symbol_on and day else sym
-            surface = sym if (m.group(6) or m.group(7)) else m.group()
-            out.append(Mention(symbol, name, surface, m.start(), m.start() + len(surface), "company",
+            out.append(Mention(symbol, entry.name if entry else sym, text[start:end], start, end, "company",
                                entry.exchange if entry else ""))
         return out

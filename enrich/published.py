@@ -48,6 +48,10 @@ TEXT_REGION = [
     (re.compile(r"\$A\d|\bASX\b|Sydney"), "AU"),
     (re.compile(r"Dublin|Irish Times"), "IE"),
 ]
+# Lower-case words at least one of which a text must hold before its cue pattern is tried (speed).
+TEXT_REGION_GATES = [("business standard", "crore", "lakh", "rs", "mumbai", "new delhi", "bengaluru", "sensex", "nifty"),
+                     ("£", "ftse", "london"), ("(dha)", "istanbul", "(aa)"), ("$a", "asx", "sydney"),
+                     ("dublin", "irish times")]
 # Abbreviation -> offset in minutes, by region where it is ambiguous ("*" = any other region).
 ABBREV: dict[str, dict[str, int]] = {
     "IST": {"IN": 330, "LK": 330, "IE": 60, "IL": 120, "*": 330},
@@ -99,9 +103,12 @@ def region_of(url: str, text: str) -> tuple[str, str]:
         tld = host.rsplit(".", 1)[-1]
         if tld in TLD_REGION:
             return TLD_REGION[tld], f"domain .{tld}"
-    for pattern, region in TEXT_REGION:
-        if pattern.search(text):
-            return region, f"text mentions {pattern.search(text).group(0)!r}"
+    low = text.lower()
+    for (pattern, region), gate in zip(TEXT_REGION, TEXT_REGION_GATES):
+        if any(g in low for g in gate):
+            m = pattern.search(text)
+            if m:
+                return region, f"text mentions {m.group(0)!r}"
     return "US", "no regional cue; assumed a US outlet"
 
 
