@@ -9,7 +9,6 @@ this process after a warm-up run, and the command line end to end (start-up incl
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import subprocess
 import sys
 import tempfile

@@ -5,8 +5,8 @@ from .models import Article, Bar, Claim, Judgement, Kind, Mention, Moment, Price
 
 __version__ = "0.1.0"
 
-__all__ = sorted([
+__all__ = [
     "Article", "ArticleError", "Bar", "Claim", "DataError", "DataFileError", "EnrichError", "InputError", "Judgement",
     "Kind", "Mention", "Moment", "NoSessionsError", "OfflineError", "PriceSeries", "ProviderError", "StoreError",
     "TimeRef", "UnknownSymbolError", "Verdict", "__version__",
-])
+]

@@ -1,1 +1,3 @@
-import sys; from enrich.cli import main; main()
+from enrich.cli import main
+
+main()

@@ -65,7 +65,7 @@ def summary(c: Context) -> str:
     first = f"{c.name} ({c.symbol}) closed at {money(c.close, c.symbol)} on {_day(c.session)}{move}."
     dist_hi = (c.close / c.high_52w - 1) * 100
     second = (f"That was {abs(dist_hi):.1f}% below its 52-week high of {money(c.high_52w, c.symbol)} "
-              f"({_day(c.high_52w_day)})" if dist_hi < -0.05 else f"That was at its 52-week high")
+              f"({_day(c.high_52w_day)})" if dist_hi < -0.05 else "That was at its 52-week high")
     if c.five_day is not None:
         second += f", and {_fmt_pct(c.five_day)} over five sessions"
     return f"{first} {second}."

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from . import timerefs as tr
-from .calendar import Calendar, Phase
+from .calendar import Calendar, Phase, calendar_code, calendar_for
 from .figures import Figure, find_figures, hedge_before
 from .gazetteer import load
 from .models import Article, Claim, Kind, Mention, Moment, TimeRef
@@ -439,7 +439,8 @@ class ClaimExtractor:
         """The session(s) a figure refers to; (None, None) when it names a period no session can stand for."""
         if article.published is None:
             return TimeRef("", None, Moment.CLOSE, why="publish time unknown"), None
-        text, cal = article.text, self.cal
+        text = article.text
+        cal = self.cal if not subject or calendar_code(subject) == self.cal.code else calendar_for(subject)
         ref_local = article.published.date()
         where = cal.locate(article.published)
 
@@ -585,12 +586,3 @@ class ClaimExtractor:
         if re.search(r"record|all-time|all time", context, re.I):
             return cal.session_on_or_after(dt.date(session.year - 30, 1, 2)), session
         return None
-
-
-def extract(article: Article, mentions: list[Mention], calendar: Calendar) -> list[Claim]:
-    return ClaimExtractor(calendar).extract(article, mentions)
-
-
-def with_session(claim: Claim, session: dt.date, note: str) -> Claim:
-    assert claim.time is not None
-    return replace(claim, time=replace(claim.time, session=session, why=note))

@@ -75,8 +75,6 @@ def _num(text: str) -> tuple[float, int]:
 # Where a figure can start; the full pattern is tried only there (much faster than scanning with it).
 DIGIT_ANCHOR = re.compile(r"[-−$£€₹¥]|(?<![\w.,])\d")
 CURRENCY_BEFORE_DIGIT = re.compile(r"(?:US\$|\$US|U\.S\.\s?\$|USD|US\s\$|HK\$|A\$|\$A|C\$|Rs\.?|INR|GBP|EUR)\s?$")
-WORD_ANCHOR = re.compile(r"\b(?:minus|a penny|one cent|a cent|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-                         + r")\b", re.I)
 PCT_WORD = re.compile(r"%|percent|per\s?cent|pct")
 WORD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\s?$")
 

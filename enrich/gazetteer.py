@@ -27,14 +27,14 @@ _COMMON = {
     "Assurant", "Church", "Citizens", "Comerica", "Everest", "Generac", "Henry", "Hologic", "Incyte", "Invesco",
     "Jacobs", "Keysight", "Leidos", "Lumen", "Mohawk", "Newmont", "Paycom", "Prologis", "Quanta", "Rollins", "Teradyne",
     "Trimble", "Truist", "Twitter", "Viatris", "Wabtec", "Zebra", "Continental", "Merck", "Bayer", "Allianz",
-    "Infineon", "Siemens", "Adidas", "Puma", "Linde", "Sartorius", "Symrise", "Vonovia", "Zalando", "Porsche",
+    "Infineon", "Siemens", "Adidas", "Puma", "Sartorius", "Symrise", "Vonovia", "Zalando", "Porsche",
     "Brenntag", "Covestro", "Heidelberg", "Daimler", "Prudential", "Aviva", "Barratt", "Burberry", "Centrica",
     "Compass", "Croda", "Diageo", "Experian", "Halma", "Hiscox", "Informa", "Intertek", "Legal", "Next", "Ocado",
     "Pearson", "Persimmon", "Rightmove", "Sage", "Schroders", "Segro", "Smiths", "Spirax", "Tesco", "Unite", "Whitbread",
     "Kering", "Orange", "Engie", "Safran", "Thales", "Vivendi", "Atos", "Capgemini", "Alstom", "Renault", "Danone",
     "Michelin", "Worldline", "Air", "Accor", "Amundi", "Arkema", "Legrand", "Publicis", "Sodexo", "Teleperformance",
     "Valeo", "Ford", "Meta", "Amazon", "Nvidia", "Canon", "Fast", "Ross", "Ulta", "Copart", "Dover", "Eaton", "Emerson",
-    "Visa", "Mastercard", "General", "American", "National", "First", "United", "International", "Western", "Eastern",
+    "Mastercard", "General", "American", "National", "First", "United", "International", "Western", "Eastern",
 }
 
 

@@ -134,8 +134,6 @@ class Judge:
                              f"{' (a stated time of day)' if moment is Moment.CLOCK_TIME else ''}; daily bars cannot "
                              f"check it. Regular session {_day(t.session)}: close "
                              f"{money(self.s.bar(t.session).close, c.symbol) if self.s.bar(t.session) else 'n/a'}.")
-        if c.kind is Kind.MARKET_CAP and moment is Moment.INTRADAY:
-            pass
         defaulted = False  # the close, strictly, unless the text itself placed the figure in the session
         sessions = [t.session] + [d for d in t.candidates if d != t.session]
         first = None

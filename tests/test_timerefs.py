@@ -59,3 +59,10 @@ def test_calendar_locates_an_instant():
     assert (where.session, where.phase) == (D(2018, 8, 6), Phase.DURING)
     where = cal.locate(dt.datetime(2018, 12, 24, 14, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5))))
     assert where.phase is Phase.AFTER_CLOSE  # Christmas Eve closed at 13:00
+
+
+def test_sessions_follow_the_listing_exchange_calendar():
+    # 2 May 2016 was a bank holiday in London but a trading day in New York
+    cs = ENRICHER.extract(article("HSBC shares fell 3 percent on Monday. The FTSE 100 lost 1 percent on Monday.",
+                                  "2016-05-03T12:00:00+01:00", "https://www.ft.com/x")).claims
+    assert [(c.symbol, c.session) for c in cs] == [("HSBC", D(2016, 5, 2)), ("^FTSE", D(2016, 4, 29))]

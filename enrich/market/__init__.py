@@ -6,7 +6,7 @@ from .store import Store, default_store_path
 from .symbols import SymbolHistory
 from .yahoo import YahooSource
 
-__all__ = sorted([
+__all__ = [
     "DirectorySource", "MarketData", "MarketSource", "RawBar", "SharesAt", "SharesRow", "Split", "Store",
     "SymbolHistory", "SymbolSpan", "YahooSource", "default_store_path", "quoted",
-])
+]
