@@ -125,3 +125,13 @@ def test_offline_never_fetches(tmp_path, fake):
     with pytest.raises(OfflineError, match="--offline"):
         market.series("FB", dt.date(2018, 7, 1), dt.date(2018, 8, 1))
     assert fake.all_requests == []
+
+
+def test_unreachable_network_is_a_clear_offline_error(tmp_path):
+    with FakeYahoo({"META": _seed_bars("FB")}) as f:
+        session = f.session()
+    # the fake is gone: every connection is refused, as on a machine without network
+    y = YahooSource(Store(tmp_path / "s.sqlite"), session=session, timeout=2, sleep=lambda s: None,
+                    today=lambda: TODAY)
+    with pytest.raises(OfflineError, match="cannot reach Yahoo"):
+        y.fetch(["META"], dt.date(2018, 7, 1), dt.date(2018, 8, 1))

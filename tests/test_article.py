@@ -1,0 +1,71 @@
+"""Articles in every format, and bad input answered with a clear message."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from enrich.article import MAX_BYTES, parse, read
+from enrich.errors import ArticleError
+
+HTML = """<!doctype html><html><head><title>Facebook shares jump</title>
+<meta property="article:published_time" content="2018-08-06T14:35:00-04:00">
+<script>var tracking = "Apple shares rose 99 percent";</script><style>p{color:red}</style></head>
+<body><nav>Markets | Apple | Tesla</nav><article><h1>Facebook shares jump</h1>
+<p>Shares in Facebook were trading up 3.6 percent to USD 184.24 on Monday.</p>
+<script>document.write("Tesla fell 50 percent")</script></article><footer>(c) Example</footer></body></html>"""
+
+
+def test_html_keeps_the_story_and_drops_scripts_navigation_and_boilerplate():
+    (a,) = parse(HTML.encode(), "story.html")
+    assert "3.6 percent" in a.text and "99 percent" not in a.text and "Tesla" not in a.text
+    assert a.title == "Facebook shares jump"
+    assert a.published.isoformat() == "2018-08-06T14:35:00-04:00"
+    assert a.text[a.text.find("USD"):a.text.find("USD") + 10] == "USD 184.24"  # offsets are into the analysed text
+
+
+def test_markdown_json_and_jsonl(tmp_path):
+    md = tmp_path / "a.md"
+    md.write_text("# Title\n\n**Apple** shares rose [2 percent](http://x) on Monday.\n")
+    (a,) = read([str(md)])
+    assert a.text.splitlines()[0] == "Title" and "Apple shares rose 2 percent on Monday." in a.text
+    js = tmp_path / "a.json"
+    js.write_text(json.dumps([{"id": "one", "text": "Apple rose.", "published": "2018-08-06"},
+                              {"id": "two", "text": "Tesla fell."}]))
+    assert [x.id for x in read([str(js)])] == ["one", "two"]
+    jl = tmp_path / "b.jsonl"
+    jl.write_text("\n".join(json.dumps({"id": str(i), "text": f"Article {i}."}) for i in range(3)) + "\n")
+    assert [x.id for x in read([str(jl)])] == ["0", "1", "2"]
+
+
+def test_invalid_utf8_is_read_with_replacements():
+    (a,) = parse(b"Apple shares rose 2 percent \xff\xfe on Monday.", "bad.txt")
+    assert "2 percent" in a.text and "\ufffd" in a.text
+
+
+@pytest.mark.parametrize("raw,name,message", [
+    (b"", "empty.txt", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "image.txt", "binary"),
+    (b'{"id": 1}', "x.json", '"text"'),
+    (b"{not json", "x.json", "not valid JSON"),
+])
+def test_bad_input_messages(raw, name, message):
+    with pytest.raises(ArticleError, match=message) as info:
+        parse(raw, name)
+    assert name in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_file_over_the_limit_is_refused_without_being_read(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_BYTES + 1)  # sparse: no 20 MB written
+    with pytest.raises(ArticleError, match="over the 20 MB limit"):
+        list(read([str(big)]))
+
+
+def test_a_50_mb_article_in_jsonl_is_refused_with_the_limit(tmp_path):
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    with pytest.raises(ArticleError, match="52.4 MB is over"):
+        list(read([str(path)]))
