@@ -26,6 +26,7 @@ class Context:
     market_cap: float | None
     shares: SharesAt | None
     largest: tuple[dt.date, float] | None  # largest one-day move in the chart window (percent)
+    since: dt.date | None = None  # set when the data holds less than 52 weeks: the high and low are since then
 
 
 def _change(s: PriceSeries, day: dt.date, back: int) -> float | None:
@@ -47,9 +48,10 @@ def context(s: PriceSeries, session: dt.date, name: str, shares: SharesAt | None
              if k and window[0] <= b.date <= window[1]]
     largest = max(moves, key=lambda m: abs(m[1])) if moves else None
     close = s.bars[i].close
+    short = year[0].date > session - dt.timedelta(days=358)
     return Context(s.symbol, name, session, close, _change(s, session, 1), _change(s, session, 5),
                    _change(s, session, 21), hi.high, lo.low, hi.date, lo.date,
-                   shares.shares * close if shares else None, shares, largest)
+                   shares.shares * close if shares else None, shares, largest, year[0].date if short else None)
 
 
 def _fmt_pct(x: float | None) -> str:
@@ -64,22 +66,26 @@ def summary(c: Context) -> str:
     move = "" if c.day_move is None else f", {'up' if c.day_move >= 0 else 'down'} {abs(c.day_move):.1f}% on the day"
     first = f"{c.name} ({c.symbol}) closed at {money(c.close, c.symbol)} on {_day(c.session)}{move}."
     dist_hi = (c.close / c.high_52w - 1) * 100
-    second = (f"That was {abs(dist_hi):.1f}% below its 52-week high of {money(c.high_52w, c.symbol)} "
-              f"({_day(c.high_52w_day)})" if dist_hi < -0.05 else "That was at its 52-week high")
+    span = f"high since {_day(c.since)}" if c.since else "52-week high"
+    second = (f"That was {abs(dist_hi):.1f}% below its {span} of {money(c.high_52w, c.symbol)} "
+              f"({_day(c.high_52w_day)})" if dist_hi < -0.05 else f"That was at its {span}")
     if c.five_day is not None:
         second += f", and {_fmt_pct(c.five_day)} over five sessions"
     return f"{first} {second}."
 
 
-def section(c: Context, judgements: list[Judgement], series: PriceSeries) -> str:
+def section(c: Context, judgements: list[Judgement], series: PriceSeries, published_during: bool = False) -> str:
+    label = ("Close of the session the article was published in (it was published during it)" if published_during
+             else "Latest close at the publish time")
     rows = [
-        ("Close at the publish session", f"{money(c.close, c.symbol)} ({_day(c.session)})"),
+        (label, f"{money(c.close, c.symbol)} ({_day(c.session)})"),
         ("Move that day", _fmt_pct(c.day_move)),
         ("5-session change", _fmt_pct(c.five_day)),
         ("1-month change (21 sessions)", _fmt_pct(c.one_month)),
-        ("52-week high", f"{money(c.high_52w, c.symbol)} ({_day(c.high_52w_day)}), close is "
+        (f"High since {_day(c.since)} (the data starts there)" if c.since else "52-week high",
+         f"{money(c.high_52w, c.symbol)} ({_day(c.high_52w_day)}), close is "
                          f"{(c.close / c.high_52w - 1) * 100:+.1f}% from it"),
-        ("52-week low", f"{money(c.low_52w, c.symbol)} ({_day(c.low_52w_day)}), close is "
+        (f"Low since {_day(c.since)}" if c.since else "52-week low", f"{money(c.low_52w, c.symbol)} ({_day(c.low_52w_day)}), close is "
                         f"{(c.close / c.low_52w - 1) * 100:+.1f}% from it"),
     ]
     if c.market_cap is not None and c.shares is not None:
@@ -115,4 +121,4 @@ def document(article: Article, sections: list[str], unchecked: list[Judgement]) 
         tail = ["", "## Figures not checked", ""]
         tail += [f"- \u201c{_md_escape(j.claim.quote)}\u201d ({j.claim.symbol}): {_md_escape(j.explanation)}"
                  for j in unchecked]
-    return "\n".join(head) + "\n\n".join(sections) + "\n".join(tail) + "\n"
+    return "\n".join(head) + "\n" + "\n\n".join(sections) + "\n".join(tail) + "\n"

@@ -184,7 +184,8 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
     assert enricher.market is not None
     market: MarketData = enricher.market
     checked = enricher.check(article)
-    anchor = article.published.date() if article.published else (
+    # the session the article was published in (or after): the publish date in New York, not the outlet's
+    anchor = enricher.calendar.locate(article.published).session if article.published else (
         checked.judgements[0].claim.session if checked.judgements and checked.judgements[0].claim.session else None)
     stem = _safe_name(article.id)
     out.mkdir(parents=True, exist_ok=True)
@@ -234,11 +235,12 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
         plt.close(small_fig)
         charts.append((info.title + (f"; largest move {info.largest_move}" if info.largest_move else ""), png,
                        buf.getvalue(), alt))
-        session = series.bar(anchor) and anchor or window_for(series, anchor, 0, 0)[0]
-        last = max((b.date for b in series.bars if b.date <= anchor), default=None)
-        ctx = appendix.context(series, last or session, name, shares(last or session), window)
+        # the context is as of the latest session at or before the publish date
+        as_of = max((b.date for b in series.bars if b.date <= anchor), default=window[0])
+        ctx = appendix.context(series, as_of, name, shares(as_of), window)
         if ctx is not None:
-            sections.append(appendix.section(ctx, mine, series))
+            during = article.published is not None and enricher.calendar.locate(article.published).phase.value == "during"
+            sections.append(appendix.section(ctx, mine, series, published_during=during))
     md = appendix.document(article, sections, list(checked.unchecked))
     if "md" in formats:
         p = out / f"{stem}_appendix.md"

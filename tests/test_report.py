@@ -104,3 +104,12 @@ def test_report_with_five_subjects(tmp_path):
     paths = write_report(Enricher(market), make_article("five", text, published="2018-08-06T18:00:00-04:00"),
                          tmp_path / "out", {"html", "png"})
     assert len([p for p in paths if p.suffix == ".png"]) == 5
+
+
+def test_appendix_is_as_of_the_new_york_session_and_says_when_data_is_short(tmp_path):
+    market = open_market([str(SEED_MARKET)], offline=True, use_store=False)
+    article = next(read([str(SEED)]))
+    md = next(p for p in write_report(Enricher(market), article, tmp_path, {"md"}) if p.suffix == ".md").read_text()
+    assert "$185.69 (6 Aug 2018)" in md  # published 00:05 IST on the 7th = 14:35 on the 6th in New York
+    assert "52-week" not in md and "High since 1 Jun 2018" in md  # the snapshot holds less than a year
+    assert md.count("**supported**") == 3

@@ -60,12 +60,6 @@ class MarketData:
         self.symbols = SymbolHistory(spans)
         self._cache: dict[tuple[str, dt.date, dt.date], PriceSeries] = {}
 
-    def add_folder(self, folder: DirectorySource) -> None:
-        if all(f.root != folder.root for f in self.folders):
-            self.folders.append(folder)
-            self.symbols = SymbolHistory(builtin_spans() + [s for f in self.folders for s in f.symbol_spans()]
-                                         + (self.store.symbol_spans() if self.store else []))
-
     def _local(self, symbol: str, start: dt.date, end: dt.date) -> tuple[list[RawBar], list[Split]] | None:
         for member in self.symbols.family(symbol):
             for f in self.folders:
@@ -77,16 +71,21 @@ class MarketData:
                     return rows, self.store.splits(member)
         return None
 
+    def _held(self, symbol: str, start: dt.date, end: dt.date) -> bool:
+        """True when a folder has the symbol, or the store has fetched the whole span."""
+        family = self.symbols.family(symbol)
+        if any(f.has(m) for f in self.folders for m in family):
+            return True
+        last = min(end, dt.date.today())
+        return self.store is not None and any(self.store.covered(m, "bars", start, last) for m in family)
+
     def prefetch(self, wants: list[tuple[str, dt.date, dt.date]]) -> None:
-        """Fetch, in one batch per span, every symbol no local source holds."""
+        """Fetch every symbol no local source holds, one request per symbol (yfinance asks per symbol)."""
         if self.yahoo is None:
             return
         missing: dict[tuple[dt.date, dt.date], list[str]] = {}
         for symbol, start, end in wants:
-            if self._local(symbol, start, end) is None or not any(
-                    self.store and self.store.covered(m, "bars", start, min(end, dt.date.today()))
-                    for m in self.symbols.family(symbol)) and not any(
-                    f.has(m) for f in self.folders for m in self.symbols.family(symbol)):
+            if not self._held(symbol, start, end):
                 missing.setdefault((start, end), []).append(self.symbols.current(symbol))
         for (start, end), symbols in missing.items():
             self.yahoo.fetch(symbols, start, end)
