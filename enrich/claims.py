@@ -99,35 +99,52 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _clause(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
-    lo, hi = s, e
-    for m in CLAUSE_BREAK.finditer(text, s, e):
-        if m.end() <= pos:
-            lo = m.end()
-        elif m.start() >= pos and hi == e:
-            hi = m.start()
-    return lo, hi
+@dataclass(frozen=True)
+class _Sentence:
+    """What every figure of a sentence asks of it, computed once: clause breaks and direction words."""
+
+    start: int
+    end: int
+    breaks: tuple[tuple[int, int], ...]
+    directions: tuple[tuple[int, int, int], ...]  # (start, end, sign)
+
+    @classmethod
+    def of(cls, text: str, s: int, e: int) -> _Sentence:
+        return cls(s, e, tuple(m.span() for m in CLAUSE_BREAK.finditer(text, s, e)),
+                   tuple((m.start(), m.end(), -1 if m.group("neg") else 1) for m in DIRECTION.finditer(text, s, e)))
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        lo, hi = self.start, self.end
+        for a, b in self.breaks:
+            if b <= pos:
+                lo = b
+            elif a >= pos:
+                hi = a
+                break
+        return lo, hi
 
 
-def _direction(text: str, fig: Figure, clause: tuple[int, int], sent: tuple[int, int]) -> tuple[int, int]:
+DIRECTION_AFTER = re.compile(r"^[\s,]*(?:or\s+[\d.]+\s*%?\s*,?\s*)?(higher|lower|up|down|below|under|above|off)\b",
+                             re.I)
+GONE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:has|have|had)?\s*(?:been\s+|was\s+|were\s+)?(?:stripped|wiped|"
+                        r"erased|knocked|lost|shed|slashed)\b", re.I)
+
+
+def _direction(text: str, fig: Figure, clause: tuple[int, int], sent: _Sentence) -> tuple[int, int]:
     """(sign, start of the word that carried it); +1 when nothing says otherwise."""
-    after = text[fig.end:min(fig.end + 40, sent[1])]
-    m = re.match(r"^[\s,]*(?:or\s+[\d.]+\s*%?\s*,?\s*)?(higher|lower|up|down|below|under|above|off)\b", after, re.I)
-    gone = re.match(r"^\s*(?:\([^)]*\)\s*)?(?:has|have|had)?\s*(?:been\s+|was\s+|were\s+)?(?:stripped|wiped|erased|"
-                    r"knocked|lost|shed|slashed)\b", after, re.I)
-    if gone:
+    after = text[fig.end:min(fig.end + 40, sent.end)]
+    if GONE_AFTER.match(after):
         return -1, fig.start
-    before = list(DIRECTION.finditer(text, clause[0], fig.start))
-    if before and fig.start - before[-1].end() < 60:
-        w = before[-1]
-        return (-1 if w.group("neg") else 1), w.start()
+    before = [d for d in sent.directions if d[1] <= fig.start]
+    in_clause = [d for d in before if d[0] >= clause[0]]
+    if in_clause and fig.start - in_clause[-1][1] < 60:
+        return in_clause[-1][2], in_clause[-1][0]
+    m = DIRECTION_AFTER.match(after)
     if m:
         word = m.group(1).lower()
         return (-1 if word in ("lower", "down", "below", "under", "off") else 1), fig.start
-    before = list(DIRECTION.finditer(text, sent[0], fig.start))
     if before:
-        w = before[-1]
-        return (-1 if w.group("neg") else 1), w.start()
+        return before[-1][2], before[-1][0]
     return 1, fig.start
 
 
@@ -170,8 +187,9 @@ class ClaimExtractor:
                     state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
             refs = self._refs(text, s, e, subjects) if sent_figs else []
             prev_fig: Figure | None = None
+            ctx = _Sentence.of(text, s, e) if sent_figs else None
             for fig in sent_figs:
-                claims = self._claims_for(article, fig, prev_fig, (s, e), sent_mentions, refs, found, state)
+                claims = self._claims_for(article, fig, prev_fig, ctx, sent_mentions, refs, found, state)
                 out.extend(claims)
                 if claims:
                     state.running_subject = claims[-1].symbol
@@ -279,11 +297,12 @@ class ClaimExtractor:
             return [self._resolve(later_refs[0][1], later_refs[0][2], state)]
         return [self._resolve(None, "pronoun", state)]
 
-    def _claims_for(self, article: Article, fig: Figure, prev: Figure | None, sent: tuple[int, int],
+    def _claims_for(self, article: Article, fig: Figure, prev: Figure | None, ctx: _Sentence,
                     mentions: list[Mention], refs: list[tuple[int, int, str | None]], found: list[tr.Found],
                     state: _State) -> list[Claim]:
         text = article.text
-        clause = _clause(text, sent[0], sent[1], fig.start)
+        sent = (ctx.start, ctx.end)
+        clause = ctx.clause(fig.start)
         pre = text[max(sent[0], fig.start - 60):fig.start]
         post = text[fig.end:min(sent[1], fig.end + 50)]
         if fig.in_parens and prev is not None and prev.unit == "money" and fig.unit == "money":
@@ -300,7 +319,7 @@ class ClaimExtractor:
         kind = kinds[0]
         if kind in (Kind.MARKET_CAP, Kind.MARKET_CAP_CHANGE) and not mentions and not refs:
             return []  # a market value with no company or index in its sentence ("wiped off global equities")
-        sign, qstart = _direction(text, fig, clause, sent)
+        sign, qstart = _direction(text, fig, clause, ctx)
         hedge = hedge_before(text, fig.start)
         if hedge:
             h = text.lower().rfind(hedge.split()[0], max(0, fig.start - 30), fig.start)
