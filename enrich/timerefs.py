@@ -104,10 +104,21 @@ def parse_date(text: str, ref: dt.date) -> dt.date | None:
     return day
 
 
-MOMENT_ANY = re.compile("|".join(f"(?P<m{i}>{p.pattern})" for i, (_, p) in enumerate(MOMENT_PATTERNS)), re.I)
-MOMENT_OF = {f"m{i}": moment for i, (moment, _) in enumerate(MOMENT_PATTERNS)}
+MOMENT_WORDS = {
+    Moment.AFTER_HOURS: ("after", "extended", "post-market", "postmarket"),
+    Moment.PRE_MARKET: ("pre-market", "premarket", "before the", "ahead of the"),
+    Moment.CLOCK_TIME: ("a.m", "p.m", "am", "pm", "opening of trading", "first", "shortly after", "minutes into"),
+    Moment.OPEN: ("open", "start of trading"),
+    Moment.EXTREME: ("as much as", "as high as", "as low as", "up to", "a high of", "a low of", "touch", "session high",
+                     "session low", "intraday high", "intraday low", "one point"),
+    Moment.INTRADAY: ("mid-day", "midday", "early trad", "morning", "afternoon trad", "during the", "intraday",
+                      "intra-day", "earlier in the session", "trading", "early deals", "early trade", "is "),
+    Moment.CLOSE: ("clos", "ended", "ending", "finish", "settled", "final bell", "regular session", "regular close",
+                   "end of trading", "end the day", "to end"),
+}
+MOMENT_FAST = [(moment, re.compile(p.pattern.lower())) for moment, p in MOMENT_PATTERNS]
 # The same patterns for lower-cased text: case-insensitive matching is several times slower in `re`.
-_FAST = {id(p): re.compile(p.pattern.lower().replace("(?p<", "(?P<")) for p in (MOMENT_ANY, DAY_PATTERN, RANGE_PATTERN)}
+_FAST = {id(p): re.compile(p.pattern.lower().replace("(?p<", "(?P<")) for p in (DAY_PATTERN, RANGE_PATTERN)}
 
 
 # Words without which a pattern family cannot match: a sentence lacking all of them skips that scan.
@@ -128,15 +139,18 @@ class Gate:
     day: tuple[str, ...]
     ranges: tuple[str, ...]
     dates: bool
+    moments: tuple[tuple[int, tuple[str, ...]], ...]  # (index into MOMENT_FAST, its words present in the text)
 
     @classmethod
     def of(cls, text: str) -> Gate:
         low = text.lower()
+        moments = tuple((i, present) for i, (moment, _) in enumerate(MOMENT_FAST)
+                        if (present := tuple(w for w in MOMENT_WORDS[moment] if w in low)))
         return cls(tuple(w for w in DAY_WORDS if w in low), tuple(w for w in RANGE_WORDS if w in low),
-                   DAY_DATE.search(low) is not None)
+                   DAY_DATE.search(low) is not None, moments)
 
 
-ALL = Gate(DAY_WORDS, RANGE_WORDS, True)
+ALL = Gate(DAY_WORDS, RANGE_WORDS, True, tuple((i, MOMENT_WORDS[m]) for i, (m, _) in enumerate(MOMENT_FAST)))
 
 
 def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False, gate: Gate = ALL) -> list[Found]:
@@ -150,8 +164,11 @@ def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False
         return (_FAST[id(pattern)] if fast else pattern).finditer(text_in)
 
     if not days_only:
-        for m in scan(MOMENT_ANY):
-            out.append(Found(offset + m.start(), offset + m.end(), "moment", moment=MOMENT_OF[m.lastgroup or ""]))
+        for i, words in gate.moments:
+            if any(w in low for w in words):
+                moment, pattern = MOMENT_FAST[i]
+                for m in (pattern.finditer(low) if fast else MOMENT_PATTERNS[i][1].finditer(sentence)):
+                    out.append(Found(offset + m.start(), offset + m.end(), "moment", moment=moment))
     has_day = any(w in low for w in gate.day) or (gate.dates and DAY_DATE.search(low) is not None)
     for m in scan(DAY_PATTERN) if has_day else ():
         g = m.lastgroup
