@@ -71,6 +71,7 @@ LEVEL_QUOTE = re.compile(r"(?:\b(?:closed|ended|finished|finishing|ending|settle
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“(]?[A-Z0-9$£])|\n+")
 ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
                         r"No|vs|U\.S|U\.K|a\.m|p\.m|Bhd|Cos|Jr|Sr)\.|\b[A-Z]\.)$")
+CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|and)\b|;")
 CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bwhile\b|\bbut\b|\bwhereas\b")
 
 
@@ -335,7 +336,7 @@ class ClaimExtractor:
             lo = max(clause[0], fig.start - 40)
             cue = LEVEL_QUOTE.search(text[lo:fig.start])
             quote_start = lo + cue.start() if cue else fig.start
-        time, base = self._time(article, fig, clause, found, state, kind, symbols[0], mentions)
+        time, base = self._time(article, fig, clause, found, state, kind, symbols[0], mentions, ctx)
         if time is None:
             return []
         if time.kind_hint == "close":
@@ -454,7 +455,8 @@ class ClaimExtractor:
         return not good or bad[-1].start() > good[-1].start()
 
     def _time(self, article: Article, fig: Figure, clause: tuple[int, int], found: list[tr.Found], state: _State,
-              kind: Kind, subject: str, mentions: list[Mention]) -> tuple[TimeRef | None, float | None]:
+              kind: Kind, subject: str, mentions: list[Mention], ctx: _Sentence | None = None
+              ) -> tuple[TimeRef | None, float | None]:
         """The session(s) a figure refers to; (None, None) when it names a period no session can stand for."""
         if article.published is None:
             return TimeRef("", None, Moment.CLOSE, why="publish time unknown"), None
@@ -472,8 +474,14 @@ class ClaimExtractor:
 
         days = [f for f in found if f.kind == "day" and usable(f)]
         moments = [f for f in found if f.kind == "moment" and usable(f)]
-        ranges = [f for f in found if f.kind == "range" and (f.end <= fig.start or clause[0] <= f.start < clause[1]
-                                                              or 0 <= f.start - fig.end <= 40)]
+        # a range named earlier in the sentence carries over to later figures ("over that stretch the Nasdaq has
+        # slid 8.7%, the Dow 8%"; "plummeted last week, wiping out $100 billion"), but not into a clause with a
+        # subject and a verb of its own ("..., while the Philadelphia Semiconductor Index fell 1.3%")
+        own_verb = ctx is not None and any(clause[0] <= d[0] and d[1] <= fig.start for d in ctx.directions) and any(
+            clause[0] <= m.start < fig.start for m in mentions) and CONTRAST.search(
+            text[max(ctx.start, clause[0] - 12):fig.start]) is not None
+        ranges = [f for f in found if f.kind == "range" and (clause[0] <= f.start < clause[1] or 0 <= f.start - fig.end
+                                                              <= 40 or (f.end <= fig.start and not own_verb))]
         words: list[str] = []
         day_f = tr.nearest(days, fig.start, clause)
         rng = None

@@ -20,7 +20,7 @@ _WORD = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 _SCALE = r"(?:\s?(?:bn|billion|mn|mln|million|tn|trn|trillion|crore|lakh)\b|(?<=\d)(?:b|m|k)\b)"
 _CUR_BEFORE = r"(?:US\$|\$US|U\.S\.\s?\$|USD|US\s\$|HK\$|A\$|\$A|C\$|Rs\.?|INR|GBP|EUR|\$|£|€|₹|¥)"
 _CUR_AFTER = r"(?:US dollars|U\.S\. dollars|dollars|USD|euros|pounds|rupees)"
-_PCT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b|\s?pct\b|\s?percentage points?\b)"
+_PCT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b|\s?pct\b|(?<=\d)pc\b|\s?percentage points?\b)"
 
 FIGURE = re.compile(
     r"(?P<neg>-|−|minus\s)?"
@@ -75,7 +75,7 @@ def _num(text: str) -> tuple[float, int]:
 # Where a figure can start; the full pattern is tried only there (much faster than scanning with it).
 DIGIT_ANCHOR = re.compile(r"[-−$£€₹¥]|(?<![\w.,])\d")
 CURRENCY_BEFORE_DIGIT = re.compile(r"(?:US\$|\$US|U\.S\.\s?\$|USD|US\s\$|HK\$|A\$|\$A|C\$|Rs\.?|INR|GBP|EUR)\s?$")
-PCT_WORD = re.compile(r"%|percent|per\s?cent|pct")
+PCT_WORD = re.compile(r"%|percent|per\s?cent|pct|\dpc\b")
 WORD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\s?$")
 
 

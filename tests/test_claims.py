@@ -69,3 +69,13 @@ def test_seed_like_intraday_and_last_week(seed_text):
     assert by[3.6].time.moment is Moment.INTRADAY
     wiped = by[-100e9]
     assert dt.date(2018, 7, 26) in wiped.time.candidates and wiped.session == dt.date(2018, 8, 3)
+
+
+def test_british_pc_and_ranges_do_not_cross_into_a_contrasting_clause():
+    cs = claims("Wells Fargo shares closed down 1.2pc at $52.50 last night.", "2018-03-02T08:00:00+00:00",
+                "https://www.telegraph.co.uk/x")
+    assert (cs[0].kind, cs[0].value, cs[0].session) == (Kind.PCT_CHANGE, -1.2, dt.date(2018, 3, 1))
+    cs = claims("The stock of Intel has lost about 15% so far this year, while the Philadelphia Semiconductor "
+                "Index fell 1.3%.", "2020-07-24T18:00:00-04:00")
+    kinds = {c.symbol: c.kind for c in cs}
+    assert kinds == {"INTC": Kind.RANGE_PCT_CHANGE, "^SOX": Kind.INDEX_PCT_CHANGE}
