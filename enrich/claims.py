@@ -38,6 +38,8 @@ LEVEL_BEFORE = re.compile(r"(?:\bto|\bat|\bof|reached|reaching|hit|hits|topped|c
 THRESHOLD_BEFORE = re.compile(r"\b(?:below|under|above|beneath|past|through|crossed|cross|breaking|broke below|"
                               r"broke above|topped|tops)\s+$|\bto be worth\s+$|\bwould be worth\s+$|\b(?:had to|needed to|need to|would need to|must) "
                               r"(?:reach|hit|rise to|climb to|top)\s+$|on track for an? $|return to an? $", re.I)
+MCAP_PASSED = re.compile(r"\b(?:topped|topping|crossed|crossing|passed|passing|surpassed|surpassing|exceeded)\s+$",
+                         re.I)
 CHANGE_BEFORE = re.compile(r"\b(?:up|down|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid|sank|sinking|"
                            r"plunged|slipped|declined|advanced|another|gain of|loss of|decline of|drop of|rise of|"
                            r"fall of|increase of|lost only|was off|off|higher by|lower by)\s+(?:only\s+|just\s+)?$",
@@ -381,6 +383,8 @@ class ClaimExtractor:
                 if not MCAP_WORDS.search(around) and not strong:
                     return None
                 named_value = MCAP_WORDS.search(post[:35]) is not None  # "$120 billion in market value"
+                if MCAP_PASSED.search(pre) and MCAP_WORDS.search(text[max(sent[0], fig.start - 60):fig.start]):
+                    return Kind.MARKET_CAP, None  # "market capitalisation topped $100 billion": at least that
                 if THRESHOLD_BEFORE.search(pre) or (not named_value and self._non_market(text[sent[0]:fig.start],
                                                                                           fig, text)):
                     return None

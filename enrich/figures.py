@@ -39,14 +39,16 @@ HEDGES = [
     "approximately", "about", "around", "roughly", "some", "nearly", "almost", "just under", "close to", "just over",
     "more than", "over", "above", "at least", "topping", "less than", "under", "below", "as much as", "up to",
     "as little as", "just shy of", "upwards of", "in excess of", "north of", "a little over", "a little under",
-    "well over", "well above", "an estimated", "an approximate",
+    "well over", "well above", "an estimated", "an approximate", "topped", "crossed", "passed", "surpassed",
+    "exceeded",
 ]
 HEDGE_BEFORE = re.compile(r"(?:^|[\s(])(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
                           + r")\s+(?:a\s+|an\s+)?$", re.I)
 HEDGE_CANON = {"approximately": "about", "an estimated": "about", "an approximate": "about", "upwards of": "more than",
                "in excess of": "more than", "north of": "more than", "a little over": "just over",
                "a little under": "just under", "well over": "more than", "well above": "more than",
-               "just shy of": "just under", "as little as": "at least"}
+               "just shy of": "just under", "as little as": "at least", "topped": "topping", "crossed": "topping",
+               "passed": "topping", "surpassed": "topping", "exceeded": "topping"}
 
 
 @dataclass(frozen=True)

@@ -79,3 +79,9 @@ def test_british_pc_and_ranges_do_not_cross_into_a_contrasting_clause():
                 "Index fell 1.3%.", "2020-07-24T18:00:00-04:00")
     kinds = {c.symbol: c.kind for c in cs}
     assert kinds == {"INTC": Kind.RANGE_PCT_CHANGE, "^SOX": Kind.INDEX_PCT_CHANGE}
+
+
+def test_market_value_that_topped_a_mark_is_at_least_that():
+    (c,) = claims("Tesla's market capitalisation topped $100 billion for the first time on Tuesday.",
+                  "2018-03-14T16:30:00-04:00")
+    assert (c.symbol, c.kind, c.value, c.approx) == ("TSLA", Kind.MARKET_CAP, 100e9, "topping")
