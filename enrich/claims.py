@@ -18,6 +18,7 @@ NEG = (r"fell|fall|falls|falling|fallen|down|drop|drops|dropped|dropping|declin\
 POS = (r"rose|rise|rises|rising|risen|up|gain|gained|gaining|gains|jump\w*|soar\w*|surg\w*|climb\w*|add|added|adding|"
        r"adds|rall\w*|higher|advanc\w*|increas\w*|rebound\w*|boost\w*|lift\w*|spik\w*|rocket\w*|doubled|above|best")
 DIRECTION = re.compile(r"\b(?:(?P<neg>" + NEG + r")|(?P<pos>" + POS + r"))\b", re.I)
+DIRECTION_LOW = re.compile(r"\b(?:(?P<neg>" + NEG + r")|(?P<pos>" + POS + r"))\b")
 NON_MARKET = re.compile(
     r"\b(?:revenue|revenues|sales|income|profit|profits|earnings|eps|loans?|deposits|assets|subscribers?|users|"
     r"members|customers|accounts|margins?|expenses|costs|spending|orders|shipments|deliveries|production|output|gdp|"
@@ -112,9 +113,11 @@ class _Sentence:
     directions: tuple[tuple[int, int, int], ...]  # (start, end, sign)
 
     @classmethod
-    def of(cls, text: str, s: int, e: int) -> _Sentence:
+    def of(cls, text: str, low: str, s: int, e: int) -> _Sentence:
+        """`low` is text.lower(): matching it without re.I is several times faster (same offsets)."""
+        dirs = DIRECTION_LOW.finditer(low, s, e) if len(low) == len(text) else DIRECTION.finditer(text, s, e)
         return cls(s, e, tuple(m.span() for m in CLAUSE_BREAK.finditer(text, s, e)),
-                   tuple((m.start(), m.end(), -1 if m.group("neg") else 1) for m in DIRECTION.finditer(text, s, e)))
+                   tuple((m.start(), m.end(), -1 if m.group("neg") else 1) for m in dirs))
 
     def clause(self, pos: int) -> tuple[int, int]:
         lo, hi = self.start, self.end
@@ -171,6 +174,7 @@ class ClaimExtractor:
         figures = [f for f in find_figures(text) if not any(a <= f.start < b for a, b in named_spans)]
         spans = sentences(text)
         gate = tr.Gate.of(text)
+        low = text.lower()
         if article.published_date_only and ref_local is not None:
             named = [f.day for a, b in spans for f in tr.find(text[a:b], a, ref_local, days_only=True, gate=gate)
                      if f.kind == "day" and f.near]
@@ -190,7 +194,7 @@ class ClaimExtractor:
                     state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
             refs = self._refs(text, s, e, subjects) if sent_figs else []
             prev_fig: Figure | None = None
-            ctx = _Sentence.of(text, s, e) if sent_figs else None
+            ctx = _Sentence.of(text, low, s, e) if sent_figs else None
             for fig in sent_figs:
                 claims = self._claims_for(article, fig, prev_fig, ctx, sent_mentions, refs, found, state)
                 out.extend(claims)
