@@ -19,22 +19,13 @@ _SUFFIXES = re.compile(
     r"Limited|Holdings?|Group|A/S|ASA|AB|Oyj|KGaA|& Co\.? KGaA|S\.p\.A\.|SpA|Class [ABC])$")
 # Single words too common in prose to be a company name without corroboration.
 _COMMON = {
-    "Target", "Apple", "Ball", "Gap", "Visa", "Oracle", "Shell", "Delta", "Vertex", "Match", "Coherent", "Resmed",
-    "Fortune", "Block", "Square", "Progressive", "Equity", "Public", "Global", "Linde", "Southern", "Dominion",
-    "Fastenal", "Align", "Ameren", "Best", "Carnival", "Cigna", "Discovery", "Entergy", "Eversource", "Evergy",
-    "Exelon", "Fox", "Garmin", "Hess", "Loews", "Masco", "Mosaic", "News", "Pool", "Regions", "Salesforce", "Sealed",
-    "Snap", "Stryker", "Textron", "Tyson", "Universal", "Ventas", "Waters", "Welltower", "Xylem", "Zoetis", "Amcor",
-    "Assurant", "Church", "Citizens", "Comerica", "Everest", "Generac", "Henry", "Hologic", "Incyte", "Invesco",
-    "Jacobs", "Keysight", "Leidos", "Lumen", "Mohawk", "Newmont", "Paycom", "Prologis", "Quanta", "Rollins", "Teradyne",
-    "Trimble", "Truist", "Twitter", "Viatris", "Wabtec", "Zebra", "Continental", "Merck", "Bayer", "Allianz",
-    "Infineon", "Siemens", "Adidas", "Puma", "Sartorius", "Symrise", "Vonovia", "Zalando", "Porsche",
-    "Brenntag", "Covestro", "Heidelberg", "Daimler", "Prudential", "Aviva", "Barratt", "Burberry", "Centrica",
-    "Compass", "Croda", "Diageo", "Experian", "Halma", "Hiscox", "Informa", "Intertek", "Legal", "Next", "Ocado",
-    "Pearson", "Persimmon", "Rightmove", "Sage", "Schroders", "Segro", "Smiths", "Spirax", "Tesco", "Unite", "Whitbread",
-    "Kering", "Orange", "Engie", "Safran", "Thales", "Vivendi", "Atos", "Capgemini", "Alstom", "Renault", "Danone",
-    "Michelin", "Worldline", "Air", "Accor", "Amundi", "Arkema", "Legrand", "Publicis", "Sodexo", "Teleperformance",
-    "Valeo", "Ford", "Meta", "Amazon", "Nvidia", "Canon", "Fast", "Ross", "Ulta", "Copart", "Dover", "Eaton", "Emerson",
-    "Mastercard", "General", "American", "National", "First", "United", "International", "Western", "Eastern",
+    "Target", "Apple", "Ball", "Gap", "Visa", "Oracle", "Shell", "Delta", "Vertex", "Match", "Coherent", "Fortune",
+    "Block", "Square", "Progressive", "Equity", "Public", "Global", "Southern", "Dominion", "Align", "Best", "Carnival",
+    "Discovery", "Fox", "Mosaic", "News", "Pool", "Regions", "Sealed", "Snap", "Universal", "Waters", "Church",
+    "Citizens", "Everest", "Henry", "Jacobs", "Continental", "Prudential", "Legal", "Next", "Compass", "Sage",
+    "Smiths", "Unite", "Orange", "Air", "Ford", "Meta", "Amazon", "Fast", "Ross", "Dover", "Emerson", "Rollins",
+    "Tyson", "Puma", "Persimmon", "Lumen", "Canon", "General", "American", "National", "First", "United",
+    "International", "Western", "Eastern", "Twitter", "Linde", "Merck", "Quanta", "Hess", "Eaton", "Mohawk",
 }
 
 
@@ -59,12 +50,26 @@ class Gazetteer:
         return self.names.get(text)
 
 
-def _us_symbol(yahoo: list[str], home: str) -> str:
-    """Prefer the plain US listing (ADRs included) of a pytickersymbols entry, else the home listing."""
+HOME_SUFFIXES = (".DE", ".PA", ".AS", ".MC", ".MI", ".L", ".SW", ".T", ".HK", ".HE", ".ST", ".BR", ".CO", ".OL",
+                 ".VI", ".LS", ".IR", ".TO", ".AX", ".NS", ".BO", ".KS", ".SS", ".SZ")
+
+
+def _yahoo_symbol(yahoo: list[str], home: str, country: str) -> str:
+    """US companies: the plain US symbol. Others: the main home listing (an ADR symbol in the list may be stale;
+    ADRs that news cites, such as HSBC or UL, are in the hand-kept table)."""
     plain = [s for s in yahoo if s and "." not in s and not (len(s) == 5 and s.endswith(("F", "Y")))]
-    if plain:
+    us = country in ("United States", "") or "," in country  # pytickersymbols gives US cities as "City, State"
+    if us and plain:
         return plain[0]
-    return home if home else (yahoo[0] if yahoo else "")
+    if country == "Germany":  # pytickersymbols lists German shares on Frankfurt (.F); Xetra (.DE) is the main line
+        frankfurt = next((s for s in yahoo if s.endswith(".F") and s[:-2].isalnum()), None)
+        if frankfurt:
+            return frankfurt[:-2] + ".DE"
+    for suffix in HOME_SUFFIXES:
+        hit = next((s for s in yahoo if s.endswith(suffix)), None)
+        if hit:
+            return hit
+    return plain[0] if plain else (home or (yahoo[0] if yahoo else ""))
 
 
 def _short(name: str) -> str:
@@ -101,7 +106,7 @@ def _load_pytickersymbols(names: dict[str, Entry], entries: dict[str, Entry]) ->
     for stock in PyTickerSymbols().get_all_stocks():
         name = (stock.get("name") or "").strip()
         yahoo = [s.get("yahoo", "") for s in stock.get("symbols") or []]
-        symbol = _us_symbol(yahoo, next((s for s in yahoo if s), stock.get("symbol") or ""))
+        symbol = _yahoo_symbol(yahoo, next((s for s in yahoo if s), stock.get("symbol") or ""), stock.get("country") or "")
         if not name or not symbol or symbol in curated_symbols:
             continue
         entry = Entry(symbol, name, "", False, False)
