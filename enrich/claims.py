@@ -83,6 +83,7 @@ class _State:
     running_day: dt.date | None = None  # for sentences that name no company or index
     days: dict[str, dt.date] = field(default_factory=dict)  # the day last named with each subject
     carry: Moment | None = None  # after-hours / pre-market carries to the next sentence
+    carry_once: bool = False  # the carried moment lasts one sentence only
     article_day: dt.date | None = None  # a date-only article that names its own date writes of that session
     last_date: dt.date | None = None
     stretch: int | None = None
@@ -219,12 +220,16 @@ class ClaimExtractor:
                         state.days[sym] = latest
                 else:
                     state.running_day = latest
+            # after-hours / pre-market carry on until time words change them; "in early trading" carries to
+            # the very next sentence only ("... dropping 8.5% in early trading. Elsewhere the S&P was down 0.1%")
             moments_here = [f.moment for f in found if f.kind == "moment"]
-            if any(f.kind == "day" for f in found) or (moments_here and not any(
-                    m in (Moment.AFTER_HOURS, Moment.PRE_MARKET) for m in moments_here)):
-                state.carry = None
-            elif any(m in (Moment.AFTER_HOURS, Moment.PRE_MARKET) for m in moments_here) and sent_figs:
-                state.carry = next(m for m in reversed(moments_here) if m in (Moment.AFTER_HOURS, Moment.PRE_MARKET))
+            outside = [m for m in moments_here if m in (Moment.AFTER_HOURS, Moment.PRE_MARKET)]
+            if outside and sent_figs:
+                state.carry, state.carry_once = outside[-1], False
+            elif Moment.INTRADAY in moments_here and sent_figs:
+                state.carry, state.carry_once = Moment.INTRADAY, True
+            elif any(f.kind == "day" for f in found) or moments_here or state.carry_once:
+                state.carry, state.carry_once = None, False
             for m in sent_mentions:
                 if sent_figs and m.start >= sent_figs[0].start:
                     state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
