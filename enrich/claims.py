@@ -63,7 +63,7 @@ GENERIC_COMPANY = re.compile(r"\b(?:company|firm|stock|shares|group|bank|lender|
 GENERIC_INDEX = re.compile(r"\b(?:index|benchmark|gauge|average)\b", re.I)
 VOLUME_AFTER = re.compile(r"^\s*(?:[A-Z][\w.&]*\s+)?shares\s+(?:changed hands|traded|were traded|were exchanged)",
                           re.I)
-GENERIC_REF = re.compile(r"\b(?:the|its|their|this|that)\s+(?:company|firm|stock|shares|group|bank|lender|carmaker|"
+GENERIC_REF = re.compile(r"\b(?:the|its|their|this|that)\s+(?:[\w.\-]+\s+){0,3}?(?:company|firm|stock|shares|group|bank|lender|carmaker|"
                          r"retailer|automaker|insurer|conglomerate|giant|chipmaker|business|index|benchmark|gauge)\b|"
                          r"\bits\s+(?:stock|shares)\b|\b(?:it|its)\b", re.I)
 LEVEL_KINDS = (Kind.CLOSE, Kind.OPEN, Kind.HIGH, Kind.LOW, Kind.PRICE, Kind.INDEX_LEVEL, Kind.MARKET_CAP, Kind.VOLUME)
