@@ -183,10 +183,16 @@ def _extract_table(results: list[dict]) -> None:  # type: ignore[type-arg]
     console = Console()
     for r in results:
         console.print(f"[bold]{r['id']}[/bold]  published {r['published'] or 'unknown'}  ({r['published_how']})")
-        console.print("mentions: " + ", ".join(f"{m['text']} ({m['symbol']})" for m in r["mentions"]))
+        counts: dict[tuple[str, str], int] = {}
+        for m in r["mentions"]:
+            key = (m["name"], m["symbol"])
+            counts[key] = counts.get(key, 0) + 1
+        console.print("mentions: " + ", ".join(f"{name} ({sym})" + (f" x{n}" if n > 1 else "")
+                                               for (name, sym), n in counts.items()))
         t = Table("symbol", "kind", "value", "hedge", "session", "moment", "quote")
         for c in r["claims"]:
-            t.add_row(c["symbol"], c["kind"], f"{c['value']:,.6g}", c["approx"], c["session"] or "-",
+            value = f"{c['value']:,.0f}" if abs(c["value"]) >= 1e6 else f"{c['value']:,.6g}"
+            t.add_row(c["symbol"], c["kind"], value, c["approx"], c["session"] or "-",
                       c["time"]["moment"] if c["time"] else "-", c["quote"])
         console.print(t)
 
