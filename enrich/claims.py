@@ -1,15 +1,15 @@
 """Market figures in an article, as claims: subject, kind, signed value, hedge, quote and time."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from . import timerefs as tr
-from .calendar import Calendar, Phase, calendar_code, calendar_for
+from .calendar import Calendar
 from .figures import Figure, find_figures, hedge_before
 from .gazetteer import load
-from .models import Article, Claim, Kind, Mention, Moment, TimeRef
+from .models import Article, Claim, Kind, Mention
+from .sessions import RunningTime, resolve
 
 NEG = (r"fell|fall|falls|falling|fallen|down|drop|drops|dropped|dropping|declin\w*|slid|slide|slides|sliding|slip|slipped|"
        r"slipping|lost|lose|loses|losing|shed|sheds|shedding|plung\w*|plummet\w*|tumbl\w*|sank|sink|sinking|sunk|"
@@ -74,19 +74,12 @@ LEVEL_QUOTE = re.compile(r"(?:\b(?:closed|ended|finished|finishing|ending|settle
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“(]?[A-Z0-9$£])|\n+")
 ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
                         r"No|vs|U\.S|U\.K|a\.m|p\.m|Bhd|Cos|Jr|Sr)\.|\b[A-Z]\.)$")
-CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|and)\b|;")
 CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bwhile\b|\bbut\b|\bwhereas\b")
 
 
 @dataclass
 class _State:
-    running_day: dt.date | None = None  # for sentences that name no company or index
-    days: dict[str, dt.date] = field(default_factory=dict)  # the day last named with each subject
-    carry: Moment | None = None  # after-hours / pre-market carries to the next sentence
-    carry_once: bool = False  # the carried moment lasts one sentence only
-    article_day: dt.date | None = None  # a date-only article that names its own date writes of that session
-    last_date: dt.date | None = None
-    stretch: int | None = None
+    time: RunningTime = field(default_factory=RunningTime)
     running_subject: str | None = None
     seen: dict[str, int] = field(default_factory=dict)
 
@@ -180,7 +173,7 @@ class ClaimExtractor:
             named = [f.day for a, b in spans for f in tr.find(text[a:b], a, ref_local, days_only=True, gate=gate)
                      if f.kind == "day" and f.near]
             if named and max(d for d in named if d is not None) == ref_local:
-                state.article_day = ref_local
+                state.time.article_day = ref_local
         fi = 0
         for s, e in spans:
             sent_figs = []
@@ -202,34 +195,13 @@ class ClaimExtractor:
                 if claims:
                     state.running_subject = claims[-1].symbol
                 prev_fig = fig
-            near_days = [f.day for f in found if f.kind == "day" and f.day is not None and f.near]
-            for f in found:
-                if f.kind == "day" and f.day is not None:
-                    state.last_date = f.day
-                if f.kind == "range" and f.range_kind == "stretch":
-                    n = tr._num(dict(f.groups).get("n3") or dict(f.groups).get("n4") or dict(f.groups).get("n5") or "")
-                    state.stretch = n
-            if near_days:
-                latest = max(near_days)
+            named: set[str] = set()
+            if any(f.kind == "day" and f.near for f in found):
                 named = {m.symbol for m in sent_mentions} | {c.symbol for c in out if s <= c.start < e}
                 if not sent_figs:
                     refs = self._refs(text, s, e, subjects)
                 named |= {self._resolve(sym, kind, state) for _, _, sym, kind in refs if kind != "pronoun"} - {""}
-                if named:
-                    for sym in named:
-                        state.days[sym] = latest
-                else:
-                    state.running_day = latest
-            # after-hours / pre-market carry on until time words change them; "in early trading" carries to
-            # the very next sentence only ("... dropping 8.5% in early trading. Elsewhere the S&P was down 0.1%")
-            moments_here = [f.moment for f in found if f.kind == "moment"]
-            outside = [m for m in moments_here if m in (Moment.AFTER_HOURS, Moment.PRE_MARKET)]
-            if outside and sent_figs:
-                state.carry, state.carry_once = outside[-1], False
-            elif Moment.INTRADAY in moments_here and sent_figs:
-                state.carry, state.carry_once = Moment.INTRADAY, True
-            elif any(f.kind == "day" for f in found) or moments_here or state.carry_once:
-                state.carry, state.carry_once = None, False
+            state.time.after_sentence(found, named, bool(sent_figs))
             for m in sent_mentions:
                 if sent_figs and m.start >= sent_figs[0].start:
                     state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
@@ -325,10 +297,9 @@ class ClaimExtractor:
                                              prev.end if prev else 0) if s]
         if not symbols:
             return []
-        kinds = self._kind(text, fig, pre, post, clause, sent, symbols[0])
-        if kinds is None:
+        kind = self._kind(text, fig, pre, post, clause, sent, symbols[0])
+        if kind is None:
             return []
-        kind = kinds[0]
         if kind in (Kind.MARKET_CAP, Kind.MARKET_CAP_CHANGE) and not mentions and not refs:
             return []  # a market value with no company or index in its sentence ("wiped off global equities")
         sign, qstart = _direction(text, fig, clause, ctx)
@@ -347,7 +318,7 @@ class ClaimExtractor:
             lo = max(clause[0], fig.start - 40)
             cue = LEVEL_QUOTE.search(text[lo:fig.start])
             quote_start = lo + cue.start() if cue else fig.start
-        time, base = self._time(article, fig, clause, found, state, kind, symbols[0], mentions, ctx)
+        time, base = resolve(article, fig, clause, found, state.time, kind, symbols[0], mentions, ctx, self.cal)
         if time is None:
             return []
         if time.kind_hint == "close":
@@ -366,7 +337,7 @@ class ClaimExtractor:
         return out
 
     def _kind(self, text: str, fig: Figure, pre: str, post: str, clause: tuple[int, int], sent: tuple[int, int],
-              subject: str) -> tuple[Kind, Moment | None] | None:
+              subject: str) -> Kind | None:
         clause_pre = text[clause[0]:fig.start]
         is_index = subject.startswith("^")
         if fig.unit == "pct":
@@ -383,7 +354,7 @@ class ClaimExtractor:
             if re.search(r"from (?:a |its |their )?(?:recent )?peaks?\b|regarded as a bear market", post + clause_pre,
                          re.I):
                 return None
-            return (Kind.INDEX_PCT_CHANGE if is_index else Kind.PCT_CHANGE), None
+            return (Kind.INDEX_PCT_CHANGE if is_index else Kind.PCT_CHANGE)
         if fig.unit == "money":
             if fig.value >= 1e6 or fig.scale >= 1e6:
                 near = text[max(clause[0], fig.start - 45):fig.start]
@@ -393,20 +364,20 @@ class ClaimExtractor:
                     return None
                 named_value = MCAP_WORDS.search(post[:35]) is not None  # "$120 billion in market value"
                 if MCAP_PASSED.search(pre) and MCAP_WORDS.search(text[max(sent[0], fig.start - 60):fig.start]):
-                    return Kind.MARKET_CAP, None  # "market capitalisation topped $100 billion": at least that
+                    return Kind.MARKET_CAP  # "market capitalisation topped $100 billion": at least that
                 if THRESHOLD_BEFORE.search(pre) or (not named_value and self._non_market(text[sent[0]:fig.start],
                                                                                           fig, text)):
                     return None
                 if strong and not LEVEL_BEFORE.search(near[-12:]):
-                    return Kind.MARKET_CAP_CHANGE, None
+                    return Kind.MARKET_CAP_CHANGE
                 if LEVEL_BEFORE.search(near) and not MCAP_CHANGE.search(text[max(clause[0], fig.start - 12):fig.start]):
-                    return Kind.MARKET_CAP, None
+                    return Kind.MARKET_CAP
                 if MCAP_CHANGE.search(near) or re.match(r"^\s*(?:\([^)]*\)\s*)?(?:has been|have been|was|were)?\s*"
                                                         r"(?:wiped|erased|stripped|lost|added|knocked)", post, re.I):
-                    return Kind.MARKET_CAP_CHANGE, None
+                    return Kind.MARKET_CAP_CHANGE
                 if re.search(r"market (?:value|cap\w*) of\s+$|worth\s+(?:\w+\s+){0,3}$|valu\w+ (?:\w+\s+){0,4}at\s+$",
                              near, re.I):
-                    return Kind.MARKET_CAP, None
+                    return Kind.MARKET_CAP
                 return None
             if THRESHOLD_BEFORE.search(pre):
                 return None
@@ -424,24 +395,24 @@ class ClaimExtractor:
             if re.match(r"^\s*(?:IPO|offer(?:ing)?) price", post, re.I):
                 return None
             if CHANGE_BEFORE.search(pre) or CHANGE_AFTER.match(post):
-                return Kind.ABS_CHANGE, None
+                return Kind.ABS_CHANGE
             kind = self._price_kind(pre, clause_pre)
             sentence = text[sent[0]:sent[1]]
             if kind is Kind.PRICE and not (TRADING_CUE.search(sentence) or CLOSE_CUE.search(sentence)):
                 return None
-            return kind, None
+            return kind
         if fig.unit == "points":
-            return Kind.ABS_CHANGE, None
+            return Kind.ABS_CHANGE
         # plain numbers
         if VOLUME_AFTER.match(post) or re.search(r"volume of\s+$", pre, re.I):
-            return Kind.VOLUME, None
+            return Kind.VOLUME
         if fig.in_parens and fig.negative or fig.in_parens and re.match(r"^\)", post) and text[fig.start] == "+":
-            return (Kind.ABS_CHANGE, None) if is_index else None
+            return Kind.ABS_CHANGE if is_index else None
         if is_index and fig.number >= 100 and (fig.decimals == 2 or "," in fig.text) and re.search(
                 r"(?:\bat|\bto|:|closing at|close of|settled at|end at|finish at|stood at|level of)\s*$", pre, re.I):
-            return Kind.INDEX_LEVEL, None
+            return Kind.INDEX_LEVEL
         if is_index and fig.number >= 100 and CHANGE_BEFORE.search(pre):
-            return Kind.ABS_CHANGE, None
+            return Kind.ABS_CHANGE
         return None
 
     @staticmethod
@@ -466,163 +437,3 @@ class ClaimExtractor:
             return False
         good = list(MARKET_NOUN.finditer(window))
         return not good or bad[-1].start() > good[-1].start()
-
-    def _time(self, article: Article, fig: Figure, clause: tuple[int, int], found: list[tr.Found], state: _State,
-              kind: Kind, subject: str, mentions: list[Mention], ctx: _Sentence | None = None
-              ) -> tuple[TimeRef | None, float | None]:
-        """The session(s) a figure refers to; (None, None) when it names a period no session can stand for."""
-        if article.published is None:
-            return TimeRef("", None, Moment.CLOSE, why="publish time unknown"), None
-        text = article.text
-        cal = self.cal if not subject or calendar_code(subject) == self.cal.code else calendar_for(subject)
-        ref_local = article.published.date()
-        where = cal.locate(article.published)
-
-        def usable(f: tr.Found) -> bool:
-            # an expression in another clause counts only if no other company or index is named in between
-            if clause[0] <= f.start < clause[1]:
-                return True
-            lo, hi = (f.end, fig.start) if f.end <= fig.start else (fig.end, f.start)
-            return not any(lo <= m.start < hi for m in mentions)
-
-        days = [f for f in found if f.kind == "day" and usable(f)]
-        moments = [f for f in found if f.kind == "moment" and usable(f)]
-        # a range named earlier in the sentence carries over to later figures ("over that stretch the Nasdaq has
-        # slid 8.7%, the Dow 8%"; "plummeted last week, wiping out $100 billion"), but not into a clause with a
-        # subject and a verb of its own ("..., while the Philadelphia Semiconductor Index fell 1.3%")
-        own_verb = ctx is not None and any(clause[0] <= d[0] and d[1] <= fig.start for d in ctx.directions) and any(
-            clause[0] <= m.start < fig.start for m in mentions) and CONTRAST.search(
-            text[max(ctx.start, clause[0] - 12):fig.start]) is not None
-        ranges = [f for f in found if f.kind == "range" and (clause[0] <= f.start < clause[1] or 0 <= f.start - fig.end
-                                                              <= 40 or (f.end <= fig.start and not own_verb))]
-        words: list[str] = []
-        day_f = tr.nearest(days, fig.start, clause)
-        rng = None
-        if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.MARKET_CAP_CHANGE, Kind.ABS_CHANGE):
-            rng = tr.nearest(ranges, fig.start, clause) or next(
-                (f for f in ranges if 0 <= f.start - fig.end <= 40), None)
-        from_price = kind in (Kind.CLOSE, Kind.PRICE) and re.search(r"\bfrom\s+$", text[max(0, fig.start - 8):fig.start])
-        if from_price:
-            rng = next((f for f in found if f.kind == "range"), None)
-        if rng is not None and day_f is not None and rng.range_kind in ("week", "month") and \
-                abs(day_f.start - fig.start) < abs(rng.start - fig.start):
-            rng = None
-        if rng is not None and rng.range_kind == "other_year":
-            own = [f for f in found if clause[0] <= f.start < clause[1] and f is not rng]
-            if clause[0] <= rng.start < clause[1] or (rng.end <= fig.start and not own):
-                return None, None
-            rng = None
-        if rng is not None and kind is Kind.ABS_CHANGE:
-            return None, None  # a money change over several sessions: no kind states it
-        if rng is not None and day_f is not None and not day_f.near:
-            day_f = None  # a far date beside a range is its start, not its end
-        mom_f = tr.nearest(moments, fig.start, clause)
-        if mom_f is not None:
-            specific = [f for f in moments if f.moment in (Moment.AFTER_HOURS, Moment.PRE_MARKET, Moment.CLOCK_TIME)
-                        and clause[0] <= f.start < clause[1]]
-            if specific and mom_f.moment in (Moment.INTRADAY, Moment.OPEN, Moment.CLOSE):
-                mom_f = specific[0]
-        why = ""
-        candidates: tuple[dt.date, ...] = ()
-        running = state.days.get(subject, state.running_day)
-        if day_f is not None and day_f.range_kind == "previous":
-            day: dt.date | None = cal.offset(running or where.session, -1)
-            words.append(text[day_f.start:day_f.end])
-            why = "the session before the day in the text"
-        elif day_f is not None and day_f.day is not None:
-            day = day_f.day
-            words.append(text[day_f.start:day_f.end])
-            why = f"'{words[-1]}' relative to the publish date {ref_local}"
-        elif running is not None:
-            day = running
-            why = "the day named earlier in the article"
-        elif state.article_day is not None:
-            day = state.article_day
-            why = "the publish date, which the article names as a trading day"
-        else:
-            day = None
-        moment = day_f.moment_hint if day_f is not None and day_f.moment_hint else None
-        if mom_f is not None and (moment is None or day_f is None or
-                                  abs(mom_f.start - fig.start) < abs(day_f.start - fig.start)):
-            moment = mom_f.moment
-            words.append(text[mom_f.start:mom_f.end])
-        elif moment is None and day_f is None and state.carry is not None and rng is None:
-            moment = state.carry
-            why = f"{moment.value.replace('_', '-')} as in the sentence before"
-        stated = moment is not None
-        if kind in (Kind.HIGH, Kind.LOW):
-            moment = Moment.EXTREME if moment not in (Moment.AFTER_HOURS, Moment.PRE_MARKET) else moment
-        if kind is Kind.OPEN:
-            moment = Moment.OPEN
-        if kind is Kind.CLOSE and moment in (Moment.INTRADAY, Moment.EXTREME, Moment.OPEN, None):
-            moment = Moment.CLOSE
-        after_move = kind is Kind.PRICE and re.search(r"(?:%|percent|per cent|pct|cents?|\$\s?[\d.,]+|points?)[\s,]*"
-                                                      r"(?:\w+\s+){0,3}(?:to|at)\s+$", text[clause[0]:fig.start], re.I)
-        if day is None:
-            if moment in (Moment.PRE_MARKET, Moment.OPEN) and where.phase in (Phase.BEFORE_OPEN, Phase.CLOSED):
-                session = where.next_session or where.session
-            else:
-                session = where.session
-            why = why or "the latest session at or before the publish time"
-        else:
-            day = min(day, ref_local)
-            session = cal.session_on_or_before(day)
-            if session != day:
-                why += f"; {day} was not a trading day"
-        if moment is None:
-            moment = tr.default_moment(cal, article.published, article.published_date_only, session)
-        kind_hint = ""
-        if after_move and moment is Moment.CLOSE:
-            kind_hint = "close"
-            why += "; a price after a move at the close is the close"
-        if kind in (Kind.HIGH, Kind.LOW):
-            window = self._extreme_window(text[max(0, fig.start - 60):min(len(text), fig.end + 60)], session, cal)
-            if window:
-                candidates = tuple(reversed(cal.between(*window)))
-                why += f"; a {'high' if kind is Kind.HIGH else 'low'} over {window[0]} to {window[1]}"
-        from_session = None
-        base = None
-        if rng is not None:
-            words.append(text[rng.start:rng.end])
-            last_date = max((f.day for f in found if f.kind == "day" and f.day and f.end <= rng.start),
-                            default=state.last_date)
-            if rng.range_kind == "week" and "last week" in text[rng.start:rng.end].lower() \
-                    and kind is not Kind.RANGE_PCT_CHANGE and day_f is None:
-                monday, friday = tr.week_bounds(ref_local, "last")
-                session = cal.session_on_or_before(friday)
-                candidates = tuple(cal.between(monday - dt.timedelta(days=7), friday + dt.timedelta(days=7)))
-                moment = Moment.CLOSE
-                why = f"'last week' = {monday} to {friday}; every session of it and the weeks around it is a candidate"
-            elif not (rng.range_kind == "month" and kind is Kind.MARKET_CAP_CHANGE):
-                from_session, base, rwhy = tr.range_start(rng, session, cal, ref_local, {
-                    "last_date": last_date, "stretch": state.stretch})
-                if rng.range_kind == "month" and dict(rng.groups).get("mon") and from_session is not None:
-                    nxt = cal.session_on_or_after(from_session + dt.timedelta(days=1))
-                    end_month = (nxt.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-                    session = min(session, cal.session_on_or_before(end_month))
-                if from_session is None and base is None:
-                    return None, None
-                why += f"; range: {rwhy}"
-                moment = Moment.CLOSE
-                if from_price and from_session is not None:
-                    session, from_session, base = from_session, None, None
-                    why = "the start of the period the sentence names"
-        return TimeRef(", ".join(words), session, moment, from_session, candidates, why.strip("; "), kind_hint,
-                       stated), base
-
-    @staticmethod
-    def _extreme_window(context: str, session: dt.date, cal: Calendar) -> tuple[dt.date, dt.date] | None:
-        """The sessions a '52-week high', 'record high' or 'high ... in June' can be from."""
-        if re.search(r"52-week|52 week|one-year|12-month", context, re.I):
-            return cal.session_on_or_after(session - dt.timedelta(days=365)), session
-        m = re.search(r"\bin (January|February|March|April|May|June|July|August|September|October|November|"
-                      r"December)\b", context)
-        if m:
-            mon = tr.MONTHS.index(m.group(1).lower()) + 1
-            year = session.year if mon <= session.month else session.year - 1
-            first = dt.date(year, mon, 1)
-            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-            return cal.session_on_or_after(first), min(cal.session_on_or_before(last), session)
-        if re.search(r"record|all-time|all time", context, re.I):
-            return cal.session_on_or_after(dt.date(session.year - 30, 1, 2)), session
-        return None
