@@ -1,6 +1,7 @@
 """Market figures in an article, as claims: subject, kind, signed value, hedge, quote and time."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -164,14 +165,18 @@ class ClaimExtractor:
         state = _State()
         out: list[Claim] = []
         subjects = [m for m in mentions if m.role != "source"]
-        named_spans = [(m.start, m.end) for m in mentions]
-        figures = [f for f in find_figures(text) if not any(a <= f.start < b for a, b in named_spans)]
+        subject_starts = [m.start for m in subjects]
+        inside_name = set()
+        for m in mentions:
+            inside_name.update(range(m.start, m.end))
+        figures = [f for f in find_figures(text) if f.start not in inside_name]
         spans = sentences(text)
         gate = tr.Gate.of(text)
         low = text.lower()
+        days_only: dict[int, list[tr.Found]] = {}
         if article.published_date_only and ref_local is not None:
-            named = [f.day for a, b in spans for f in tr.find(text[a:b], a, ref_local, days_only=True, gate=gate)
-                     if f.kind == "day" and f.near]
+            days_only = {a: tr.find(text[a:b], a, ref_local, days_only=True, gate=gate) for a, b in spans}
+            named = [f.day for found in days_only.values() for f in found if f.kind == "day" and f.near]
             if named and max(d for d in named if d is not None) == ref_local:
                 state.time.article_day = ref_local
         fi = 0
@@ -181,8 +186,13 @@ class ClaimExtractor:
                 if figures[fi].start >= s:
                     sent_figs.append(figures[fi])
                 fi += 1
-            found = tr.find(text[s:e], s, ref_local, days_only=not sent_figs, gate=gate) if ref_local else []
-            sent_mentions = [m for m in subjects if s <= m.start < e]
+            if ref_local is None:
+                found = []
+            elif not sent_figs and s in days_only:
+                found = days_only[s]
+            else:
+                found = tr.find(text[s:e], s, ref_local, days_only=not sent_figs, gate=gate)
+            sent_mentions = subjects[bisect.bisect_left(subject_starts, s):bisect.bisect_left(subject_starts, e)]
             for m in sent_mentions:
                 if m.start < (sent_figs[0].start if sent_figs else e):
                     state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1

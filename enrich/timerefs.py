@@ -156,6 +156,8 @@ ALL = Gate(DAY_WORDS, RANGE_WORDS, True, tuple((i, MOMENT_WORDS[m]) for i, (m, _
 def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False, gate: Gate = ALL) -> list[Found]:
     """Every time expression in a sentence, with absolute offsets (no moments with days_only)."""
     out: list[Found] = []
+    if days_only and not (gate.day or gate.dates or gate.ranges):
+        return out  # the article holds no day or period words at all
     low = sentence.lower()
     fast = len(low) == len(sentence)  # lower() keeps offsets for nearly all text; if not, match case-insensitively
     text_in = low if fast else sentence
