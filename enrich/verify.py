@@ -56,8 +56,7 @@ class Judge:
         return ev
 
     # -- the figure each kind implies, as an interval [lo, hi] of what the data allows -------------
-    def actual(self, c: Claim, day: dt.date, moment: Moment, defaulted: bool
-               ) -> tuple[float, float, str, dict[str, object]] | None:
+    def actual(self, c: Claim, day: dt.date, moment: Moment) -> tuple[float, float, str, dict[str, object]] | None:
         """(lo, hi, what, extra evidence) for the claim at `day`, or None when a bar is missing."""
         bar, prev = self.s.bar(day), self.s.previous(day)
         if bar is None:
@@ -90,10 +89,8 @@ class Judge:
         lo_p, hi_p, cl = bar.low, bar.high, bar.close
         if moment is Moment.OPEN:
             lo_p = hi_p = bar.open
-        elif moment is Moment.CLOSE and not defaulted:
-            lo_p = hi_p = cl
         elif moment is Moment.CLOSE:
-            lo_p = hi_p = cl  # the close first; the caller retries the session's range
+            lo_p = hi_p = cl
         if c.kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE):
             lo, hi = _pct(lo_p, prev.close), _pct(hi_p, prev.close)
             extra["pct_change"] = round(_pct(cl, prev.close), 4)
@@ -111,10 +108,8 @@ class Judge:
                 return None
             extra.update(shares=int(sh.shares), shares_date=sh.date.isoformat(), shares_source=sh.source)
             if c.kind is Kind.MARKET_CAP:
-                lo, hi = sh.shares * (bar.low if moment is not Moment.CLOSE or defaulted else cl), \
-                    sh.shares * (bar.high if moment is not Moment.CLOSE or defaulted else cl)
-                if moment is Moment.CLOSE:
-                    lo = hi = sh.shares * cl
+                lo, hi = (cl, cl) if moment is Moment.CLOSE else (bar.low, bar.high)
+                lo, hi = sh.shares * lo, sh.shares * hi
                 extra["market_cap"] = round(sh.shares * cl)
                 return lo, hi, f"{money(sh.shares * cl, sym)} at the close ({sh.shares / 1e9:.4g} billion shares)", extra
             lo, hi = sh.shares * (lo_p - prev.close), sh.shares * (hi_p - prev.close)
@@ -134,11 +129,10 @@ class Judge:
                              f"{' (a stated time of day)' if moment is Moment.CLOCK_TIME else ''}; daily bars cannot "
                              f"check it. Regular session {_day(t.session)}: close "
                              f"{money(self.s.bar(t.session).close, c.symbol) if self.s.bar(t.session) else 'n/a'}.")
-        defaulted = False  # the close, strictly, unless the text itself placed the figure in the session
         sessions = [t.session] + [d for d in t.candidates if d != t.session]
         first = None
         for i, day in enumerate(sessions):
-            got = self.actual(c, day, moment, defaulted)
+            got = self.actual(c, day, moment)
             if got is None:
                 if i == 0:
                     reason = "no_shares" if c.kind in (Kind.MARKET_CAP, Kind.MARKET_CAP_CHANGE) and \
@@ -149,7 +143,7 @@ class Judge:
             ok = tol.overlaps(c, lo, hi)
             if not ok and c.approx in tol.EXTREME and c.kind in MOVE_KINDS:
                 ok = self._extreme(c, day)
-            if not ok and (defaulted or moment is Moment.EXTREME) and c.kind in MOVE_KINDS + (Kind.MARKET_CAP,):
+            if not ok and moment is Moment.EXTREME and c.kind in MOVE_KINDS + (Kind.MARKET_CAP,):
                 bar, prev = self.s.bar(day), self.s.previous(day)
                 if bar is not None and prev is not None:
                     ok = self._in_range(c, bar, prev, day)
