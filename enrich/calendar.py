@@ -57,7 +57,11 @@ class Calendar:
     def __init__(self, code: str = "XNYS") -> None:
         import exchange_calendars as xcals
 
-        cal = xcals.get_calendar(code, start=f"{FIRST_YEAR}-01-02")
+        try:
+            cal = xcals.get_calendar(code, start=f"{FIRST_YEAR}-01-02")
+        except ValueError:  # some exchanges' holidays are recorded from later (Bombay from 1997)
+            bound = type(xcals.get_calendar(code)).bound_min()
+            cal = xcals.get_calendar(code, start=bound)
         sched = cal.schedule
         self.code = code
         self.tz = ZoneInfo(str(cal.tz))

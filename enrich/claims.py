@@ -9,7 +9,8 @@ from . import timerefs as tr
 from .calendar import Calendar
 from .figures import Figure, find_figures, hedge_before
 from .gazetteer import load
-from .models import Article, Claim, Kind, Mention
+from .errors import NoSessionsError
+from .models import Article, Claim, Kind, Mention, Moment, TimeRef
 from .sessions import RunningTime, resolve
 
 NEG = (r"fell|fall|falls|falling|fallen|down|drop|drops|dropped|dropping|declin\w*|slid|slide|slides|sliding|slip|slipped|"
@@ -125,8 +126,11 @@ class _Sentence:
         return lo, hi
 
 
-DIRECTION_AFTER = re.compile(r"^[\s,]*(?:or\s+[\d.]+\s*%?\s*,?\s*)?(higher|lower|up|down|below|under|above|off)\b",
-                             re.I)
+DIRECTION_AFTER = re.compile(r"^[\s,]*(?:or\s+[\d.]+\s*%?\s*,?\s*)?(higher|lower|up|down|below|under|above|off|"
+                             r"rise|gain|increase|advance|jump|climb|rally|drop|fall|decline|slide|loss|slump|plunge|"
+                             r"tumble)\b", re.I)
+NEGATIVE_AFTER = {"lower", "down", "below", "under", "off", "drop", "fall", "decline", "slide", "loss", "slump", "plunge",
+                  "tumble"}
 GONE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:has|have|had)?\s*(?:been\s+|was\s+|were\s+)?(?:stripped|wiped|"
                         r"erased|knocked|lost|shed|slashed)\b", re.I)
 
@@ -143,7 +147,7 @@ def _direction(text: str, fig: Figure, clause: tuple[int, int], sent: _Sentence)
     m = DIRECTION_AFTER.match(after)
     if m:
         word = m.group(1).lower()
-        return (-1 if word in ("lower", "down", "below", "under", "off") else 1), fig.start
+        return (-1 if word in NEGATIVE_AFTER else 1), fig.start
     if before:
         return before[-1][2], before[-1][0]
     return 1, fig.start
@@ -328,7 +332,10 @@ class ClaimExtractor:
             lo = max(clause[0], fig.start - 40)
             cue = LEVEL_QUOTE.search(text[lo:fig.start])
             quote_start = lo + cue.start() if cue else fig.start
-        time, base = resolve(article, fig, clause, found, state.time, kind, symbols[0], mentions, ctx, self.cal)
+        try:
+            time, base = resolve(article, fig, clause, found, state.time, kind, symbols[0], mentions, ctx, self.cal)
+        except NoSessionsError as e:  # a date outside the exchange calendar's span
+            time, base = TimeRef("", None, Moment.CLOSE, why=str(e)), None
         if time is None:
             return []
         if time.kind_hint == "close":

@@ -93,9 +93,14 @@ class Enricher:
         judged, unchecked = [], []
         for c in ex.claims:
             if c.session is None:
-                unchecked.append(Judgement(c, Verdict.UNVERIFIABLE, "no_publish_time", {},
-                                           "The publish time is unknown, so the session cannot be placed; pass "
-                                           "--published."))
+                if article.published is None:
+                    unchecked.append(Judgement(c, Verdict.UNVERIFIABLE, "no_publish_time", {},
+                                               "The publish time is unknown, so the session cannot be placed; pass "
+                                               "--published."))
+                else:
+                    why = c.time.why if c.time else ""
+                    unchecked.append(Judgement(c, Verdict.UNVERIFIABLE, "no_session", {},
+                                               f"No trading session can be placed for this figure ({why})."))
                 continue
             if c.symbol not in series:
                 try:

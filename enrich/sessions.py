@@ -67,7 +67,7 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
     if article.published is None:
         return TimeRef("", None, Moment.CLOSE, why="publish time unknown"), None
     text = article.text
-    cal = default if not subject or calendar_code(subject) == default.code else calendar_for(subject)
+    cal = default if not subject or calendar_code(subject) == default.code else _calendar_or(subject, default)
     ref_local = article.published.date()
     where = cal.locate(article.published)
 
@@ -202,6 +202,14 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
                 why = "the start of the period the sentence names"
     return TimeRef(", ".join(words), session, moment, from_session, candidates, why.strip("; "), kind_hint,
                    stated), base
+
+
+def _calendar_or(symbol: str, default: Calendar) -> Calendar:
+    """The listing exchange's calendar, or the default where it cannot be built or does not span the date."""
+    try:
+        return calendar_for(symbol)
+    except (ValueError, KeyError):
+        return default
 
 
 def _extreme_window(context: str, session: dt.date, cal: Calendar) -> tuple[dt.date, dt.date] | None:

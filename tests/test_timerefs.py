@@ -66,3 +66,12 @@ def test_sessions_follow_the_listing_exchange_calendar():
     cs = ENRICHER.extract(article("HSBC shares fell 3 percent on Monday. The FTSE 100 lost 1 percent on Monday.",
                                   "2016-05-03T12:00:00+01:00", "https://www.ft.com/x")).claims
     assert [(c.symbol, c.session) for c in cs] == [("HSBC", D(2016, 5, 2)), ("^FTSE", D(2016, 4, 29))]
+
+
+def test_an_exchange_with_a_shorter_calendar_history_works():
+    # Bombay's holidays are recorded from 1997 only
+    cs = ENRICHER.extract(article("The Sensex fell 1,138 points, or 2.4 per cent, to close at 46,285.77, while the "
+                                  "Nifty declined 2.3 per cent.", "2021-02-26T18:00:00+05:30",
+                                  "https://www.livemint.com/x")).claims
+    assert {(c.symbol, c.session) for c in cs} == {("^BSESN", D(2021, 2, 26)), ("^NSEI", D(2021, 2, 26))}
+    assert {c.value for c in cs} == {-1138.0, -2.4, 46285.77, -2.3}

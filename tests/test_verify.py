@@ -141,3 +141,9 @@ def test_explanation_is_one_plain_sentence_with_the_bars(enricher):
     assert "26 Jul 2018" in j.explanation and "$217.50" in j.explanation
     assert {"session", "prev_close", "open", "high", "low", "close", "volume", "source", "fetched_at", "basis"} <= set(
         j.evidence)
+
+
+def test_a_date_outside_the_calendar_sets_the_figure_apart(enricher):
+    _, unchecked = judge(enricher, "Tesla Inc. shares ended 1989 at $28.50 and rose 2 percent on Thursday.",
+                         AFTER_CLOSE_2018_09_27)
+    assert [(u.claim.value, u.reason) for u in unchecked] == [(28.5, "no_session")]
