@@ -7,10 +7,12 @@ with a coverage row, so a second run over the same span makes no request.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import DataError, OfflineError, ProviderError, UnknownSymbolError
@@ -41,6 +43,18 @@ def _is_missing(exc: BaseException) -> bool:
         "delisted" in text or "No data found" in text or "404 Client Error" in text or "Quote not found" in text)
 
 
+@contextlib.contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """yfinance logs its failures to stderr itself; ours become one clear error, so hush it meanwhile."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 class YahooSource:
     """Fetches from Yahoo into a Store. `session` is the seam tests use to fake the HTTP side."""
 
@@ -69,7 +83,7 @@ class YahooSource:
         for attempt in range(1, self.tries + 1):
             self.requests += 1
             try:
-                with warnings.catch_warnings():
+                with warnings.catch_warnings(), _quiet("yfinance"):
                     warnings.simplefilter("ignore")
                     return fn()
             except Exception as exc:  # yfinance raises many types; sort them by what they mean
