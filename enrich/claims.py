@@ -296,7 +296,7 @@ class ClaimExtractor:
         return [self._resolve(None, "pronoun", state)]
 
     def _claims_for(self, article: Article, fig: Figure, prev: Figure | None, ctx: _Sentence,
-                    mentions: list[Mention], refs: list[tuple[int, int, str | None]], found: list[tr.Found],
+                    mentions: list[Mention], refs: list[tuple[int, int, str | None, str]], found: list[tr.Found],
                     state: _State) -> list[Claim]:
         text = article.text
         sent = (ctx.start, ctx.end)
@@ -319,14 +319,14 @@ class ClaimExtractor:
         sign, qstart = _direction(text, fig, clause, ctx)
         hedge = hedge_before(text, fig.start)
         if hedge:
-            h = text.lower().rfind(hedge.split()[0], max(0, fig.start - 30), fig.start)
-            qstart = min(qstart, h) if h >= 0 else qstart
+            lo = max(0, fig.start - 30)
+            h = text[lo:fig.start].lower().rfind(hedge.split()[0])
+            qstart = min(qstart, lo + h) if h >= 0 else qstart
         signed = kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.RANGE_PCT_CHANGE, Kind.ABS_CHANGE,
                           Kind.MARKET_CAP_CHANGE)
         value = fig.value
         if signed:
             value = -abs(value) if (sign < 0 or fig.negative) else abs(value)
-        qstart = max(qstart, clause[0] if qstart >= clause[0] else sent[0])
         quote_start = qstart if fig.start - qstart <= 60 else fig.start
         if kind in LEVEL_KINDS:
             lo = max(clause[0], fig.start - 40)
@@ -340,8 +340,8 @@ class ClaimExtractor:
             return []
         if time.kind_hint == "close":
             kind = Kind.CLOSE
-        if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE) and time.from_session is not None or base is not None:
-            kind = Kind.RANGE_PCT_CHANGE if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE) else kind
+        if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE) and (time.from_session is not None or base is not None):
+            kind = Kind.RANGE_PCT_CHANGE
         out = []
         for sym in symbols:
             k = kind

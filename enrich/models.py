@@ -118,7 +118,6 @@ class PriceSeries:
     basis: str  # "as quoted on <date>" or "split-adjusted as of <date>"
     source: str
     fetched_at: str
-    factors: tuple[tuple[dt.date, float], ...] = ()  # (date, multiplier applied) where != 1
 
     def index_of(self, day: dt.date) -> int | None:
         lo, hi = 0, len(self.bars)
@@ -137,14 +136,6 @@ class PriceSeries:
     def previous(self, day: dt.date) -> Bar | None:
         i = self.index_of(day)
         return self.bars[i - 1] if i else None
-
-
-@dataclass(frozen=True)
-class SharesCount:
-    symbol: str
-    date: dt.date
-    shares: float
-    source: str
 
 
 @dataclass(frozen=True)

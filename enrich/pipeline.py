@@ -5,7 +5,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .calendar import get_calendar
@@ -14,7 +15,7 @@ from .errors import DataError, DataFileError
 from .market import DirectorySource, MarketData, Store, YahooSource
 from .market.data import SharesAt
 from .mentions import MentionFinder
-from .models import Article, Claim, Judgement, Mention, PriceSeries, Verdict
+from .models import Article, Claim, Judgement, Kind, Mention, Moment, PriceSeries, Verdict
 from .verify import Judge
 
 
@@ -90,6 +91,7 @@ class Enricher:
         except DataError:
             pass  # each symbol is tried again below, and its figures are set apart if it has no data
         series: dict[str, PriceSeries] = {}
+        shares: dict[str, Callable[[dt.date], SharesAt | None]] = {}
         judged, unchecked = [], []
         for c in ex.claims:
             if c.session is None:
@@ -113,7 +115,9 @@ class Enricher:
             s = series[c.symbol]
             if c.base_price is not None and c.time and c.time.from_session is None and s.bars:
                 c = _with_from(c, s.bars[0].date)
-            j = Judge(s, _shares_lookup(self.market, c.symbol)).judge(c)
+            if c.symbol not in shares:
+                shares[c.symbol] = _shares_lookup(self.market, c.symbol)
+            j = Judge(s, shares[c.symbol]).judge(c)
             (unchecked if j.reason == "no_data" else judged).append(j)
         return Checked(article, ex.mentions, tuple(judged), tuple(unchecked), series)
 
@@ -122,10 +126,6 @@ def _intraday_when_close_given(claims: list[Claim]) -> list[Claim]:
     """A move with no time words, in an article that also states that session's close move or closing
     price for the same company with other numbers, is a move during the session ("slid more than 4
     percent on Wednesday ... By the close, down 3.4 percent")."""
-    from dataclasses import replace
-
-    from .models import Kind, Moment
-
     moves = (Kind.PCT_CHANGE, Kind.ABS_CHANGE, Kind.INDEX_PCT_CHANGE)
     out = []
     for c in claims:
@@ -140,7 +140,7 @@ def _intraday_when_close_given(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _shares_lookup(market: MarketData, symbol: str):  # type: ignore[no-untyped-def]
+def _shares_lookup(market: MarketData, symbol: str) -> Callable[[dt.date], SharesAt | None]:
     cache: dict[dt.date, SharesAt | None] = {}
 
     def get(day: dt.date) -> SharesAt | None:
@@ -155,13 +155,9 @@ def _shares_lookup(market: MarketData, symbol: str):  # type: ignore[no-untyped-
 
 
 def _renamed(c: Claim, symbol: str) -> Claim:
-    from dataclasses import replace
-
     return c if symbol == c.symbol else replace(c, symbol=symbol)
 
 
 def _with_from(c: Claim, first: dt.date) -> Claim:
-    from dataclasses import replace
-
     assert c.time is not None
     return replace(c, time=replace(c.time, from_session=first))

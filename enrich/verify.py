@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from . import tolerance as tol
 from .market.data import SharesAt
-from .models import Bar, Claim, Judgement, Kind, Moment, PriceSeries, Verdict
+from .models import Claim, Judgement, Kind, Moment, PriceSeries, Verdict
 
 PRICE_KINDS = (Kind.CLOSE, Kind.OPEN, Kind.HIGH, Kind.LOW, Kind.PRICE, Kind.INDEX_LEVEL)
 MOVE_KINDS = (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.ABS_CHANGE, Kind.MARKET_CAP_CHANGE)
@@ -143,12 +143,6 @@ class Judge:
             ok = tol.overlaps(c, lo, hi)
             if not ok and c.approx in tol.EXTREME and c.kind in MOVE_KINDS:
                 ok = self._extreme(c, day)
-            if not ok and moment is Moment.EXTREME and c.kind in MOVE_KINDS + (Kind.MARKET_CAP,):
-                bar, prev = self.s.bar(day), self.s.previous(day)
-                if bar is not None and prev is not None:
-                    ok = self._in_range(c, bar, prev, day)
-                    if ok:
-                        what += "; the figure fits a level reached during the session"
             if i == 0:
                 first = (lo, hi, what, extra, ok)
             if ok:
@@ -173,18 +167,6 @@ class Judge:
         else:
             ext = _pct(bar.high if c.value > 0 else bar.low, prev.close)
         return abs(ext) + tol.vendor_noise(c.kind, c.value) + tol.half_unit(c) >= abs(c.value) and ext * c.value > 0
-
-    def _in_range(self, c: Claim, bar: Bar, prev: Bar, day: dt.date) -> bool:
-        if c.kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE):
-            return tol.overlaps(c, _pct(bar.low, prev.close), _pct(bar.high, prev.close))
-        if c.kind is Kind.ABS_CHANGE:
-            return tol.overlaps(c, bar.low - prev.close, bar.high - prev.close)
-        sh = self.shares(day)
-        if sh is None:
-            return False
-        if c.kind is Kind.MARKET_CAP:
-            return tol.overlaps(c, sh.shares * bar.low, sh.shares * bar.high)
-        return tol.overlaps(c, sh.shares * (bar.low - prev.close), sh.shares * (bar.high - prev.close))
 
     def _date_note(self, c: Claim, day: dt.date) -> str:
         t = c.time

@@ -29,20 +29,18 @@ class SharesAt:
 
 def quoted(raw: list[RawBar], splits: list[Split], symbol: str) -> PriceSeries:
     """Undo the vendor's split adjustment: each bar times the splits after it up to its basis date."""
-    bars, factors = [], []
+    bars = []
     for b in raw:
         f = 1.0
         for s in splits:
             if b.date < s.date <= b.basis_date:
                 f *= s.ratio
-        if f != 1.0:
-            factors.append((b.date, f))
         bars.append(Bar(b.date, b.open * f, b.high * f, b.low * f, b.close * f, b.volume / f))
     n_splits = len({s.date for s in splits if raw and raw[0].date < s.date <= raw[-1].basis_date})
     basis = "as quoted on each day" + (f" (un-adjusted for {n_splits} split{'s' * (n_splits > 1)})" if n_splits else "")
     src = raw[-1].source if raw else ""
     fetched = max((b.fetched_at for b in raw), default="")
-    return PriceSeries(symbol, tuple(bars), basis, src, fetched, tuple(factors))
+    return PriceSeries(symbol, tuple(bars), basis, src, fetched)
 
 
 class MarketData:
@@ -51,7 +49,6 @@ class MarketData:
         self.folders = list(folders or [])
         self.store = store
         self.yahoo = None if offline else yahoo
-        self.offline = offline
         spans = builtin_spans()
         for f in self.folders:
             spans.extend(f.symbol_spans())
