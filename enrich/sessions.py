@@ -61,8 +61,8 @@ class RunningTime:
 
 
 def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[tr.Found], t: RunningTime,
-        kind: Kind, subject: str, mentions: list[Mention], ctx: SentenceFacts | None, default: Calendar
-        ) -> tuple[TimeRef | None, float | None]:
+            kind: Kind, subject: str, mentions: list[Mention], ctx: SentenceFacts | None, default: Calendar
+            ) -> tuple[TimeRef | None, float | None]:
     """The session(s) a figure refers to; (None, None) when it names a period no session can stand for."""
     if article.published is None:
         return TimeRef("", None, Moment.CLOSE, why="publish time unknown"), None
@@ -163,7 +163,7 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
         if session != day:
             why += f"; {day} was not a trading day"
     if moment is None:
-        moment = tr.default_moment(cal, article.published, article.published_date_only, session)
+        moment = tr.default_moment(where, article.published_date_only, session)
     kind_hint = ""
     if after_move and moment is Moment.CLOSE:
         kind_hint = "close"
@@ -179,20 +179,18 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
         words.append(text[rng.start:rng.end])
         last_date = max((f.day for f in found if f.kind == "day" and f.day and f.end <= rng.start),
                         default=t.last_date)
-        if rng.range_kind == "week" and "last week" in text[rng.start:rng.end].lower() \
-                and kind is not Kind.RANGE_PCT_CHANGE and day_f is None:
+        if rng.range_kind == "week" and "last week" in text[rng.start:rng.end].lower() and day_f is None:
             monday, friday = tr.week_bounds(ref_local, "last")
             session = cal.session_on_or_before(friday)
             candidates = tuple(cal.between(monday - dt.timedelta(days=7), friday + dt.timedelta(days=7)))
             moment = Moment.CLOSE
             why = f"'last week' = {monday} to {friday}; every session of it and the weeks around it is a candidate"
         elif not (rng.range_kind == "month" and kind is Kind.MARKET_CAP_CHANGE):
-            from_session, base, rwhy = tr.range_start(rng, session, cal, ref_local, {
-                "last_date": last_date, "stretch": t.stretch})
+            from_session, base, rwhy = tr.range_start(rng, session, cal, ref_local, last_date=last_date,
+                                                      stretch=t.stretch)
             if rng.range_kind == "month" and dict(rng.groups).get("mon") and from_session is not None:
                 nxt = cal.session_on_or_after(from_session + dt.timedelta(days=1))
-                end_month = (nxt.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-                session = min(session, cal.session_on_or_before(end_month))
+                session = min(session, cal.session_on_or_before(tr.month_end(nxt)))
             if from_session is None and base is None:
                 return None, None
             why += f"; range: {rwhy}"
@@ -222,7 +220,7 @@ def _extreme_window(context: str, session: dt.date, cal: Calendar) -> tuple[dt.d
         mon = tr.MONTHS.index(m.group(1).lower()) + 1
         year = session.year if mon <= session.month else session.year - 1
         first = dt.date(year, mon, 1)
-        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        last = tr.month_end(first)
         return cal.session_on_or_after(first), min(cal.session_on_or_before(last), session)
     if re.search(r"record|all-time|all time", context, re.I):
         return cal.session_on_or_after(dt.date(session.year - 30, 1, 2)), session

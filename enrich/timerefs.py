@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .calendar import Calendar, Phase
+from .calendar import Calendar, Phase, SessionTime
 from .models import Moment
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -243,18 +243,18 @@ def nearest(found: list[Found], pos: int, clause: tuple[int, int]) -> Found | No
                                      min(abs(f.start - pos), abs(f.end - pos))))
 
 
-def default_moment(cal: Calendar, published: dt.datetime | None, date_only: bool, session: dt.date) -> Moment:
-    """With no moment stated: during the session if the article was published during it, else the close."""
-    if published is None or date_only:
+def default_moment(where: SessionTime, date_only: bool, session: dt.date) -> Moment:
+    """With no moment stated: during the session if the article was published during it (`where` locates the
+    publish time), else the close."""
+    if date_only:
         return Moment.CLOSE
-    where = cal.locate(published)
     if where.phase is Phase.DURING and where.session == session:
         return Moment.INTRADAY
     return Moment.CLOSE
 
 
-def range_start(r: Found, end: dt.date, cal: Calendar, ref_local: dt.date, state: dict[str, object]
-                ) -> tuple[dt.date | None, float | None, str]:
+def range_start(r: Found, end: dt.date, cal: Calendar, ref_local: dt.date, *, last_date: dt.date | None,
+                stretch: int | None) -> tuple[dt.date | None, float | None, str]:
     """(from_session, stated base price, why) for a range expression ending at session `end`."""
     g = dict(r.groups)
     k = r.range_kind
@@ -275,7 +275,7 @@ def range_start(r: Found, end: dt.date, cal: Calendar, ref_local: dt.date, state
             return cal.session_on_or_before(end - dt.timedelta(weeks=n)), None, f"{n} weeks back"
         return cal.offset(end, -n), None, f"{n} sessions back"
     if k == "stretch" or k == "that":
-        n = state.get("stretch") if k == "that" else _num(g.get("n3") or g.get("n4") or g.get("n5") or "")
+        n = stretch if k == "that" else _num(g.get("n3") or g.get("n4") or g.get("n5") or "")
         if not isinstance(n, int):
             return None, None, ""
         return cal.offset(end, -n), None, f"{n} sessions back"
@@ -292,7 +292,7 @@ def range_start(r: Found, end: dt.date, cal: Calendar, ref_local: dt.date, state
     if k == "since":
         what = g.get("since_what") or ""
         if what.lower() == "then":
-            last = state.get("last_date")
+            last = last_date
             return (cal.session_on_or_before(last), None, "since the date named before") if isinstance(
                 last, dt.date) else (None, None, "")
         day = parse_date(what, ref_local)
@@ -317,6 +317,10 @@ def range_start(r: Found, end: dt.date, cal: Calendar, ref_local: dt.date, state
         price = float(g.get("ipo_price") or g.get("ipo_price2") or 0)
         return None, price, "from the IPO price"
     return None, None, ""
+
+
+def month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def week_bounds(ref_local: dt.date, which: str) -> tuple[dt.date, dt.date]:
