@@ -279,14 +279,7 @@ def draw_symbol(market: MarketData, symbol: str, day: dt.date, out: Path, *, bef
                 benchmark: str | None = None) -> ChartInfo:
     span = (day - dt.timedelta(days=before * 2 + 10), day + dt.timedelta(days=after * 2 + 7))
     series = market.series(symbol, *span)
-    bench = None
-    bench_sym = benchmark or ("^GSPC" if not symbol.startswith("^") else None)
-    if bench_sym:
-        try:
-            bench = market.series(bench_sym, *span)
-        except DataError:
-            bench = None
-    fig, info = draw(series, window_for(series, day, before, after), benchmark=bench,
-                     shares_at=lambda d: market.shares_at(symbol, d))
+    fig, info = draw(series, window_for(series, day, before, after), benchmark=market.benchmark(symbol, benchmark, *span),
+                     shares_at=market.shares_lookup(symbol))
     save(fig, out)
     return info

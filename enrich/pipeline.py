@@ -91,7 +91,7 @@ class Enricher:
         except DataError:
             pass  # each symbol is tried again below, and its figures are set apart if it has no data
         series: dict[str, PriceSeries] = {}
-        shares: dict[str, Callable[[dt.date], SharesAt | None]] = {}
+        shares: dict[str, Callable[[dt.date], SharesAt | None]] = {}  # one lookup (and its cache) per symbol
         judged, unchecked = [], []
         for c in ex.claims:
             if c.session is None:
@@ -116,7 +116,7 @@ class Enricher:
             if c.base_price is not None and c.time and c.time.from_session is None and s.bars:
                 c = _with_from(c, s.bars[0].date)
             if c.symbol not in shares:
-                shares[c.symbol] = _shares_lookup(self.market, c.symbol)
+                shares[c.symbol] = self.market.shares_lookup(c.symbol)
             j = Judge(s, shares[c.symbol]).judge(c)
             (unchecked if j.reason == "no_data" else judged).append(j)
         return Checked(article, ex.mentions, tuple(judged), tuple(unchecked), series)
@@ -138,20 +138,6 @@ def _intraday_when_close_given(claims: list[Claim]) -> list[Claim]:
                                                                              "separately, so this is during the session"))
         out.append(c)
     return out
-
-
-def _shares_lookup(market: MarketData, symbol: str) -> Callable[[dt.date], SharesAt | None]:
-    cache: dict[dt.date, SharesAt | None] = {}
-
-    def get(day: dt.date) -> SharesAt | None:
-        if day not in cache:
-            try:
-                cache[day] = market.shares_at(symbol, day)
-            except DataError:
-                cache[day] = None
-        return cache[day]
-
-    return get
 
 
 def _renamed(c: Claim, symbol: str) -> Claim:

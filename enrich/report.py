@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 
 from . import appendix
 from .chart import draw, window_for
+from .calendar import Phase
 from .errors import DataError
 from .market.data import MarketData
 from .models import Article, Judgement, Mention, PriceSeries
@@ -185,12 +186,14 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
     market: MarketData = enricher.market
     checked = enricher.check(article)
     # the session the article was published in (or after): the publish date in New York, not the outlet's
-    anchor = enricher.calendar.locate(article.published).session if article.published else (
+    where = enricher.calendar.locate(article.published) if article.published else None
+    anchor = where.session if where else (
         checked.judgements[0].claim.session if checked.judgements and checked.judgements[0].claim.session else None)
+    during = where is not None and where.phase is Phase.DURING
     stem = _safe_name(article.id)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    charts: list[tuple[str, bytes, str]] = []
+    charts: list[tuple[str, bytes, bytes, str]] = []
     sections: list[str] = []
     for symbol in _subjects(checked) if anchor else []:
         span = (anchor - dt.timedelta(days=400), anchor + dt.timedelta(days=after * 2 + 7))
@@ -199,17 +202,12 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
         except DataError:
             continue
         window = window_for(series, anchor, before, after)
-        bench = _benchmark(market, symbol, benchmark, span)
+        bench = market.benchmark(symbol, benchmark, *span)
         mention = next((m for m in checked.mentions if m.symbol == symbol), None)
         name = mention.name if mention else symbol
         mine = [j for j in checked.judgements if j.claim.symbol == symbol]
 
-        def shares(d: dt.date, s: str = symbol):  # type: ignore[no-untyped-def]
-            try:
-                return market.shares_at(s, d)
-            except DataError:
-                return None
-
+        shares = market.shares_lookup(symbol)
         try:
             fig, info = draw(series, window, judgements=mine, publish=article.published, benchmark=bench, name=name,
                              exchange=mention.exchange if mention else "", shares_at=shares)
@@ -226,20 +224,20 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
             path = out / f"{stem}_{_safe_name(symbol)}.png"
             path.write_bytes(png)
             written.append(path)
-        alt = f"Price chart of {name} ({symbol}) from {window[0]} to {window[1]}, with {len(info.markers)} " \
-              f"figure(s) from the article marked."
-        small_fig, _ = draw(series, window_for(series, anchor, min(before, 15), min(after, 5)), judgements=mine,
-                            publish=article.published, name=name, shares_at=shares, size=(6.4, 6.0))
-        buf = io.BytesIO()
-        small_fig.savefig(buf, format="png", dpi=100)
-        plt.close(small_fig)
-        charts.append((info.title + (f"; largest move {info.largest_move}" if info.largest_move else ""), png,
-                       buf.getvalue(), alt))
+        if "html" in formats:  # the compact chart serves phones in the HTML only
+            alt = f"Price chart of {name} ({symbol}) from {window[0]} to {window[1]}, with {len(info.markers)} " \
+                  f"figure(s) from the article marked."
+            small_fig, _ = draw(series, window_for(series, anchor, min(before, 15), min(after, 5)), judgements=mine,
+                                publish=article.published, name=name, shares_at=shares, size=(6.4, 6.0))
+            buf = io.BytesIO()
+            small_fig.savefig(buf, format="png", dpi=100)
+            plt.close(small_fig)
+            charts.append((info.title + (f"; largest move {info.largest_move}" if info.largest_move else ""), png,
+                           buf.getvalue(), alt))
         # the context is as of the latest session at or before the publish date
         as_of = max((b.date for b in series.bars if b.date <= anchor), default=window[0])
         ctx = appendix.context(series, as_of, name, shares(as_of), window)
         if ctx is not None:
-            during = article.published is not None and enricher.calendar.locate(article.published).phase.value == "during"
             sections.append(appendix.section(ctx, mine, series, published_during=during))
     md = appendix.document(article, sections, list(checked.unchecked))
     if "md" in formats:
@@ -251,14 +249,3 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
         p.write_text(render_html(article, checked, charts, md), encoding="utf-8")
         written.append(p)
     return written
-
-
-def _benchmark(market: MarketData, symbol: str, chosen: str | None, span: tuple[dt.date, dt.date]
-               ) -> PriceSeries | None:
-    bench = chosen or ("^GSPC" if not symbol.startswith("^") else None)
-    if not bench or bench == symbol:
-        return None
-    try:
-        return market.series(bench, *span)
-    except DataError:
-        return None

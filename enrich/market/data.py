@@ -7,6 +7,7 @@ back un-adjusted for the splits between each bar and the date the vendor adjuste
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import DataError, OfflineError, UnknownSymbolError
@@ -109,6 +110,30 @@ class MarketData:
         out = quoted(raw, splits, symbol)
         self._cache[key] = out
         return out
+
+    def shares_lookup(self, symbol: str) -> Callable[[dt.date], SharesAt | None]:
+        """`shares_at` for one symbol, remembered per day, with 'no data' (or a failed fetch) as None."""
+        cache: dict[dt.date, SharesAt | None] = {}
+
+        def get(day: dt.date) -> SharesAt | None:
+            if day not in cache:
+                try:
+                    cache[day] = self.shares_at(symbol, day)
+                except DataError:
+                    cache[day] = None
+            return cache[day]
+
+        return get
+
+    def benchmark(self, symbol: str, chosen: str | None, start: dt.date, end: dt.date) -> PriceSeries | None:
+        """The index to compare a symbol with (the S&P 500 unless chosen; none for an index), if data exists."""
+        bench = chosen or ("^GSPC" if not symbol.startswith("^") else None)
+        if not bench or bench == symbol:
+            return None
+        try:
+            return self.series(bench, start, end)
+        except DataError:
+            return None
 
     def shares_at(self, symbol: str, day: dt.date) -> SharesAt | None:
         """The latest sourced share count at or before `day`, adjusted for splits since its date."""
