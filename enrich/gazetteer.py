@@ -42,12 +42,8 @@ class Entry:
 class Gazetteer:
     names: dict[str, Entry]  # exact surface form -> entry
     descriptors: dict[str, str]  # "iphone maker" -> AAPL
-    max_words: int
     entries: dict[str, Entry]  # symbol -> entry
     curated: frozenset[str]  # symbols from the hand-kept table
-
-    def get(self, text: str) -> Entry | None:
-        return self.names.get(text)
 
 
 HOME_SUFFIXES = (".DE", ".PA", ".AS", ".MC", ".MI", ".L", ".SW", ".T", ".HK", ".HE", ".ST", ".BR", ".CO", ".OL",
@@ -129,5 +125,4 @@ def load() -> Gazetteer:
     _load_curated(names, descriptors, entries)
     curated = frozenset(entries)
     _load_pytickersymbols(names, entries)
-    max_words = max(len(n.split()) for n in names)
-    return Gazetteer(names, descriptors, max_words, entries, curated)
+    return Gazetteer(names, descriptors, entries, curated)

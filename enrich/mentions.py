@@ -37,7 +37,6 @@ STOCK_AFTER = re.compile(r"\s+(?:stock|shares)\b")
 BARE_TICKER_STOP = {"CEO", "CFO", "SEC", "GDP", "IPO", "USA", "EPS", "ETF", "AI", "IT", "US", "UK", "EU", "ALL", "KEY",
                     "LOW", "NOW", "CAT", "ON", "A", "AN", "ARE", "BIG", "FAST", "EDIT", "PM", "AM", "NYSE", "CNBC",
                     "AFP", "AP", "FBI", "FED", "IMF", "ECB", "DHA", "PST", "EST", "EDT", "IST", "GMT", "UTC", "RTT"}
-SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -91,7 +90,6 @@ class MentionFinder:
 
         self.gaz = gazetteer or load()
         self.valid_from = valid_from or SymbolHistory(builtin_spans()).valid_from
-        self.curated = lambda symbol: symbol in self.gaz.curated
         firsts: dict[str, int] = {}
         for name in list(self.gaz.names) + list(BLOCKERS):
             first = name.split(" ")[0]
@@ -127,10 +125,10 @@ class MentionFinder:
             if entry is None:
                 continue  # a blocker: a publisher, agency or venue
             end = start + len(cand)
-            if entry.ambiguous and not _accept(entry, text, start, end, day, self.valid_from):
-                ambiguous_pending.append((entry, start, end, cand))
-            elif _accept(entry, text, start, end, day, self.valid_from):
+            if _accept(entry, text, start, end, day, self.valid_from):
                 out.append(self._mention(entry, cand, start, end, text, day, symbol_on))
+            elif entry.ambiguous:
+                ambiguous_pending.append((entry, start, end, cand))
         # An ambiguous name counts when the same company is named unambiguously elsewhere.
         named = {m.symbol for m in out}
         for entry, start, end, cand in ambiguous_pending:
@@ -208,7 +206,7 @@ class MentionFinder:
             entry = self.gaz.entries.get(sym)
             if kind in ("parens", "stock", "bare") and entry is None:
                 continue  # "(ABC)", "ABC stock" and a bare "ABC" are tickers only when we know the symbol
-            if kind == "bare" and (not self.curated(sym) or _shouting(text, a)):
+            if kind == "bare" and (sym not in self.gaz.curated or _shouting(text, a)):
                 continue
             if kind == "exchange":
                 end = b + 1 if text[start] == "(" and after.startswith(")") else b
