@@ -2,12 +2,32 @@
 and how they become trading sessions, relative to the publish time, through the exchange calendar."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from .calendar import Calendar, Phase, SessionTime
 from .models import Moment
+
+def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
+    """A regular expression matching any of `words`, longest first, shaped as a trie of their characters."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(c) + emit(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie)
+
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -105,133 +125,174 @@ def parse_date(text: str, ref: dt.date) -> dt.date | None:
 
 
 MOMENT_WORDS = {
-    Moment.AFTER_HOURS: ("after", "extended", "post-market", "postmarket"),
+    Moment.AFTER_HOURS: ("after hour", "after-hour", "extended", "after the bell", "after-market", "aftermarket",
+                         "after market", "post-market", "postmarket"),
     Moment.PRE_MARKET: ("pre-market", "premarket", "before the", "ahead of the"),
-    Moment.CLOCK_TIME: ("a.m", "p.m", "am", "pm", "opening of trading", "first", "shortly after", "minutes into"),
+    Moment.CLOCK_TIME: ("a.m", "p.m", "<clock>", "opening of trading", "first few", "first minutes", "shortly after",
+                        "minutes into"),
     Moment.OPEN: ("open", "start of trading"),
     Moment.EXTREME: ("as much as", "as high as", "as low as", "up to", "a high of", "a low of", "touch", "session high",
                      "session low", "intraday high", "intraday low", "one point"),
     Moment.INTRADAY: ("mid-day", "midday", "early trad", "morning", "afternoon trad", "during the", "intraday",
-                      "intra-day", "earlier in the session", "trading", "early deals", "early trade", "is "),
+                      "intra-day", "earlier in the session", "trading", "early deals", "early trade", "is climbing",
+                      "is falling", "is rising", "is sliding", "is jumping", "is up", "is down"),
     Moment.CLOSE: ("clos", "ended", "ending", "finish", "settled", "final bell", "regular session", "regular close",
                    "end of trading", "end the day", "to end"),
 }
 MOMENT_FAST = [(moment, re.compile(p.pattern.lower())) for moment, p in MOMENT_PATTERNS]
 # The same patterns for lower-cased text: case-insensitive matching is several times slower in `re`.
-_FAST = {id(p): re.compile(p.pattern.lower().replace("(?p<", "(?P<")) for p in (DAY_PATTERN, RANGE_PATTERN)}
+_DAY_LOW, _RANGE_LOW = (re.compile(p.pattern.lower().replace("(?p<", "(?P<")) for p in (DAY_PATTERN, RANGE_PATTERN))
 
 
 # Words without which a pattern family cannot match: a sentence lacking all of them skips that scan.
 DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "now",
-             "this morning", "this afternoon", "yesterday", "last night", "previous", "day before", "day earlier",
-             "prior session", "ended", "end of", "close of", "closed")
-DAY_DATE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
-RANGE_WORDS = ("year", "ytd", " in 19", " in 20", "month", "week", "the past", "the last", "days", "sessions", " row",
-               "straight", "streak", "that stretch", "that period", "that span", "that time", "within", "since",
-               "record", "all-time", "ipo", "offer", "january", "february", "march", "april", "in may", "for may",
-               "during may", "over may", "june", "july", "august", "september", "october", "november", "december")
+             "this morning", "this afternoon", "yesterday", "last night", "previous session", "previous day",
+             "previous trading day", "day before", "day earlier", "prior session", "ended", "end of", "close of",
+             "closed")
+RANGE_WORDS = ("year", "ytd", "in 19", "in 20", "in early", "in late", "in mid", "month", "week", "the past",
+               "the last", "days", "sessions", " row", "straight", "streak", "that stretch", "that period",
+               "that span", "that time", "within", "since", "record", "all-time", "ipo", "offer") + tuple(
+    f"{before} {month}" for before in ("in", "over", "during", "for") for month in MONTHS)
+DATE = "<date>"  # a month name followed by a number: what a written date needs
+CLOCK = "<clock>"  # "am" or "pm" after a number: "10am", "4 pm"
+DAY_SET = frozenset(DAY_WORDS) | {DATE}
+RANGE_SET = frozenset(RANGE_WORDS)
+MOMENT_SETS = [frozenset(MOMENT_WORDS[moment]) for moment, _ in MOMENT_FAST]
+_WORDS = tuple(w for w in dict.fromkeys(DAY_WORDS + RANGE_WORDS + tuple(w for ws in MOMENT_WORDS.values() for w in ws))
+               if w not in (DATE, CLOCK))
+_MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_SET = frozenset(_MONTH_ABBR)
+_LEXER_ONLY = _MONTH_ABBR + ("am", "pm")  # found by the lexer, then confirmed by what is around them
+_DATE_AT = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+# One pattern for all of them (and the month abbreviations that start a written date), shaped as a trie:
+# `re` tries the alternatives of a flat list one by one, which for ~120 words costs about 6x more.
+_LEXER = re.compile(trie_pattern(_WORDS + _LEXER_ONLY))
+# A word found by the lexer stands for every gate word inside it ("close of" holds "clos") ...
+_INSIDE = {w: tuple(v for v in _WORDS if v in w) for w in _WORDS + _LEXER_ONLY}
+_MONTHS_IN = {w: tuple(k for k in range(len(w)) if w[k:k + 3] in _MONTH_SET) for w in _WORDS + _LEXER_ONLY}
+# ... and a word may begin inside another one and run past its end ("trading" after "early trad" in "early
+# trading"): those are checked apart.
+_OVERLAPS = {w: tuple((k, v) for v in _WORDS + _LEXER_ONLY for k in range(1, len(w))
+                      if len(v) > len(w) - k and v.startswith(w[k:])) for w in _WORDS + _LEXER_ONLY}
 
 
-@dataclass(frozen=True)
-class Gate:
-    """The gate words that occur anywhere in an article: a sentence is then tested against these few only."""
-
-    day: tuple[str, ...]
-    ranges: tuple[str, ...]
-    dates: bool
-    moments: tuple[tuple[int, tuple[str, ...]], ...]  # (index into MOMENT_FAST, its words present in the text)
-
-    @classmethod
-    def of(cls, text: str) -> Gate:
-        low = text.lower()
-        moments = tuple((i, present) for i, (moment, _) in enumerate(MOMENT_FAST)
-                        if (present := tuple(w for w in MOMENT_WORDS[moment] if w in low)))
-        return cls(tuple(w for w in DAY_WORDS if w in low), tuple(w for w in RANGE_WORDS if w in low),
-                   DAY_DATE.search(low) is not None, moments)
+def lowered(text: str) -> str:
+    """text.lower() with the same offsets (a few characters grow when lower-cased; those are kept as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-ALL = Gate(DAY_WORDS, RANGE_WORDS, True, tuple((i, MOMENT_WORDS[m]) for i, (m, _) in enumerate(MOMENT_FAST)))
+class TimeWords:
+    """The gate words of an article with their positions, from one pass of one pattern over the lower-cased
+    text; a sentence then runs only the pattern families whose words it holds."""
+
+    __slots__ = ("pos", "words")
+
+    def __init__(self, low: str) -> None:
+        pos: list[int] = []
+        words: list[str] = []
+        for m in _LEXER.finditer(low):
+            w, at = m.group(), m.start()
+            self._add(low, w, at, pos, words)
+            for k, v in _OVERLAPS[w]:
+                if low.startswith(v, at + k):
+                    self._add(low, v, at + k, pos, words)
+        self.pos, self.words = pos, words
+
+    @staticmethod
+    def _add(low: str, w: str, at: int, pos: list[int], words: list[str]) -> None:
+        for v in _INSIDE[w]:
+            pos.append(at)
+            words.append(v)
+        for k in _MONTHS_IN[w]:  # "august 7", "in may 5"
+            if _DATE_AT.match(low, at + k):
+                pos.append(at)
+                words.append(DATE)
+        if (w == "am" or w == "pm") and at and not low[at + 2:at + 3].isalpha() and (
+                low[at - 1].isdigit() or low[at - 1] == " " and low[at - 2:at - 1].isdigit()):
+            pos.append(at)
+            words.append(CLOCK)
+
+    def between(self, start: int, end: int) -> frozenset[str]:
+        return frozenset(self.words[bisect.bisect_left(self.pos, start):bisect.bisect_left(self.pos, end)])
 
 
-def find(sentence: str, offset: int, ref_local: dt.date, days_only: bool = False, gate: Gate = ALL) -> list[Found]:
-    """Every time expression in a sentence, with absolute offsets (no moments with days_only)."""
+_WEEKDAY = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+_CLOSE_AFTER = re.compile(r"\s*(?:regular\s+)?(?:close|closing|session)")
+_INTRADAY_AFTER = re.compile(r"\s*(?:morning|afternoon|midday|mid-day)")
+_NIGHT_AFTER = re.compile(r"\s*(?:night|evening)")
+_CONDITIONAL = re.compile(r"\b(?:if|unless|next|until)\s+(?:\w+\s+)?$")
+_RANGE_KINDS = ("ytd", "yago", "nunits", "nover", "stretch", "that", "week", "vague", "month", "since", "record", "ipo")
+
+
+def find(text: str, low: str, start: int, end: int, ref_local: dt.date, words: TimeWords,
+         days_only: bool = False) -> list[Found]:
+    """Every time expression in text[start:end] (a sentence), with offsets into text; no moments with
+    days_only. `low` is lowered(text)."""
+    present = words.between(start, end)
+    if not present:
+        return []
     out: list[Found] = []
-    if days_only and not (gate.day or gate.dates or gate.ranges):
-        return out  # the article holds no day or period words at all
-    low = sentence.lower()
-    fast = len(low) == len(sentence)  # lower() keeps offsets for nearly all text; if not, match case-insensitively
-    text_in = low if fast else sentence
-
-    def scan(pattern: re.Pattern[str]):  # type: ignore[no-untyped-def]
-        return (_FAST[id(pattern)] if fast else pattern).finditer(text_in)
-
     if not days_only:
-        for i, words in gate.moments:
-            if any(w in low for w in words):
-                moment, pattern = MOMENT_FAST[i]
-                for m in (pattern.finditer(low) if fast else MOMENT_PATTERNS[i][1].finditer(sentence)):
-                    out.append(Found(offset + m.start(), offset + m.end(), "moment", moment=moment))
-    has_day = any(w in low for w in gate.day) or (gate.dates and DAY_DATE.search(low) is not None)
-    for m in scan(DAY_PATTERN) if has_day else ():
-        g = m.lastgroup
-        text = m.group(0)
-        day = None
-        hint = None
-        if g == "wd":
-            name = re.search(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", text, re.I).group(1).lower()
-            back = (ref_local.weekday() - WEEKDAYS.index(name)) % 7
-            if text.lower().startswith("last ") and back == 0:
-                back = 7
-            day = ref_local - dt.timedelta(days=back)
-            after = sentence[m.end():m.end() + 30].lower()
-            if re.match(r"\s*(?:regular\s+)?(?:close|closing|session)", after) and "'s" in text.replace("’", "'"):
-                hint = Moment.CLOSE
-            elif re.match(r"\s*(?:morning|afternoon|midday|mid-day)", after):
-                hint = Moment.INTRADAY
-            elif re.match(r"\s*(?:night|evening)", after):
-                hint = Moment.AFTER_HOURS
-            out.append(Found(offset + m.start(), offset + m.end(), "day", day=day, near=True, moment_hint=hint))
-        elif g == "today":
-            out.append(Found(offset + m.start(), offset + m.end(), "day", day=ref_local, near=True))
-        elif g == "yday":
-            out.append(Found(offset + m.start(), offset + m.end(), "day", day=ref_local - dt.timedelta(days=1),
-                             near=True))
-        elif g == "prev":
-            out.append(Found(offset + m.start(), offset + m.end(), "day", range_kind="previous"))
-        elif g == "yend":
-            out.append(Found(offset + m.start(), offset + m.end(), "day", day=dt.date(int(m.group("y")), 12, 31),
-                             moment_hint=Moment.CLOSE))
-        elif g == "date":
-            day = parse_date(text, ref_local)
-            if day is not None:
-                out.append(Found(offset + m.start(), offset + m.end(), "day", day=day,
-                                 near=abs((ref_local - day).days) <= 7))
-    for m in scan(RANGE_PATTERN) if any(w in low for w in gate.ranges) else ():
-        kind = next(k for k in ("ytd", "yago", "nunits", "nover", "stretch", "that", "week", "vague", "month", "since",
-                                "record", "ipo") if m.group(k))
-        if kind == "vague":
-            out.append(Found(offset + m.start(), offset + m.end(), "range", range_kind="other_year"))
-            continue
-        if kind == "ytd":
-            y = m.group("y1") or m.group("y2")
-            if y and int(y) != ref_local.year:
-                # "in 2000" names another year: a past period, not year to date
-                out.append(Found(offset + m.start(), offset + m.end(), "range", range_kind="other_year",
-                                 groups=(("year", y),)))
+        for i, (moment, pattern) in enumerate(MOMENT_FAST):
+            if not present.isdisjoint(MOMENT_SETS[i]):
+                for m in pattern.finditer(low, start, end):
+                    out.append(Found(m.start(), m.end(), "moment", moment=moment))
+    if not present.isdisjoint(DAY_SET):
+        for m in _DAY_LOW.finditer(low, start, end):
+            g = m.lastgroup
+            a, b = m.span()
+            if g == "wd":
+                said = m.group()
+                back = (ref_local.weekday() - WEEKDAYS.index(_WEEKDAY.search(said).group())) % 7  # type: ignore[union-attr]
+                if said.startswith("last ") and back == 0:
+                    back = 7
+                hint = None
+                if _CLOSE_AFTER.match(low, b, end) and "'s" in said.replace("’", "'"):
+                    hint = Moment.CLOSE
+                elif _INTRADAY_AFTER.match(low, b, end):
+                    hint = Moment.INTRADAY
+                elif _NIGHT_AFTER.match(low, b, end):
+                    hint = Moment.AFTER_HOURS
+                out.append(Found(a, b, "day", day=ref_local - dt.timedelta(days=back), near=True, moment_hint=hint))
+            elif g == "today":
+                out.append(Found(a, b, "day", day=ref_local, near=True))
+            elif g == "yday":
+                out.append(Found(a, b, "day", day=ref_local - dt.timedelta(days=1), near=True))
+            elif g == "prev":
+                out.append(Found(a, b, "day", range_kind="previous"))
+            elif g == "yend":
+                out.append(Found(a, b, "day", day=dt.date(int(m.group("y")), 12, 31), moment_hint=Moment.CLOSE))
+            elif g == "date":
+                day = parse_date(m.group(), ref_local)
+                if day is not None:
+                    out.append(Found(a, b, "day", day=day, near=abs((ref_local - day).days) <= 7))
+    if not present.isdisjoint(RANGE_SET):
+        for m in _RANGE_LOW.finditer(low, start, end):
+            kind = next(k for k in _RANGE_KINDS if m.group(k))
+            if kind == "vague":
+                out.append(Found(m.start(), m.end(), "range", range_kind="other_year"))
                 continue
-        groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-        out.append(Found(offset + m.start(), offset + m.end(), "range", range_kind=kind, groups=groups))
+            if kind == "ytd":
+                y = m.group("y1") or m.group("y2")
+                if y and int(y) != ref_local.year:
+                    # "in 2000" names another year: a past period, not year to date
+                    out.append(Found(m.start(), m.end(), "range", range_kind="other_year", groups=(("year", y),)))
+                    continue
+            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            out.append(Found(m.start(), m.end(), "range", range_kind=kind, groups=groups))
+    if not any(f.kind == "day" for f in out):
+        return out
     ranges = [(f.start, f.end) for f in out if f.kind == "range"]
-    future = FUTURE.search(sentence) is not None
-
-    def conditional(f: Found) -> bool:
-        return re.search(r"\b(?:if|unless|next|until)\s+(?:\w+\s+)?$", sentence[max(0, f.start - offset - 14):f.start - offset],
-                         re.I) is not None
-
-    return [f for f in out if f.kind != "day" or not (future or conditional(f) or any(a <= f.start < b for a, b in ranges))]
+    future = _FUTURE_LOW.search(low, start, end) is not None
+    return [f for f in out if f.kind != "day" or not (
+        future or _CONDITIONAL.search(low, max(start, f.start - 14), f.start) or any(a <= f.start < b for a, b in ranges))]
 
 
 FUTURE = re.compile(r"\b(?:will|stays?|is to|are to|expected to|scheduled to|plans? to|is due to|next)\b", re.I)
+_FUTURE_LOW = re.compile(FUTURE.pattern)
 
 
 def nearest(found: list[Found], pos: int, clause: tuple[int, int]) -> Found | None:
