@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .calendar import Calendar, Phase, SessionTime
@@ -65,28 +66,36 @@ DAY_PATTERN = re.compile(
     r"|(?P<yend>\b(?:ended|end of|close of|closed)\s+(?P<y>(?:19|20)\d{2}))"
     r"|(?P<date>\b(?:on\s+)?" + _DATE + r")", re.I)
 
-RANGE_PATTERN = re.compile(
-    r"(?P<ytd>so far this year|this year|year[- ]to[- ]date|so far in (?P<y1>(?:19|20)\d{2})|\bin (?:early |late |mid-?)?(?P<y2>(?:19|20)\d{2})"
-    r"(?! \w+ (?:ago|before))|for the year|since the (?:start|beginning) of the year|\bYTD\b|so far in the year)"
-    r"|(?P<yago>over the (?:past|last) (?:year|twelve months|12 months|52 weeks)|in the (?:past|last) (?:year|twelve "
-    r"months|12 months)|over (?:twelve|12) months|than a year (?:earlier|ago|before)|from a year (?:earlier|ago)|"
-    r"a year ago|year[- ]on[- ]year|over the year)"
-    r"|(?P<nunits>(?:over|in|during) the (?:past|last) (?P<n1>" + _N + r") (?P<u1>years|months|weeks|days|sessions|"
-    r"trading days))"
-    r"|(?P<nover>over (?P<n2>" + _N + r") (?P<u2>days|sessions|trading days|weeks))"
-    r"|(?P<stretch>\b(?P<n3>" + _N + r") (?:straight )?(?:sessions|trading days|days) in a row|\b(?P<n4>" + _N
-    + r") straight (?:sessions|days)|\b(?P<n5>" + _N + r")-day (?:losing |winning )?streak)"
-    r"|(?P<that>over that (?:stretch|period|span)|during that (?:stretch|period)|in that (?:stretch|period|time))"
-    r"|(?P<week>(?:over|in) the (?:past|last) week|this week|last week|the past week)"
-    r"|(?P<vague>\bin (?:a|one) (?:month|week|year)\b|\bwithin (?:a|one) (?:month|week)\b)"
-    r"|(?P<month>(?:over|in|during|for) (?P<mon>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)(?:\s+(?P<y3>(?:19|20)\d{2}))?\b(?!\s+\d)|last month|this month)"
-    r"|(?P<since>since (?P<since_what>then|" + _DATE + r"|" + _MON + r"(?:\s+(?:19|20)\d{2})?|last (?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday)))"
-    r"|(?P<record>(?:record|all-time) close (?:of|on) (?P<rdate>" + _DATE + r")|its (?P<rdate2>" + _DATE
-    + r") record(?: close| high)?)"
-    r"|(?P<ipo>(?:from|since|above|below) (?:the|its) \$(?P<ipo_price>\d+(?:\.\d+)?) (?:IPO|offer(?:ing)?) price|"
-    r"(?:IPO|offer(?:ing)?) price of \$(?P<ipo_price2>\d+(?:\.\d+)?))", re.I)
+
+def _groups(*named: tuple[str, str]) -> str:
+    """Named alternatives, each starting at a word boundary (so a match can only start where a word does)."""
+    return "|".join(rf"(?P<{name}>\b(?:{body}))" for name, body in named)
+
+
+RANGE_PATTERN = re.compile(_groups(
+    ("ytd", r"so far this year|this year|year[- ]to[- ]date|so far in (?P<y1>(?:19|20)\d{2})|in (?:early |late |mid-?)?"
+            r"(?P<y2>(?:19|20)\d{2})(?! \w+ (?:ago|before))|for the year|since the (?:start|beginning) of the year|"
+            r"YTD\b|so far in the year"),
+    ("yago", r"over the (?:past|last) (?:year|twelve months|12 months|52 weeks)|in the (?:past|last) (?:year|twelve "
+             r"months|12 months)|over (?:twelve|12) months|than a year (?:earlier|ago|before)|from a year "
+             r"(?:earlier|ago)|a year ago|year[- ]on[- ]year|over the year"),
+    ("nunits", r"(?:over|in|during) the (?:past|last) (?P<n1>" + _N + r") (?P<u1>years|months|weeks|days|sessions|"
+               r"trading days)"),
+    ("nover", r"over (?P<n2>" + _N + r") (?P<u2>days|sessions|trading days|weeks)"),
+    ("stretch", r"(?P<n3>" + _N + r") (?:straight )?(?:sessions|trading days|days) in a row|(?P<n4>" + _N
+                + r") straight (?:sessions|days)|(?P<n5>" + _N + r")-day (?:losing |winning )?streak"),
+    ("that", r"over that (?:stretch|period|span)|during that (?:stretch|period)|in that (?:stretch|period|time)"),
+    ("week", r"(?:over|in) the (?:past|last) week|this week|last week|the past week"),
+    ("vague", r"in (?:a|one) (?:month|week|year)\b|within (?:a|one) (?:month|week)\b"),
+    ("month", r"(?:over|in|during|for) (?P<mon>January|February|March|April|May|June|July|August|September|October|"
+              r"November|December)(?:\s+(?P<y3>(?:19|20)\d{2}))?\b(?!\s+\d)|last month|this month"),
+    ("since", r"since (?P<since_what>then|" + _DATE + r"|" + _MON + r"(?:\s+(?:19|20)\d{2})?|last (?:Monday|Tuesday|"
+              r"Wednesday|Thursday|Friday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday))"),
+    ("record", r"(?:record|all-time) close (?:of|on) (?P<rdate>" + _DATE + r")|its (?P<rdate2>" + _DATE
+               + r") record(?: close| high)?"),
+    ("ipo", r"(?:from|since|above|below) (?:the|its) \$(?P<ipo_price>\d+(?:\.\d+)?) (?:IPO|offer(?:ing)?) price|"
+            r"(?:IPO|offer(?:ing)?) price of \$(?P<ipo_price2>\d+(?:\.\d+)?)"),
+), re.I)
 
 
 @dataclass(frozen=True)
@@ -158,6 +167,7 @@ CLOCK = "<clock>"  # "am" or "pm" after a number: "10am", "4 pm"
 DAY_SET = frozenset(DAY_WORDS) | {DATE}
 RANGE_SET = frozenset(RANGE_WORDS)
 MOMENT_SETS = [frozenset(MOMENT_WORDS[moment]) for moment, _ in MOMENT_FAST]
+_EVERY = DAY_SET | RANGE_SET | frozenset().union(*MOMENT_SETS)
 _WORDS = tuple(w for w in dict.fromkeys(DAY_WORDS + RANGE_WORDS + tuple(w for ws in MOMENT_WORDS.values() for w in ws))
                if w not in (DATE, CLOCK))
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -199,6 +209,9 @@ class TimeWords:
             for k, v in _OVERLAPS[w]:
                 if low.startswith(v, at + k):
                     self._add(low, v, at + k, pos, words)
+        if any(a > b for a, b in zip(pos, pos[1:])):  # a date or overlap inside a word: keep positions in order
+            pairs = sorted(zip(pos, words))
+            pos, words = [p for p, _ in pairs], [w for _, w in pairs]
         self.pos, self.words = pos, words
 
     @staticmethod
@@ -208,15 +221,45 @@ class TimeWords:
             words.append(v)
         for k in _MONTHS_IN[w]:  # "august 7", "in may 5"
             if _DATE_AT.match(low, at + k):
-                pos.append(at)
+                pos.append(at + k)
                 words.append(DATE)
         if (w == "am" or w == "pm") and at and not low[at + 2:at + 3].isalpha() and (
                 low[at - 1].isdigit() or low[at - 1] == " " and low[at - 2:at - 1].isdigit()):
             pos.append(at)
             words.append(CLOCK)
 
-    def between(self, start: int, end: int) -> frozenset[str]:
-        return frozenset(self.words[bisect.bisect_left(self.pos, start):bisect.bisect_left(self.pos, end)])
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The indexes of the words found in text[start:end]."""
+        return bisect.bisect_left(self.pos, start), bisect.bisect_left(self.pos, end)
+
+    def anchors(self, i: int, j: int, family: frozenset[str]) -> list[int]:
+        return [self.pos[k] for k in range(i, j) if self.words[k] in family]
+
+
+# How far before its first gate word a match can start ("so far this year", "twelve-day winning streak",
+# "above its $38.00 IPO price"): patterns are tried only at word starts this close before a gate word.
+LEAD = 64
+_WORD_START = re.compile(r"\b\w")
+
+
+def _scan(pattern: re.Pattern[str], low: str, start: int, end: int, anchors: list[int] | None
+          ) -> Iterator[re.Match[str]]:
+    """pattern.finditer(low, start, end), trying only word starts at most LEAD characters before an anchor.
+    Exact for patterns whose every alternative starts with \\b and a word character and holds a gate word."""
+    if anchors is None:
+        yield from pattern.finditer(low, start, end)
+        return
+    done = start
+    for a in anchors:
+        lo = max(done, a - LEAD)
+        for w in _WORD_START.finditer(low, lo, a + 1):
+            if w.start() < done:
+                continue
+            m = pattern.match(low, w.start(), end)
+            if m is not None:
+                yield m
+                done = max(m.end(), m.start() + 1)
+        done = max(done, a + 1)
 
 
 _WEEKDAY = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
@@ -227,21 +270,25 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|next|until)\s+(?:\w+\s+)?$")
 _RANGE_KINDS = ("ytd", "yago", "nunits", "nover", "stretch", "that", "week", "vague", "month", "since", "record", "ipo")
 
 
-def find(text: str, low: str, start: int, end: int, ref_local: dt.date, words: TimeWords,
+def find(text: str, low: str, start: int, end: int, ref_local: dt.date, words: TimeWords | None,
          days_only: bool = False) -> list[Found]:
     """Every time expression in text[start:end] (a sentence), with offsets into text; no moments with
     days_only. `low` is lowered(text)."""
-    present = words.between(start, end)
-    if not present:
-        return []
+    if words is None:  # every family over the whole sentence: what the gate must agree with
+        i, j, present = 0, 0, _EVERY
+    else:
+        i, j = words.span(start, end)
+        if i == j:
+            return []
+        present = frozenset(words.words[i:j])
     out: list[Found] = []
     if not days_only:
-        for i, (moment, pattern) in enumerate(MOMENT_FAST):
-            if not present.isdisjoint(MOMENT_SETS[i]):
+        for (moment, pattern), family in zip(MOMENT_FAST, MOMENT_SETS):
+            if not present.isdisjoint(family):
                 for m in pattern.finditer(low, start, end):
                     out.append(Found(m.start(), m.end(), "moment", moment=moment))
     if not present.isdisjoint(DAY_SET):
-        for m in _DAY_LOW.finditer(low, start, end):
+        for m in _scan(_DAY_LOW, low, start, end, words and words.anchors(i, j, DAY_SET)):
             g = m.lastgroup
             a, b = m.span()
             if g == "wd":
@@ -270,7 +317,7 @@ def find(text: str, low: str, start: int, end: int, ref_local: dt.date, words: T
                 if day is not None:
                     out.append(Found(a, b, "day", day=day, near=abs((ref_local - day).days) <= 7))
     if not present.isdisjoint(RANGE_SET):
-        for m in _RANGE_LOW.finditer(low, start, end):
+        for m in _scan(_RANGE_LOW, low, start, end, words and words.anchors(i, j, RANGE_SET)):
             kind = next(k for k in _RANGE_KINDS if m.group(k))
             if kind == "vague":
                 out.append(Found(m.start(), m.end(), "range", range_kind="other_year"))
