@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .calendar import Calendar, Phase, SessionTime
 from .models import Moment
+from .textcase import icase
 
 def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
     """A regular expression matching any of `words`, longest first, shaped as a trie of their characters."""
@@ -148,9 +149,9 @@ MOMENT_WORDS = {
     Moment.CLOSE: ("clos", "ended", "ending", "finish", "settled", "final bell", "regular session", "regular close",
                    "end of trading", "end the day", "to end"),
 }
-MOMENT_FAST = [(moment, re.compile(p.pattern.lower())) for moment, p in MOMENT_PATTERNS]
+MOMENT_FAST = [(moment, icase(p.pattern)) for moment, p in MOMENT_PATTERNS]
 # The same patterns for lower-cased text: case-insensitive matching is several times slower in `re`.
-_DAY_LOW, _RANGE_LOW = (re.compile(p.pattern.lower().replace("(?p<", "(?P<")) for p in (DAY_PATTERN, RANGE_PATTERN))
+_DAY_LOW, _RANGE_LOW = icase(DAY_PATTERN.pattern), icase(RANGE_PATTERN.pattern)
 
 
 # Words without which a pattern family cannot match: a sentence lacking all of them skips that scan.
@@ -184,14 +185,6 @@ _MONTHS_IN = {w: tuple(k for k in range(len(w)) if w[k:k + 3] in _MONTH_SET) for
 # trading"): those are checked apart.
 _OVERLAPS = {w: tuple((k, v) for v in _WORDS + _LEXER_ONLY for k in range(1, len(w))
                       if len(v) > len(w) - k and v.startswith(w[k:])) for w in _WORDS + _LEXER_ONLY}
-
-
-def lowered(text: str) -> str:
-    """text.lower() with the same offsets (a few characters grow when lower-cased; those are kept as they are)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 class TimeWords:

@@ -85,3 +85,12 @@ def test_market_value_that_topped_a_mark_is_at_least_that():
     (c,) = claims("Tesla's market capitalisation topped $100 billion for the first time on Tuesday.",
                   "2018-03-14T16:30:00-04:00")
     assert (c.symbol, c.kind, c.value, c.approx) == ("TSLA", Kind.MARKET_CAP, 100e9, "topping")
+
+
+def test_index_members_and_a_name_after_the_figure():
+    # "the Dow's worst performer" is Bank of America, not the Dow
+    cs = claims("Bank of America was the Dow's worst performer, sinking more than 11% to a multiyear low of $4.70.")
+    assert {(c.symbol, c.kind, c.value) for c in cs} == {("BAC", Kind.PCT_CHANGE, -11), ("BAC", Kind.CLOSE, 4.7)}
+    # "a 4% gain in Nvidia" is Nvidia's; the index's own move before it stays the index's
+    cs = claims("The Nasdaq climbed 1.2% on Monday, helped by a 4% gain in Nvidia.")
+    assert [(c.symbol, c.value) for c in cs] == [("^IXIC", 1.2), ("NVDA", 4)]

@@ -10,6 +10,7 @@ import random
 
 from enrich import timerefs as tr
 from enrich.claims import sentences
+from enrich.textcase import lowered
 
 REF = dt.date(2018, 8, 7)
 
@@ -52,7 +53,7 @@ def test_gate_changes_no_result() -> None:
         text = " ".join(_case(rng) for _ in range(rng.randint(1, 4)))
         if rng.random() < 0.5:
             text = text.upper() if rng.random() < 0.3 else text.title()
-        low = tr.lowered(text)
+        low = lowered(text)
         words = tr.TimeWords(low)
         for s, e in sentences(text):
             for days_only in (False, True):
@@ -64,7 +65,7 @@ def test_gate_changes_no_result() -> None:
 def test_every_phrase_opens_its_gate() -> None:
     for phrase in PHRASES:
         text = f"Shares rose 2% {phrase} as well."
-        low = tr.lowered(text)
+        low = lowered(text)
         full = tr.find(text, low, 0, len(text), REF, None)
         gated = tr.find(text, low, 0, len(text), REF, tr.TimeWords(low))
         assert gated == full, phrase
@@ -72,5 +73,5 @@ def test_every_phrase_opens_its_gate() -> None:
 
 def test_lowered_keeps_offsets() -> None:
     text = "İstanbul shares closed up 2% on Monday"  # "İ".lower() is two characters
-    low = tr.lowered(text)
+    low = lowered(text)
     assert len(low) == len(text) and low.endswith("closed up 2% on monday")
