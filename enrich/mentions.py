@@ -94,31 +94,32 @@ class MentionFinder:
         for name in list(self.gaz.names) + list(BLOCKERS):
             first = name.split(" ")[0]
             firsts[first] = max(firsts.get(first, 0), len(name.split(" ")))
-        self._firsts = firsts
-        self._firsts_lower = {f for f in firsts if f and not (f[0].isupper() or f[0].isdigit())}
+        # the first words of names as they can be written before a possessive: what a name can start with
+        self._first_forms = {f + p for f in firsts if f for p in ("", "'s", "’s", "'", "’")}
         # every word-wise beginning of a name ("JPMorgan", "JPMorgan Chase", "JPMorgan Chase &")
         self._prefixes = {" ".join(words[:k]) for name in list(self.gaz.names) + list(BLOCKERS)
                           for words in [name.split(" ")] for k in range(1, len(words))}
         self._max_words = max(firsts.values())
+        self._steps: dict[tuple[str, str], tuple[str, Entry | None, str | None]] = {}
 
     def find(self, text: str, day: dt.date | None = None,
              symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        words = TOKEN.findall(text)
+        found = list(TOKEN.finditer(text))  # the same tokens, with their spans
         out: list[Mention] = []
         ambiguous_pending: list[tuple[Entry, int, int, str]] = []
-        firsts, lower = self._firsts, self._firsts_lower
-        # only words that can start a name are tried: capitalised, digits, or one of a few lower-case ones
-        starts = [k for k, t in enumerate(tokens) if t[2][0].isupper() or t[2][0].isdigit() or t[2] in lower
-                  or t[2] in firsts]
+        forms = self._first_forms
+        # only words that can start a name are tried (a name's first word, possibly with "'s", "." or ",")
+        starts = [k for k, w in enumerate(words) if w in forms or (w[-1] in ".," and w.rstrip(".,") in forms)]
         next_free = 0
         for i in starts:
             if i < next_free:
                 continue
-            hit = self._match_at(tokens, i, text)
+            hit = self._match_at(words, found, i, text)
             if hit is None:
                 continue
             n, entry, cand, start = hit
-            nxt = self._match_at(tokens, i + 1, text) if i + 1 < len(tokens) else None
+            nxt = self._match_at(words, found, i + 1, text) if i + 1 < len(words) else None
             if nxt is not None and nxt[3] < start + len(cand) < nxt[3] + len(nxt[2]):
                 continue  # "the S&P 500": the longer name starting one word later wins
             next_free = i + n
@@ -138,32 +139,47 @@ class MentionFinder:
         out.sort(key=lambda m: m.start)
         return out
 
-    def _match_at(self, tokens: list[tuple[int, int, str]], i: int, text: str
+    def _match_at(self, words: list[str], found: list[re.Match[str]], i: int, text: str
                   ) -> tuple[int, Entry | None, str, int] | None:
         """The longest name starting at token i: (tokens used, entry or None for a blocker, surface, start).
         Grows word by word and stops as soon as the words so far begin no known name."""
         best = None
-        start = tokens[i][0]
         prefix = ""
-        for n in range(1, min(self._max_words, len(tokens) - i) + 1):
-            a, b, tok = tokens[i + n - 1]
-            if n > 1:
-                if text[tokens[i + n - 2][1]:a] not in (" ", "\u00a0"):
-                    break
-                prefix += " "
-            for last in _variants(tok):
-                cand = prefix + last
-                if cand in BLOCKERS:
-                    best = (n, None, cand, start)
-                    break
-                entry = self.gaz.names.get(cand)
-                if entry is not None:
-                    best = (n, entry, cand, start)
-                    break
-            prefix += tok
-            if prefix not in self._prefixes:
+        for n in range(1, min(self._max_words, len(words) - i) + 1):
+            if n > 1 and text[found[i + n - 2].end():found[i + n - 1].start()] not in (" ", "\u00a0"):
                 break
+            step = self._step(prefix, words[i + n - 1])
+            if step[0]:
+                best = (n, step[1], step[0], found[i].start())
+            if step[2] is None:
+                break
+            prefix = step[2]
         return best
+
+    def _step(self, prefix: str, tok: str) -> tuple[str, Entry | None, str | None]:
+        """One word more after `prefix` (the words so far, "" at the start): (the name or blocker it completes
+        or "", its entry or None, the prefix to go on with or None). Memoised: articles repeat words."""
+        key = (prefix, tok)
+        got = self._steps.get(key)
+        if got is not None:
+            return got
+        grown = prefix + " " if prefix else ""
+        hit, entry = "", None
+        for last in _variants(tok):
+            cand = grown + last
+            if cand in BLOCKERS:
+                hit = cand
+                break
+            entry = self.gaz.names.get(cand)
+            if entry is not None:
+                hit = cand
+                break
+        nxt = grown + tok
+        got = (hit, entry, nxt if nxt in self._prefixes else None)
+        if len(self._steps) > 200_000:  # a long pipeline run: start over rather than grow without bound
+            self._steps.clear()
+        self._steps[key] = got
+        return got
 
     def _mention(self, entry: Entry, surface: str, start: int, end: int, text: str, day: dt.date | None,
                  symbol_on: Callable[[str, dt.date], str] | None) -> Mention:
