@@ -192,9 +192,9 @@ class ClaimExtractor:
         inside_name = set()
         for m in mentions:
             inside_name.update(range(m.start, m.end))
-        figures = [f for f in find_figures(text) if f.start not in inside_name]
-        spans = sentences(text)
         low = lowered(text)
+        figures = [f for f in find_figures(text, low) if f.start not in inside_name]
+        spans = sentences(text)
         words = tr.TimeWords(low)
         days_only: dict[int, list[tr.Found]] = {}
         if article.published_date_only and ref_local is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .textcase import icase, lowered
+
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
                 "fifty": 50, "half a": 0.5, "half": 0.5}
@@ -34,6 +36,7 @@ FIGURE = re.compile(
     r"|(?P<num5>" + _NUM + r")\s?(?P<points>points?)\b"
     r"|(?P<num6>" + _NUM + r")(?P<scale6>" + _SCALE + r")?"
     r")", re.I)
+FIGURE_LOW = icase(FIGURE.pattern)
 
 HEDGES = [
     "approximately", "about", "around", "roughly", "some", "nearly", "almost", "just under", "close to", "just over",
@@ -42,8 +45,8 @@ HEDGES = [
     "well over", "well above", "an estimated", "an approximate", "topped", "crossed", "passed", "surpassed",
     "exceeded",
 ]
-HEDGE_BEFORE = re.compile(r"(?:^|[\s(])(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
-                          + r")\s+(?:a\s+|an\s+)?$", re.I)
+HEDGE_BEFORE = icase(r"(?:^|[\s(])(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
+                     + r")\s+(?:a\s+|an\s+)?$")
 HEDGE_CANON = {"approximately": "about", "an estimated": "about", "an approximate": "about", "upwards of": "more than",
                "in excess of": "more than", "north of": "more than", "a little over": "just over",
                "a little under": "just under", "well over": "more than", "well above": "more than",
@@ -75,19 +78,33 @@ def _num(text: str) -> tuple[float, int]:
 
 
 # Where a figure can start; the full pattern is tried only there (much faster than scanning with it).
-DIGIT_ANCHOR = re.compile(r"[-−$£€₹¥]|(?<![\w.,])\d")
+# A run of digits (or a sign or currency symbol and the digits after it); the loop in _anchors decides where in
+# it a figure can start. One character class first lets `re` skip ahead quickly.
+ANCHOR_RUN = re.compile(r"[-−$£€₹¥\d][\d.,]*")
+SYMBOLS = "$£€₹¥"
 CURRENCY_BEFORE_DIGIT = re.compile(r"(?:US\$|\$US|U\.S\.\s?\$|USD|US\s\$|HK\$|A\$|\$A|C\$|Rs\.?|INR|GBP|EUR)\s?$")
-PCT_WORD = re.compile(r"%|percent|per\s?cent|pct|\dpc\b")
+PCT_WORD = re.compile(r"%|p(?:er\s?cent|ct)")  # after a number word ("eight per cent"); digits are anchors already
 WORD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\s?$")
 
 
-def _anchors(text: str) -> list[int]:
+def _anchors(text: str, low: str) -> list[int]:
     found = []
-    for a in DIGIT_ANCHOR.finditer(text):
-        pos = a.start()
-        before = CURRENCY_BEFORE_DIGIT.search(text, max(0, pos - 7), pos)
-        found.append(before.start() if before else pos)
-    low = text.lower()
+    for run in ANCHOR_RUN.finditer(text):
+        pos, c = run.start(), run.group()[0]
+        if c.isdigit():
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] in "_.,"):
+                continue  # inside a word or a number ("A320", "1,5")
+            digit = pos
+        else:
+            nxt = text[pos + 1:pos + 2]
+            if c in "-−" and not (nxt.isdigit() or nxt in SYMBOLS or "A" <= nxt <= "Z"):
+                continue  # the hyphen of "mid-day"
+            found.append(pos)
+            if not nxt.isdigit():
+                continue
+            digit = pos + 1
+        before = CURRENCY_BEFORE_DIGIT.search(text, max(0, digit - 7), digit)
+        found.append(before.start() if before else digit)
     # number words count only before a percent word ("eight per cent") or as "a penny", "a cent"
     for m in PCT_WORD.finditer(low):
         before = WORD_BEFORE.search(low, max(0, m.start() - 16), m.start())
@@ -101,20 +118,21 @@ def _anchors(text: str) -> list[int]:
     return sorted(set(found))
 
 
-def _matches(text: str):  # type: ignore[no-untyped-def]
+def _matches(text: str, low: str):  # type: ignore[no-untyped-def]
     end = 0
-    for start in _anchors(text):
+    for start in _anchors(text, low):
         if start < end:
             continue
-        m = FIGURE.match(text, start)
+        m = FIGURE_LOW.match(low, start)
         if m is not None and m.end() > m.start():
             end = m.end()
             yield m
 
 
-def find_figures(text: str) -> list[Figure]:
+def find_figures(text: str, low: str | None = None) -> list[Figure]:
+    """Every number in `text` (`low` is its lowered form, when the caller has it)."""
     out = []
-    for m in _matches(text):
+    for m in _matches(text, lowered(text) if low is None else low):
         g = m.groupdict()
         neg = bool(g["neg"]) and not (m.start() > 0 and text[m.start() - 1].isalnum())
         cur = ""
@@ -148,9 +166,10 @@ def find_figures(text: str) -> list[Figure]:
     return out
 
 
-def hedge_before(text: str, pos: int) -> str:
-    m = HEDGE_BEFORE.search(text[max(0, pos - 30):pos])
+def hedge_before(low: str, pos: int) -> str:
+    """The hedge word just before position `pos` of the lowered text ("some", "nearly", ...), or ""."""
+    m = HEDGE_BEFORE.search(low[max(0, pos - 30):pos])
     if not m:
         return ""
-    h = m.group(1).lower()
+    h = m.group(1)
     return HEDGE_CANON.get(h, h)
