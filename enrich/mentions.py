@@ -9,6 +9,20 @@ from .gazetteer import Entry, Gazetteer, load
 from .models import Mention
 
 TOKEN = re.compile(r"[A-Za-z0-9^&][A-Za-z0-9&.'’\-/!]*")
+CAPITAL_TOKEN = re.compile(r"[A-Z0-9^&][A-Za-z0-9&.'’\-/!]*")  # TOKEN from a capital (one class first: fast)
+_TOKEN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789^&")
+_TOKEN_REST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&.'’-/!")
+
+
+def _token_start(text: str, pos: int) -> bool:
+    """True when TOKEN, scanning the text from its start, would begin a word at `pos` (not inside one:
+    "Phone" in "iPhone", "Bay" in "eBay")."""
+    q = pos - 1
+    while q >= 0 and text[q] in _TOKEN_REST:
+        if text[q] in _TOKEN_FIRST:
+            return False
+        q -= 1
+    return True
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 # Names that contain a company or index name but are not one: publishers, agencies, venues.
@@ -100,29 +114,27 @@ class MentionFinder:
         self._prefixes = {" ".join(words[:k]) for name in list(self.gaz.names) + list(BLOCKERS)
                           for words in [name.split(" ")] for k in range(1, len(words))}
         self._max_words = max(firsts.values())
+        self._lower_firsts = sorted(f for f in firsts if f and f[0] not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789^&")
         self._steps: dict[tuple[str, str], tuple[str, Entry | None, str | None]] = {}
 
     def find(self, text: str, day: dt.date | None = None,
              symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
-        words = TOKEN.findall(text)
-        found = list(TOKEN.finditer(text))  # the same tokens, with their spans
         out: list[Mention] = []
         ambiguous_pending: list[tuple[Entry, int, int, str]] = []
-        forms = self._first_forms
-        # only words that can start a name are tried (a name's first word, possibly with "'s", "." or ",")
-        starts = [k for k, w in enumerate(words) if w in forms or (w[-1] in ".," and w.rstrip(".,") in forms)]
         next_free = 0
-        for i in starts:
-            if i < next_free:
+        for tok in self._starts(text):
+            if tok.start() < next_free:
                 continue
-            hit = self._match_at(words, found, i, text)
+            hit = self._match_at(tok, text)
             if hit is None:
                 continue
-            n, entry, cand, start = hit
-            nxt = self._match_at(words, found, i + 1, text) if i + 1 < len(words) else None
-            if nxt is not None and nxt[3] < start + len(cand) < nxt[3] + len(nxt[2]):
+            entry, cand, last_end = hit
+            start = tok.start()
+            after = TOKEN.search(text, tok.end())
+            nxt = self._match_at(after, text) if after is not None else None
+            if nxt is not None and after is not None and after.start() < start + len(cand) < after.start() + len(nxt[1]):
                 continue  # "the S&P 500": the longer name starting one word later wins
-            next_free = i + n
+            next_free = last_end
             if entry is None:
                 continue  # a blocker: a publisher, agency or venue
             end = start + len(cand)
@@ -139,21 +151,43 @@ class MentionFinder:
         out.sort(key=lambda m: m.start)
         return out
 
-    def _match_at(self, words: list[str], found: list[re.Match[str]], i: int, text: str
-                  ) -> tuple[int, Entry | None, str, int] | None:
-        """The longest name starting at token i: (tokens used, entry or None for a blocker, surface, start).
-        Grows word by word and stops as soon as the words so far begin no known name."""
+    def _starts(self, text: str) -> list[re.Match[str]]:
+        """The words (TOKEN matches) a name can start with, in order: capitalised words and numbers found with
+        one quick scan, and the few names' first words written in lower case ("the Dow", "eBay")."""
+        forms = self._first_forms
+        out = [m for m in CAPITAL_TOKEN.finditer(text) if ((w := m.group()) in forms or (
+            w[-1] in ".," and w.rstrip(".,") in forms)) and _token_start(text, m.start())]
+        extra = []
+        for first in self._lower_firsts:
+            at = text.find(first)
+            while at >= 0:
+                if _token_start(text, at):
+                    m = TOKEN.match(text, at)
+                    if m is not None and ((w := m.group()) in forms or (w[-1] in ".," and w.rstrip(".,") in forms)):
+                        extra.append(m)
+                at = text.find(first, at + 1)
+        if extra:
+            out = sorted(out + extra, key=lambda m: m.start())
+        return out
+
+    def _match_at(self, tok: re.Match[str], text: str) -> tuple[Entry | None, str, int] | None:
+        """The longest name starting at word `tok`: (entry or None for a blocker, surface, end of its last word).
+        Grows word by word (one space apart) and stops as soon as the words so far begin no known name."""
         best = None
         prefix = ""
-        for n in range(1, min(self._max_words, len(words) - i) + 1):
-            if n > 1 and text[found[i + n - 2].end():found[i + n - 1].start()] not in (" ", "\u00a0"):
-                break
-            step = self._step(prefix, words[i + n - 1])
+        for n in range(1, self._max_words + 1):
+            step = self._step(prefix, tok.group())
             if step[0]:
-                best = (n, step[1], step[0], found[i].start())
-            if step[2] is None:
+                best = (step[1], step[0], tok.end())
+            if step[2] is None or n == self._max_words:
                 break
-            prefix = step[2]
+            e = tok.end()
+            if text[e:e + 1] not in (" ", "\u00a0"):
+                break
+            nxt = TOKEN.match(text, e + 1)
+            if nxt is None:
+                break
+            tok, prefix = nxt, step[2]
         return best
 
     def _step(self, prefix: str, tok: str) -> tuple[str, Entry | None, str | None]:

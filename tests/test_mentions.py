@@ -59,3 +59,17 @@ def test_indices():
 def test_sources_are_marked():
     ms = FIND.find("Analysts at Bank of America wrote that Netflix could grow.")
     assert [(m.symbol, m.role) for m in ms] == [("BAC", "source"), ("NFLX", "company")]
+
+
+def test_word_starts_agree_with_the_tokenizer():
+    import random
+
+    from enrich.mentions import TOKEN, _TOKEN_FIRST, _token_start
+
+    rng = random.Random(2)
+    alphabet = "aB3^&.'’-/! ,()$\n"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        want = {m.start() for m in TOKEN.finditer(text)}
+        got = {i for i, c in enumerate(text) if c in _TOKEN_FIRST and _token_start(text, i)}
+        assert got == want, text
