@@ -22,42 +22,7 @@ NEG = (r"fell|fall|falls|falling|fallen|down|drop|drops|dropped|dropping|declin\
        r"decrease\w*|loss|losses|below|under|crash\w*|skid\w*|cost|worst|tumble|decline")
 POS = (r"rose|rise|rises|rising|risen|up|gain|gained|gaining|gains|jump\w*|soar\w*|surg\w*|climb\w*|add|added|adding|"
        r"adds|rall\w*|higher|advanc\w*|increas\w*|rebound\w*|boost\w*|lift\w*|spik\w*|rocket\w*|doubled|above|best")
-DIRECTION = icase(r"\b(?:(?P<neg>" + NEG + r")|(?P<pos>" + POS + r"))\b")  # what direction_words() agrees with
-
-
-def _word_table(alternatives: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The exact words and the stems ("declin" of "declin\\w*") of an alternation of direction words."""
-    parts = alternatives.split("|")
-    return frozenset(p for p in parts if not p.endswith(r"\w*")), tuple(p[:-3] for p in parts if p.endswith(r"\w*"))
-
-
-_NEG_WORDS, _NEG_STEMS = _word_table(NEG)
-_POS_WORDS, _POS_STEMS = _word_table(POS)
-_WORD = re.compile(r"\w+")
-_SIGNS: dict[str, int] = {}
-
-
-def _sign(word: str) -> int:
-    """-1, +1 or 0 for a lower-case word, as DIRECTION reads it (falling words first)."""
-    got = _SIGNS.get(word)
-    if got is None:
-        got = (-1 if word in _NEG_WORDS or word.startswith(_NEG_STEMS) else
-               1 if word in _POS_WORDS or word.startswith(_POS_STEMS) else 0)
-        if len(_SIGNS) > 100_000:
-            _SIGNS.clear()
-        _SIGNS[word] = got
-    return got
-
-
-def direction_words(low: str, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
-    """(start, end, sign) of every rising or falling word in low[start:end]: one word scan and a table, which
-    is several times faster than running DIRECTION's long alternation at every position."""
-    out = []
-    for m in _WORD.finditer(low, start, end):
-        sign = _sign(m.group())
-        if sign:
-            out.append((m.start(), m.end(), sign))
-    return tuple(out)
+DIRECTION = icase(r"\b(?:(?P<neg>" + NEG + r")|(?P<pos>" + POS + r"))\b")
 NON_MARKET = icase(
     r"\b(?:revenue|revenues|sales|income|profit|profits|earnings|eps|loans?|deposits|assets|subscribers?|users|"
     r"members|customers|accounts|margins?|expenses|costs|spending|orders|shipments|deliveries|production|output|gdp|"
@@ -169,7 +134,8 @@ class _Sentence:
 
     @classmethod
     def of(cls, text: str, low: str, s: int, e: int) -> _Sentence:
-        return cls(s, e, tuple(m.span() for m in CLAUSE_BREAK.finditer(text, s, e)), direction_words(low, s, e))
+        return cls(s, e, tuple(m.span() for m in CLAUSE_BREAK.finditer(text, s, e)),
+                   tuple((m.start(), m.end(), -1 if m.group("neg") else 1) for m in DIRECTION.finditer(low, s, e)))
 
     def clause(self, pos: int) -> tuple[int, int]:
         lo, hi = self.start, self.end
