@@ -286,7 +286,8 @@ class ClaimExtractor:
             if hit is not None:
                 return [hit.symbol]
         # "the Dow's worst performer", "the Dow's other financial names": the index is not the subject
-        before = [x for x in mentions if x.end <= fig.start and not INDEX_MEMBERS.match(low, x.end, x.end + 30)]
+        before = [x for x in mentions if x.end <= fig.start and not (
+            low[x.end:x.end + 1] in ("'", "’") and INDEX_MEMBERS.match(low, x.end, x.end + 30))]
         if before and (EACH.search(low, clause[0], fig.start) or EACH.search(low, fig.end, clause[1])):
             group = [x for x in before if x.start >= max(sent[0], prev_end)]
             if len(group) >= 2:

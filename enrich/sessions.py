@@ -13,6 +13,8 @@ from .figures import Figure
 from .models import Article, Kind, Mention, Moment, TimeRef
 
 CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|and)\b|;")
+FROM_BEFORE = re.compile(r"\bfrom\s+$")
+AFTER_MOVE = re.compile(r"(?:%|percent|per cent|pct|cents?|\$\s?[\d.,]+|points?)[\s,]*(?:\w+\s+){0,3}(?:to|at)\s+$", re.I)
 
 
 class SentenceFacts(Protocol):
@@ -78,23 +80,34 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
         lo, hi = (f.end, fig.start) if f.end <= fig.start else (fig.end, f.start)
         return not any(lo <= m.start < hi for m in mentions)
 
-    days = [f for f in found if f.kind == "day" and usable(f)]
-    moments = [f for f in found if f.kind == "moment" and usable(f)]
-    # a range named earlier in the sentence carries over to later figures ("over that stretch the Nasdaq has
-    # slid 8.7%, the Dow 8%"; "plummeted last week, wiping out $100 billion"), but not into a clause with a
-    # subject and a verb of its own ("..., while the Philadelphia Semiconductor Index fell 1.3%")
-    own_verb = ctx is not None and any(clause[0] <= d[0] and d[1] <= fig.start for d in ctx.directions) and any(
-        clause[0] <= m.start < fig.start for m in mentions) and CONTRAST.search(
-        text[max(ctx.start, clause[0] - 12):fig.start]) is not None
-    ranges = [f for f in found if f.kind == "range" and (clause[0] <= f.start < clause[1] or 0 <= f.start - fig.end
-                                                          <= 40 or (f.end <= fig.start and not own_verb))]
+    def own_verb() -> bool:
+        # a range named earlier in the sentence carries over to later figures ("over that stretch the Nasdaq has
+        # slid 8.7%, the Dow 8%"; "plummeted last week, wiping out $100 billion"), but not into a clause with a
+        # subject and a verb of its own ("..., while the Philadelphia Semiconductor Index fell 1.3%")
+        return ctx is not None and any(clause[0] <= d[0] and d[1] <= fig.start for d in ctx.directions) and any(
+            clause[0] <= m.start < fig.start for m in mentions) and CONTRAST.search(
+            text[max(ctx.start, clause[0] - 12):fig.start]) is not None
+
+    days: list[tr.Found] = []
+    moments: list[tr.Found] = []
+    ranges: list[tr.Found] = []
+    for f in found:
+        if f.kind == "day":
+            if usable(f):
+                days.append(f)
+        elif f.kind == "moment":
+            if usable(f):
+                moments.append(f)
+        elif clause[0] <= f.start < clause[1] or 0 <= f.start - fig.end <= 40 or (f.end <= fig.start
+                                                                                   and not own_verb()):
+            ranges.append(f)
     words: list[str] = []
     day_f = tr.nearest(days, fig.start, clause)
     rng = None
     if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.MARKET_CAP_CHANGE, Kind.ABS_CHANGE):
         rng = tr.nearest(ranges, fig.start, clause) or next(
             (f for f in ranges if 0 <= f.start - fig.end <= 40), None)
-    from_price = kind in (Kind.CLOSE, Kind.PRICE) and re.search(r"\bfrom\s+$", text[max(0, fig.start - 8):fig.start])
+    from_price = kind in (Kind.CLOSE, Kind.PRICE) and FROM_BEFORE.search(text, max(0, fig.start - 8), fig.start)
     if from_price:
         rng = next((f for f in found if f.kind == "range"), None)
     if rng is not None and day_f is not None and rng.range_kind in ("week", "month") and \
@@ -149,8 +162,7 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
         moment = Moment.OPEN
     if kind is Kind.CLOSE and moment in (Moment.INTRADAY, Moment.EXTREME, Moment.OPEN, None):
         moment = Moment.CLOSE
-    after_move = kind is Kind.PRICE and re.search(r"(?:%|percent|per cent|pct|cents?|\$\s?[\d.,]+|points?)[\s,]*"
-                                                  r"(?:\w+\s+){0,3}(?:to|at)\s+$", text[clause[0]:fig.start], re.I)
+    after_move = kind is Kind.PRICE and AFTER_MOVE.search(text, clause[0], fig.start)
     if day is None:
         if moment in (Moment.PRE_MARKET, Moment.OPEN) and where.phase in (Phase.BEFORE_OPEN, Phase.CLOSED):
             session = where.next_session or where.session
