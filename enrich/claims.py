@@ -12,7 +12,7 @@ from .gazetteer import load
 from .errors import NoSessionsError
 from .models import Article, Claim, Kind, Mention, Moment, TimeRef
 from .sessions import RunningTime, resolve
-from .textcase import icase, lowered
+from .textcase import icase, lowered, trie_pattern
 
 # Patterns below read the lowered text (textcase.lowered): `re` matches plain text several times faster
 # than it matches with re.I, and the offsets are those of the original.
@@ -22,7 +22,33 @@ NEG = (r"fell|fall|falls|falling|fallen|down|drop|drops|dropped|dropping|declin\
        r"decrease\w*|loss|losses|below|under|crash\w*|skid\w*|cost|worst|tumble|decline")
 POS = (r"rose|rise|rises|rising|risen|up|gain|gained|gaining|gains|jump\w*|soar\w*|surg\w*|climb\w*|add|added|adding|"
        r"adds|rall\w*|higher|advanc\w*|increas\w*|rebound\w*|boost\w*|lift\w*|spik\w*|rocket\w*|doubled|above|best")
-DIRECTION = icase(r"\b(?:(?P<neg>" + NEG + r")|(?P<pos>" + POS + r"))\b")
+DIRECTION = icase(r"\b(?:(?P<neg>" + NEG + r")|(?P<pos>" + POS + r"))\b")  # what direction_words() finds
+
+
+def _word_table(alternatives: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The exact words and the stems ("declin" of "declin\\w*") of an alternation of direction words."""
+    parts = alternatives.split("|")
+    return frozenset(p for p in parts if not p.endswith(r"\w*")), tuple(p[:-3] for p in parts if p.endswith(r"\w*"))
+
+
+_NEG_WORDS, _NEG_STEMS = _word_table(NEG)
+_POS_WORDS, _POS_STEMS = _word_table(POS)
+# The same words as one trie with no leading \b, so `re` skips ahead by first letter; the word boundary
+# before a match and its sign are checked in Python.
+_DIRECTION_TRIE = re.compile("(?:" + trie_pattern(sorted(_NEG_WORDS | _POS_WORDS) + [
+    stem + "*" for stem in _NEG_STEMS + _POS_STEMS]) + r")\b")
+
+
+def direction_words(low: str, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, sign) of every rising or falling word in low[start:end], as DIRECTION finds them."""
+    out = []
+    for m in _DIRECTION_TRIE.finditer(low, start, end):
+        a = m.start()
+        if a and (low[a - 1].isalnum() or low[a - 1] == "_"):
+            continue  # inside a word ("flower")
+        w = m.group()
+        out.append((a, m.end(), -1 if w in _NEG_WORDS or w.startswith(_NEG_STEMS) else 1))
+    return tuple(out)
 NON_MARKET = icase(
     r"\b(?:revenue|revenues|sales|income|profit|profits|earnings|eps|loans?|deposits|assets|subscribers?|users|"
     r"members|customers|accounts|margins?|expenses|costs|spending|orders|shipments|deliveries|production|output|gdp|"
@@ -134,8 +160,7 @@ class _Sentence:
 
     @classmethod
     def of(cls, text: str, low: str, s: int, e: int) -> _Sentence:
-        return cls(s, e, tuple(m.span() for m in CLAUSE_BREAK.finditer(text, s, e)),
-                   tuple((m.start(), m.end(), -1 if m.group("neg") else 1) for m in DIRECTION.finditer(low, s, e)))
+        return cls(s, e, tuple(m.span() for m in CLAUSE_BREAK.finditer(text, s, e)), direction_words(low, s, e))
 
     def clause(self, pos: int) -> tuple[int, int]:
         lo, hi = self.start, self.end

@@ -34,3 +34,26 @@ def icase(pattern: str) -> re.Pattern[str]:
         out.append(c.lower())
         i += 1
     return re.compile("".join(out))
+
+
+def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
+    """A regular expression matching any of `words`, longest first, shaped as a trie of their characters
+    ("a(?:fter|head of the)|b(?:...)"). `re` tries the alternatives of a flat list one by one at every
+    position; a trie's first characters form a class `re` skips ahead with, and each step tries few
+    alternatives. A word ending in "*" is a stem: any word characters may follow it."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [(r"\w*" if c == "*" and not sub.keys() - {""} else re.escape(c)) + emit(sub)
+                for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie)

@@ -10,26 +10,7 @@ from dataclasses import dataclass
 
 from .calendar import Calendar, Phase, SessionTime
 from .models import Moment
-from .textcase import icase
-
-def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
-    """A regular expression matching any of `words`, longest first, shaped as a trie of their characters."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        node = trie
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(c) + emit(sub) for c, sub in sorted(node.items()) if c]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(trie)
-
+from .textcase import icase, trie_pattern
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

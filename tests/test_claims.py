@@ -95,3 +95,18 @@ def test_index_members_and_a_name_after_the_figure():
     cs = claims("The Nasdaq climbed 1.2% on Monday, helped by a 4% gain in Nvidia.")
     assert [(c.symbol, c.value) for c in cs] == [("^IXIC", 1.2), ("NVDA", 4)]
 
+
+
+def test_direction_words_agree_with_the_pattern():
+    import random
+
+    from enrich import claims as cl
+
+    words = [w.replace(r"\w*", "") for w in (cl.NEG + "|" + cl.POS).split("|")]
+    words += [w + suffix for w in words for suffix in ("ing", "s", "ed", "2", "_x")] + [
+        "flower", "upper", "offer", "lowering", "costs", "the", "shares", "3.6", "per", "cent", "up-to-date"]
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", ", ", "'s ", "-", ".", "é"]) for _ in range(25))
+        want = tuple((m.start(), m.end(), -1 if m.group("neg") else 1) for m in cl.DIRECTION.finditer(text))
+        assert cl.direction_words(text, 0, len(text)) == want, text
