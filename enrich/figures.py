@@ -54,7 +54,7 @@ HEDGE_CANON = {"approximately": "about", "an estimated": "about", "an approximat
                "passed": "topping", "surpassed": "topping", "exceeded": "topping"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made by the thousand per second: not frozen (frozen init is ~3x slower)
 class Figure:
     start: int
     end: int

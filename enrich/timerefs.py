@@ -80,7 +80,7 @@ RANGE_PATTERN = re.compile(_groups(
 ), re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made by the thousand per second: not frozen (frozen init is ~3x slower)
 class Found:
     start: int
     end: int
