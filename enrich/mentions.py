@@ -116,7 +116,10 @@ class MentionFinder:
         self._prefixes = {" ".join(words[:k]) for name in list(self.gaz.names) + list(BLOCKERS)
                           for words in [name.split(" ")] for k in range(1, len(words))}
         self._max_words = max(firsts.values())
-        self._lower_firsts = sorted(f for f in firsts if f and f[0] not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789^&")
+        # names whose first word is lower case ("the Dow", "eBay") are looked for by their first two words
+        lower = {" ".join(name.split(" ")[:2]) for name in list(self.gaz.names) + list(BLOCKERS)
+                 if name and name[0] not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789^&"}
+        self._lower_needles = sorted(lower | {n.replace(" ", "\u00a0") for n in lower})
         self._steps: dict[tuple[str, str], tuple[str, Entry | None, str | None]] = {}
 
     def find(self, text: str, day: dt.date | None = None,
@@ -159,17 +162,17 @@ class MentionFinder:
         forms = self._first_forms
         out = [m for m in CAPITAL_TOKEN.finditer(text) if ((w := m.group()) in forms or (
             w[-1] in ".," and w.rstrip(".,") in forms)) and _token_start(text, m.start())]
-        extra = []
-        for first in self._lower_firsts:
-            at = text.find(first)
+        extra: dict[int, re.Match[str]] = {}
+        for needle in self._lower_needles:
+            at = text.find(needle)
             while at >= 0:
-                if _token_start(text, at):
+                if at not in extra and _token_start(text, at):
                     m = TOKEN.match(text, at)
                     if m is not None and ((w := m.group()) in forms or (w[-1] in ".," and w.rstrip(".,") in forms)):
-                        extra.append(m)
-                at = text.find(first, at + 1)
+                        extra[at] = m
+                at = text.find(needle, at + 1)
         if extra:
-            out = sorted(out + extra, key=lambda m: m.start())
+            out = sorted(out + list(extra.values()), key=lambda m: m.start())
         return out
 
     def _match_at(self, tok: re.Match[str], text: str) -> tuple[Entry | None, str, int] | None:

@@ -73,3 +73,9 @@ def test_word_starts_agree_with_the_tokenizer():
         want = {m.start() for m in TOKEN.finditer(text)}
         got = {i for i, c in enumerate(text) if c in _TOKEN_FIRST and _token_start(text, i)}
         assert got == want, text
+
+
+def test_names_that_begin_in_lower_case():
+    assert symbols("Stocks slid and the Dow's drop deepened; the\u00a0S&P 500 fell too.") == ["^DJI", "^GSPC"]
+    assert symbols("Shares of eBay rose; the tech-heavy Nasdaq gained.") == ["EBAY", "^IXIC"]
+    assert symbols("Whether they rise or theDow falls.") == []
