@@ -243,6 +243,13 @@ class ClaimExtractor:
             else:
                 found = tr.find(text, low, s, e, ref_local, words, days_only=not sent_figs)
             sent_mentions = subjects[bisect.bisect_left(subject_starts, s):bisect.bisect_left(subject_starts, e)]
+            if not sent_figs and not found:  # most sentences: only who is named carries on
+                for m in sent_mentions:
+                    state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
+                if sent_mentions:
+                    state.running_subject = sent_mentions[-1].symbol
+                state.time.after_quiet_sentence()
+                continue
             for m in sent_mentions:
                 if m.start < (sent_figs[0].start if sent_figs else e):
                     state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1

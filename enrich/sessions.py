@@ -34,6 +34,11 @@ class RunningTime:
     last_date: dt.date | None = None
     stretch: int | None = None
 
+    def after_quiet_sentence(self) -> None:
+        """A sentence with no figures and no time words: what after_sentence([], set(), False) does."""
+        if self.carry_once:
+            self.carry, self.carry_once = None, False
+
     def after_sentence(self, found: list[tr.Found], named: set[str], has_figures: bool) -> None:
         """Carry this sentence's days, stretches and moments forward."""
         near_days = [f.day for f in found if f.kind == "day" and f.day is not None and f.near]
