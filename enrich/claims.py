@@ -12,7 +12,7 @@ from .gazetteer import load
 from .errors import NoSessionsError
 from .models import Article, Claim, Kind, Mention, Moment, TimeRef
 from .sessions import RunningTime, resolve
-from .textcase import icase, lowered, trie_pattern
+from .textcase import WordSet, icase, lowered, trie_pattern
 
 # Patterns below read the lowered text (textcase.lowered): `re` matches plain text several times faster
 # than it matches with re.I, and the offsets are those of the original.
@@ -49,15 +49,17 @@ def direction_words(low: str, start: int, end: int) -> tuple[tuple[int, int, int
         w = m.group()
         out.append((a, m.end(), -1 if w in _NEG_WORDS or w.startswith(_NEG_STEMS) else 1))
     return tuple(out)
-NON_MARKET = icase(
-    r"\b(?:revenue|revenues|sales|income|profit|profits|earnings|eps|loans?|deposits|assets|subscribers?|users|"
-    r"members|customers|accounts|margins?|expenses|costs|spending|orders|shipments|deliveries|production|output|gdp|"
-    r"inflation|unemployment|jobs|rates?|yields?|premium|stake|dividends?|buybacks?|forecasts?|guidance|estimates?|"
-    r"targets?|tax|wages?|salar\w+|pay|bonus|fines?|penalt\w+|price (?:increase|rise|hike|cut)|owns|owned|interest|"
-    r"weight|weighting|growth|headcount|employees|workforce|budget|debt|bonds?|savings|payment|settlement|"
-    r"cash|fortune|net worth|wealth|purchase price|deal|acquisition|offer|bid|valuation of the deal)\b")
-MARKET_NOUN = icase(r"\b(?:shares?|stocks?|index|indexes|indices|benchmark|market value|market cap\w*|"
-                    r"capitali[sz]ation|price|value|valuation|it|its|they|their|company|bank|lender)\b")
+# The noun a figure belongs to when it is not the stock's: revenue, users and the like.
+NON_MARKET = WordSet((
+    "revenue revenues sales income profit profits earnings eps loan loans deposits assets subscriber subscribers "
+    "users members customers accounts margin margins expenses costs spending orders shipments deliveries production "
+    "output gdp inflation unemployment jobs rate rates yield yields premium stake dividend dividends buyback buybacks "
+    "forecast forecasts guidance estimate estimates target targets tax wage wages salary salaries pay bonus fine fines "
+    "penalty penalties owns owned interest weight weighting growth headcount employees workforce budget debt bond "
+    "bonds savings payment settlement cash fortune wealth deal acquisition offer bid").split() + [
+    "price increase", "price rise", "price hike", "price cut", "net worth", "purchase price", "valuation of the deal"])
+MARKET_NOUN = WordSet(("share shares stock stocks index indexes indices benchmark capitalisation capitalization price "
+                       "value valuation it its they their company bank lender").split() + ["market value", "market cap*"])
 PER_SHARE = icase(r"\b(?:per|a) share\b")
 MCAP_WORDS = icase(r"market (?:value|cap\w*)|\bvalu(?:e|ed|ing|ation)\b|\bworth\b|capitali[sz]ation|"
                    r"company's value|of its value")
@@ -88,8 +90,8 @@ HIGH_CUE = icase(r"\b(?:high of|record high|all-time high|52-week high|peak of|i
 LOW_CUE = icase(r"\b(?:low of|intraday low|session low|dipped to|as low as|52-week low)\b")
 LONG_LOW = icase(r"multiyear low|\d+-year low|lowest")
 STRONG_MCAP_CHANGE = icase(r"\b(?:wip(?:e|ed|ing)\s+(?:out|off)?|eras(?:e|ed|ing)|stripp?(?:ed|ing)?|wipeout)\b")
-PER_SHARE_NON_MARKET = icase(r"\b(?:dividend|earnings|eps|guidance|forecast|estimate|consensus|target|payout|"
-                             r"coupon|per share in)\b")
+PER_SHARE_NON_MARKET = WordSet("dividend earnings eps guidance forecast estimate consensus target payout coupon".split()
+                               + ["per share in"])
 PER_SHARE_AFTER = icase(r"^\s*(?:per share|a share in (?:earnings|profit)|guidance|estimate)")
 SHARE_WORDS = icase(r"shares?|stock|apiece|a share")
 NOT_TRADE = icase(r"\b(?:IPO|offer(?:ing)?) price|premium|private|per share in|take .* private|buyout|price target|"
@@ -477,7 +479,7 @@ def _price_kind(pre: str, clause_pre: str) -> Kind:
     return Kind.PRICE
 
 
-def _non_market(before: str, pattern: re.Pattern[str] = NON_MARKET) -> bool:
+def _non_market(before: str, pattern: WordSet = NON_MARKET) -> bool:
     """True when the noun a figure belongs to is revenue, users and the like, not the stock (lowered text)."""
     window = before[-70:]
     bad = list(pattern.finditer(window))

@@ -110,3 +110,36 @@ def test_direction_words_agree_with_the_pattern():
         text = "".join(rng.choice(words) + rng.choice([" ", " ", ", ", "'s ", "-", ".", "é"]) for _ in range(25))
         want = tuple((m.start(), m.end(), -1 if m.group("neg") else 1) for m in cl.DIRECTION.finditer(text))
         assert cl.direction_words(text, 0, len(text)) == want, text
+
+
+def test_word_sets_agree_with_the_patterns_they_replace():
+    import random
+    import re
+
+    from enrich import claims as cl
+
+    old = {
+        "NON_MARKET": r"\b(?:revenue|revenues|sales|income|profit|profits|earnings|eps|loans?|deposits|assets|"
+        r"subscribers?|users|members|customers|accounts|margins?|expenses|costs|spending|orders|shipments|deliveries|"
+        r"production|output|gdp|inflation|unemployment|jobs|rates?|yields?|premium|stake|dividends?|buybacks?|"
+        r"forecasts?|guidance|estimates?|targets?|tax|wages?|salar\w+|pay|bonus|fines?|penalt\w+|price (?:increase|"
+        r"rise|hike|cut)|owns|owned|interest|weight|weighting|growth|headcount|employees|workforce|budget|debt|bonds?|"
+        r"savings|payment|settlement|cash|fortune|net worth|wealth|purchase price|deal|acquisition|offer|bid|"
+        r"valuation of the deal)\b",
+        "MARKET_NOUN": r"\b(?:shares?|stocks?|index|indexes|indices|benchmark|market value|market cap\w*|"
+        r"capitali[sz]ation|price|value|valuation|it|its|they|their|company|bank|lender)\b",
+        "PER_SHARE_NON_MARKET": r"\b(?:dividend|earnings|eps|guidance|forecast|estimate|consensus|target|payout|"
+        r"coupon|per share in)\b",
+    }
+    vocabulary = ("revenue revenues sales salary salaries penalty profit its it itself stock stocks stockholders market "
+                  "value cap caps capitalization price increase increases deal of the valuation net worth per share in "
+                  "dividend x1 _a é shares users fine fined target").split()
+    rng = random.Random(9)
+    for name, pattern in old.items():
+        want_re, got = re.compile(pattern), getattr(cl, name)
+        for _ in range(400):
+            text = "".join(rng.choice(vocabulary) + rng.choice([" ", " ", "-", ", ", "'s "]) for _ in range(12))
+            assert [m.span() for m in got.finditer(text)] == [m.span() for m in want_re.finditer(text)], (name, text)
+            hit = got.search(text, 3)
+            want = want_re.search(text, 3)
+            assert (hit and hit.span()) == (want and want.span()), (name, text)
