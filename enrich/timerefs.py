@@ -5,12 +5,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+
+import ahocorasick
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .calendar import Calendar, Phase, SessionTime
 from .models import Moment
-from .textcase import icase, trie_pattern
+from .textcase import icase
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -154,53 +156,46 @@ _WORDS = tuple(w for w in dict.fromkeys(DAY_WORDS + RANGE_WORDS + tuple(w for ws
                if w not in (DATE, CLOCK))
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_SET = frozenset(_MONTH_ABBR)
-_LEXER_ONLY = _MONTH_ABBR + ("am", "pm")  # found by the lexer, then confirmed by what is around them
+_LEXER_ONLY = _MONTH_ABBR + ("am", "pm")  # looked for too, then confirmed by what is around them
 _DATE_AT = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
-# One pattern for all of them (and the month abbreviations that start a written date), shaped as a trie:
-# `re` tries the alternatives of a flat list one by one, which for ~120 words costs about 6x more.
-_LEXER = re.compile(trie_pattern(_WORDS + _LEXER_ONLY))
-# A word found by the lexer stands for every gate word inside it ("close of" holds "clos") ...
-_INSIDE = {w: tuple(v for v in _WORDS if v in w) for w in _WORDS + _LEXER_ONLY}
-_MONTHS_IN = {w: tuple(k for k in range(len(w)) if w[k:k + 3] in _MONTH_SET) for w in _WORDS + _LEXER_ONLY}
-# ... and a word may begin inside another one and run past its end ("trading" after "early trad" in "early
-# trading"): those are checked apart.
-_OVERLAPS = {w: tuple((k, v) for v in _WORDS + _LEXER_ONLY for k in range(1, len(w))
-                      if len(v) > len(w) - k and v.startswith(w[k:])) for w in _WORDS + _LEXER_ONLY}
+
+
+def _automaton() -> ahocorasick.Automaton:
+    found = ahocorasick.Automaton()
+    for w in _WORDS + _LEXER_ONLY:
+        found.add_word(w, w)
+    found.make_automaton()
+    return found
+
+
+# Every occurrence of every gate word (overlapping ones too: "close of" and "clos") in one pass over the
+# text, in C (Aho-Corasick): several times faster than any one pattern `re` can run for ~120 words.
+_GATE = _automaton()
 
 
 class TimeWords:
-    """The gate words of an article with their positions, from one pass of one pattern over the lower-cased
-    text; a sentence then runs only the pattern families whose words it holds."""
+    """The gate words of an article with their positions, from one pass over the lower-cased text; a sentence
+    then runs only the pattern families whose words it holds, and only near those words."""
 
     __slots__ = ("pos", "words")
 
     def __init__(self, low: str) -> None:
-        pos: list[int] = []
-        words: list[str] = []
-        for m in _LEXER.finditer(low):
-            w, at = m.group(), m.start()
-            self._add(low, w, at, pos, words)
-            for k, v in _OVERLAPS[w]:
-                if low.startswith(v, at + k):
-                    self._add(low, v, at + k, pos, words)
-        if any(a > b for a, b in zip(pos, pos[1:])):  # a date or overlap inside a word: keep positions in order
-            pairs = sorted(zip(pos, words))
-            pos, words = [p for p, _ in pairs], [w for _, w in pairs]
-        self.pos, self.words = pos, words
-
-    @staticmethod
-    def _add(low: str, w: str, at: int, pos: list[int], words: list[str]) -> None:
-        for v in _INSIDE[w]:
-            pos.append(at)
-            words.append(v)
-        for k in _MONTHS_IN[w]:  # "august 7", "in may 5"
-            if _DATE_AT.match(low, at + k):
-                pos.append(at + k)
-                words.append(DATE)
-        if (w == "am" or w == "pm") and at and not low[at + 2:at + 3].isalpha() and (
-                low[at - 1].isdigit() or low[at - 1] == " " and low[at - 2:at - 1].isdigit()):
-            pos.append(at)
-            words.append(CLOCK)
+        pairs: list[tuple[int, str]] = []
+        for last, w in _GATE.iter(low):
+            at = last - len(w) + 1
+            if w in _MONTH_SET:  # a written date: "august 7", "in may 5"
+                if _DATE_AT.match(low, at):
+                    pairs.append((at, DATE))
+                continue
+            if w == "am" or w == "pm":  # "10am", "4 pm"
+                if at and not low[at + 2:at + 3].isalpha() and (
+                        low[at - 1].isdigit() or low[at - 1] == " " and low[at - 2:at - 1].isdigit()):
+                    pairs.append((at, CLOCK))
+                continue
+            pairs.append((at, w))
+        pairs.sort()
+        self.pos = [p for p, _ in pairs]
+        self.words = [w for _, w in pairs]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The indexes of the words found in text[start:end]."""
