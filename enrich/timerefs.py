@@ -205,22 +205,24 @@ class TimeWords:
         return [self.pos[k] for k in range(i, j) if self.words[k] in family]
 
 
-# How far before its first gate word a match can start ("so far this year", "twelve-day winning streak",
-# "above its $38.00 IPO price"): patterns are tried only at word starts this close before a gate word.
-LEAD = 64
+# How far before its first gate word a match can start: patterns are tried only at word starts this close
+# before a gate word. Periods: "so far this year", "twelve-day winning streak", "above its $38.00 IPO price";
+# days: "last Monday", "on Aug. 7", "the previous session".
+LEAD = 40
+DAY_LEAD = 16
 _WORD_START = re.compile(r"\b\w")
 
 
-def _scan(pattern: re.Pattern[str], low: str, start: int, end: int, anchors: list[int] | None
+def _scan(pattern: re.Pattern[str], low: str, start: int, end: int, anchors: list[int] | None, lead: int = LEAD
           ) -> Iterator[re.Match[str]]:
-    """pattern.finditer(low, start, end), trying only word starts at most LEAD characters before an anchor.
+    """pattern.finditer(low, start, end), trying only word starts at most `lead` characters before an anchor.
     Exact for patterns whose every alternative starts with \\b and a word character and holds a gate word."""
     if anchors is None:
         yield from pattern.finditer(low, start, end)
         return
     done = start
     for a in anchors:
-        lo = max(done, a - LEAD)
+        lo = max(done, a - lead)
         for w in _WORD_START.finditer(low, lo, a + 1):
             if w.start() < done:
                 continue
@@ -257,7 +259,7 @@ def find(text: str, low: str, start: int, end: int, ref_local: dt.date, words: T
                 for m in pattern.finditer(low, start, end):
                     out.append(Found(m.start(), m.end(), "moment", moment=moment))
     if not present.isdisjoint(DAY_SET):
-        for m in _scan(_DAY_LOW, low, start, end, words and words.anchors(i, j, DAY_SET)):
+        for m in _scan(_DAY_LOW, low, start, end, words and words.anchors(i, j, DAY_SET), DAY_LEAD):
             g = m.lastgroup
             a, b = m.span()
             if g == "wd":
