@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from . import timerefs as tr
-from .calendar import Calendar, Phase, calendar_code, calendar_for
+from .calendar import Calendar, Phase, SessionTime, calendar_code, calendar_for
 from .figures import Figure
 from .models import Article, Kind, Mention, Moment, TimeRef
 
@@ -33,6 +33,7 @@ class RunningTime:
     article_day: dt.date | None = None  # a date-only article that names its own date writes of that session
     last_date: dt.date | None = None
     stretch: int | None = None
+    where: dict[str, SessionTime] = field(default_factory=dict)  # the publish time located, per calendar
 
     def after_quiet_sentence(self) -> None:
         """A sentence with no figures and no time words: what after_sentence([], set(), False) does."""
@@ -76,7 +77,9 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
     text = article.text
     cal = default if not subject or calendar_code(subject) == default.code else _calendar_or(subject, default)
     ref_local = article.published.date()
-    where = cal.locate(article.published)
+    where = t.where.get(cal.code)
+    if where is None:
+        where = t.where[cal.code] = cal.locate(article.published)
 
     def usable(f: tr.Found) -> bool:
         # an expression in another clause counts only if no other company or index is named in between

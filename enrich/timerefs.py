@@ -315,11 +315,15 @@ _FUTURE_LOW = re.compile(FUTURE.pattern)
 
 def nearest(found: list[Found], pos: int, clause: tuple[int, int]) -> Found | None:
     """The expression nearest to `pos`: in the same clause, or before it in the sentence."""
-    found = [f for f in found if clause[0] <= f.start < clause[1] or f.end <= pos]
-    if not found:
-        return None
-    return min(found, key=lambda f: (not (clause[0] <= f.start < clause[1]),
-                                     min(abs(f.start - pos), abs(f.end - pos))))
+    best, best_key = None, (2, 0)
+    lo, hi = clause
+    for f in found:
+        inside = lo <= f.start < hi
+        if inside or f.end <= pos:
+            key = (0 if inside else 1, min(abs(f.start - pos), abs(f.end - pos)))
+            if key < best_key:
+                best, best_key = f, key
+    return best
 
 
 def default_moment(where: SessionTime, date_only: bool, session: dt.date) -> Moment:
