@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .gazetteer import Entry, Gazetteer, load
 from .models import Mention
+from .textcase import icase
 
 TOKEN = re.compile(r"[A-Za-z0-9^&][A-Za-z0-9&.'’\-/!]*")
 CAPITAL_TOKEN = re.compile(r"[A-Z0-9^&][A-Za-z0-9&.'’\-/!]*")  # TOKEN from a capital (one class first: fast)
@@ -37,16 +38,16 @@ BLOCKERS = {
 VENUE_BEFORE = re.compile(r"(?:\bon|\bat|\bin|listed on|trading on|traded on)\s+(?:the\s+)?$", re.I)
 VENUE_AFTER = re.compile(r"^(?:-listed|\s+exchange|\s+market\b|\s+stock exchange|:\s*[A-Z]{1,5}\b)", re.I)
 PUBLISHER_BEFORE = re.compile(r"(?:according to|told|reported by|said)\s+$", re.I)
-SOURCE_BEFORE = re.compile(r"(?:according to|told|data from|data show|analysts? (?:at|from)|reported by|cited by|"
-                           r"compiled by|estimates from)\s+(?:the\s+)?$", re.I)
-SOURCE_AFTER = re.compile(r"^(?:'s)?\s+(?:data|analysts?|estimates?|forecasts?|calculations?|I/B/E/S|strategists?|"
-                          r"economists?)\b", re.I)
+SOURCE_BEFORE = icase(r"(?:according to|told|data from|data show|analysts? (?:at|from)|reported by|cited by|"
+                      r"compiled by|estimates from)\s+(?:the\s+)?$")
+SOURCE_AFTER = icase(r"^(?:'s)?\s+(?:data|analysts?|estimates?|forecasts?|calculations?|I/B/E/S|strategists?|"
+                     r"economists?)\b")
 CORPORATE_CUE = re.compile(
     r"\b(?:Inc|Corp|shares?|stock|company|companies|firm|market value|market cap\w*|valu\w+|trillion|billion|CEO|"
     r"chief executive|earnings|results|investors|listed|Nasdaq|NYSE|quarter\w*|revenue|profit|sales|iPhone|"
     r"Wall Street|brands?|advertis\w+|boycott\w*|retailer|maker|traded|\$)\b|\$", re.I)
 FIRST_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
-UPPER_RUN = re.compile(r"[A-Z](?:[A-Z\-]{0,8}[A-Z])?")
+UPPER_RUN = re.compile(r"[A-Z](?:[A-Z\-]{0,8}[A-Z])?(?![a-z])")  # not the capital of a capitalised word
 EXCHANGE_BEFORE = re.compile(r"\(?(?:NASDAQ|Nasdaq|NYSE American|NYSE|NYSEArca|AMEX|LSE|TSX|BSE|NSE)\s*:\s*$")
 RIC_AFTER = re.compile(r"\.(?:OQ|O|N)\b")
 STOCK_AFTER = re.compile(r"\s+(?:stock|shares)\b")
@@ -225,7 +226,7 @@ class MentionFinder:
         symbol = symbol_on(entry.symbol, day) if symbol_on and day else entry.symbol
         before, after = text[max(0, start - 40):start], text[end:end + 30]
         role = "index" if entry.is_index else "company"
-        if SOURCE_BEFORE.search(before) or SOURCE_AFTER.match(after):
+        if SOURCE_BEFORE.search(before.lower()) or SOURCE_AFTER.match(after.lower()):
             role = "source"
         return Mention(symbol, entry.name, surface, start, end, role, entry.exchange)
 
