@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from .textcase import near
+
 REGION_TZ = {
     "US": "America/New_York", "UK": "Europe/London", "IE": "Europe/Dublin", "IN": "Asia/Kolkata",
     "AU": "Australia/Sydney", "LK": "Asia/Colombo", "TR": "Europe/Istanbul", "DE": "Europe/Berlin",
@@ -81,6 +83,12 @@ PUBLISHED_LINES = [
     re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?"
                r"(?P<off>Z|[+-]\d{2}:?\d{2})?)?"),
 ]
+
+
+# What the publication-line patterns need: a capitalised month name (at most 64 characters into a match:
+# "First Published on: Wednesday, August 7, 2018"), or an ISO date.
+MONTH_AT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+ISO_AT = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 
 
 @dataclass(frozen=True)
@@ -155,8 +163,15 @@ def parse_value(value: str, region: str) -> tuple[dt.datetime | None, bool, str]
 def find_in_text(text: str, region: str) -> tuple[dt.datetime | None, bool, str]:
     """The first publication line or dateline with a year in the text, or (None, False, '')."""
     head_tail = text[:600] + "\n" + text[-400:]
-    for pattern in PUBLISHED_LINES:
-        for m in pattern.finditer(head_tail):
+    months = [m.start() for m in MONTH_AT.finditer(head_tail)]
+    for pattern, gate in zip(PUBLISHED_LINES, ("month", "month", "/", "iso")):
+        if gate == "month":
+            found = near(pattern, head_tail, months, 64)  # the text between month names is never scanned
+        elif gate == "/":
+            found = pattern.finditer(head_tail) if "/" in head_tail else iter(())
+        else:
+            found = pattern.finditer(head_tail) if ISO_AT.search(head_tail) else iter(())
+        for m in found:
             g = m.groupdict()
             try:
                 month = int(g["m"]) if g.get("m") else MONTHS[g["mon"][:3].lower()]

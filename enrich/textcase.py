@@ -5,6 +5,7 @@ lower-case an article once and match lower-case patterns against that."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 
 def lowered(text: str) -> str:
@@ -89,3 +90,25 @@ class WordSet:
             if m is None or not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
                 return m
             start = m.start() + 1
+
+
+def near(pattern: re.Pattern[str], text: str, anchors: list[int], lead: int) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), looking only from `lead` characters before each anchor (sorted positions of a
+    word every match holds, at most `lead` characters in): the text between is never scanned. Exact when the
+    bound holds."""
+    done = 0
+    pending: re.Match[str] | None = None
+    for a in anchors:
+        if a < done:
+            continue
+        lo = max(done, a - lead)
+        while True:
+            if pending is None or pending.start() < lo:
+                pending = pattern.search(text, lo)
+                if pending is None:
+                    return
+            if pending.start() > a:
+                break  # it holds a later anchor
+            yield pending
+            done = lo = max(pending.end(), pending.start() + 1)
+            pending = None

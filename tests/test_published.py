@@ -51,3 +51,20 @@ def test_unknown_is_said():
     assert p.when is None and "unknown" in p.how
     q = resolve(None, "No date.", fallback="2018-08-06T14:35:00-04:00")
     assert q.when == dt.datetime(2018, 8, 6, 14, 35, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
+
+
+def test_publication_lines_found_near_month_names_as_a_full_scan_finds_them():
+    import random
+
+    from enrich.published import MONTH_AT, PUBLISHED_LINES
+    from enrich.textcase import near
+
+    pieces = ["First Published: Tue, August 07 2018. 00:05 IST", "Updated: Sep. 27, 2018, 04:54 PM", "Oct 11, 2011",
+              "26 July 2018 10:00 BST", "Posted on 3 May 2019", "Mayor", "March", "in May 2018 shares", "Dec.", "text",
+              "Wednesday, June 5, 2019", "12", "2018", ", ", "\n"]
+    rng = random.Random(4)
+    for _ in range(500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        anchors = [m.start() for m in MONTH_AT.finditer(text)]
+        for pattern in PUBLISHED_LINES[:2]:
+            assert [m.span() for m in near(pattern, text, anchors, 64)] == [m.span() for m in pattern.finditer(text)]
