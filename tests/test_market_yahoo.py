@@ -135,3 +135,11 @@ def test_unreachable_network_is_a_clear_offline_error(tmp_path):
                     today=lambda: TODAY)
     with pytest.raises(OfflineError, match="cannot reach Yahoo"):
         y.fetch(["META"], dt.date(2018, 7, 1), dt.date(2018, 8, 1))
+
+
+def test_a_429_in_a_port_number_is_not_rate_limiting():
+    from enrich.market.yahoo import _is_rate_limit, _is_timeout
+
+    exc = TimeoutError("HTTPConnectionPool(host='127.0.0.1', port=42913): Read timed out. (read timeout=0.3)")
+    assert _is_timeout(exc) and not _is_rate_limit(exc)
+    assert _is_rate_limit(RuntimeError("429 Client Error: Too Many Requests for url: https://x"))

@@ -23,7 +23,10 @@ SOURCE = "yahoo (yfinance)"
 
 
 def _is_rate_limit(exc: BaseException) -> bool:
-    return type(exc).__name__ == "YFRateLimitError" or "429" in str(exc) or "Too Many Requests" in str(exc)
+    # not a bare "429" in the message: the message of any failure may hold a URL or a port number with it
+    status = getattr(getattr(exc, "response", None), "status_code", None)
+    return type(exc).__name__ == "YFRateLimitError" or status == 429 or "Too Many Requests" in str(exc) or \
+        "HTTP Error 429" in str(exc)
 
 
 def _is_timeout(exc: BaseException) -> bool:
