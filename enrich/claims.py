@@ -133,7 +133,12 @@ CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s(?:-\s|while\b|but\b|whereas\b)")
 class _State:
     time: RunningTime = field(default_factory=RunningTime)
     running_subject: str | None = None
-    seen: dict[str, int] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)  # companies named so far, how often
+    seen_index: dict[str, int] = field(default_factory=dict)  # indices named so far, how often
+
+    def named(self, symbol: str) -> None:
+        pool = self.seen_index if symbol.startswith("^") else self.seen
+        pool[symbol] = pool.get(symbol, 0) + 1
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -247,14 +252,14 @@ class ClaimExtractor:
             sent_mentions = subjects[bisect.bisect_left(subject_starts, s):bisect.bisect_left(subject_starts, e)]
             if not sent_figs and not found:  # most sentences: only who is named carries on
                 for m in sent_mentions:
-                    state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
+                    state.named(m.symbol)
                 if sent_mentions:
                     state.running_subject = sent_mentions[-1].symbol
                 state.time.after_quiet_sentence()
                 continue
             for m in sent_mentions:
                 if m.start < (sent_figs[0].start if sent_figs else e):
-                    state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
+                    state.named(m.symbol)
             refs = self._refs(low, s, e, named_symbols) if sent_figs else []
             prev_fig: Figure | None = None
             ctx = _Sentence.of(text, low, s, e) if sent_figs else None
@@ -273,7 +278,7 @@ class ClaimExtractor:
             state.time.after_sentence(found, named, bool(sent_figs))
             for m in sent_mentions:
                 if sent_figs and m.start >= sent_figs[0].start:
-                    state.seen[m.symbol] = state.seen.get(m.symbol, 0) + 1
+                    state.named(m.symbol)
             if sent_mentions and not sent_figs:
                 state.running_subject = sent_mentions[-1].symbol
         return out
@@ -295,11 +300,11 @@ class ClaimExtractor:
 
     @staticmethod
     def _salient(state: _State, want_index: bool = False) -> str | None:
-        """The company (or index) the article is about so far: most named, then latest named."""
-        pool = {k: v for k, v in state.seen.items() if k.startswith("^") == want_index}
+        """The company (or index) the article is about so far: the most named (of a tie, the first named)."""
+        pool = state.seen_index if want_index else state.seen
         if not pool:
             return state.running_subject
-        return max(pool, key=lambda k: pool[k])
+        return max(pool, key=pool.__getitem__)
 
     def _resolve(self, sym: str | None, kind: str, state: _State) -> str:
         if sym:
