@@ -414,6 +414,11 @@ class ClaimExtractor:
         post = low[fig.end:min(sent[1], fig.end + 50)]
         clause_pre = low[clause[0]:fig.start]
         is_index = subject.startswith("^")
+        lo = max(sent[0], fig.start - 30)
+
+        def ends(pattern: re.Pattern[str]) -> bool:
+            """A cue that ends right before the figure: all of them are shorter than 30 characters."""
+            return pattern.search(low, lo, fig.start) is not None
         if fig.unit == "pct":
             if PCT_OF_WHOLE.match(post) and not VALUE_WORDS.search(post, 0, 30):
                 return None
@@ -429,9 +434,9 @@ class ClaimExtractor:
                 if not strong and not MCAP_WORDS.search(low, max(sent[0], fig.start - 60), min(sent[1], fig.end + 60)):
                     return None
                 named_value = MCAP_WORDS.search(post, 0, 35) is not None  # "$120 billion in market value"
-                if MCAP_PASSED.search(pre) and MCAP_WORDS.search(low, max(sent[0], fig.start - 60), fig.start):
+                if ends(MCAP_PASSED) and MCAP_WORDS.search(low, max(sent[0], fig.start - 60), fig.start):
                     return Kind.MARKET_CAP  # "market capitalisation topped $100 billion": at least that
-                if THRESHOLD_BEFORE.search(pre) or (not named_value and _non_market(low[sent[0]:fig.start])):
+                if ends(THRESHOLD_BEFORE) or (not named_value and _non_market(low[sent[0]:fig.start])):
                     return None
                 if strong and not LEVEL_BEFORE.search(near[-12:]):
                     return Kind.MARKET_CAP_CHANGE
@@ -442,7 +447,7 @@ class ClaimExtractor:
                 if MCAP_LEVEL_BEFORE.search(near):
                     return Kind.MARKET_CAP
                 return None
-            if THRESHOLD_BEFORE.search(pre) or PER_PERIOD.search(post[:12] + pre[-12:]):
+            if ends(THRESHOLD_BEFORE) or PER_PERIOD.search(post[:12] + pre[-12:]):
                 return None
             if _non_market(clause_pre, PER_SHARE_NON_MARKET) or PER_SHARE_AFTER.match(post):
                 return None
@@ -450,7 +455,7 @@ class ClaimExtractor:
                 return None
             if NOT_TRADE.search(low, clause[0], clause[1]) or OFFER_PRICE_AFTER.match(post):
                 return None
-            if CHANGE_BEFORE.search(pre) or CHANGE_AFTER.match(post):
+            if ends(CHANGE_BEFORE) or CHANGE_AFTER.match(post):
                 return Kind.ABS_CHANGE
             kind = _price_kind(pre, clause_pre)
             if kind is Kind.PRICE and not (TRADING_CUE.search(low, sent[0], sent[1])
@@ -460,13 +465,13 @@ class ClaimExtractor:
         if fig.unit == "points":
             return Kind.ABS_CHANGE
         # plain numbers
-        if VOLUME_AFTER.match(post) or VOLUME_BEFORE.search(pre):
+        if VOLUME_AFTER.match(post) or ends(VOLUME_BEFORE):
             return Kind.VOLUME
         if fig.in_parens and fig.negative or fig.in_parens and post.startswith(")") and low[fig.start] == "+":
             return Kind.ABS_CHANGE if is_index else None
-        if is_index and fig.number >= 100 and (fig.decimals == 2 or "," in fig.text) and INDEX_LEVEL_BEFORE.search(pre):
+        if is_index and fig.number >= 100 and (fig.decimals == 2 or "," in fig.text) and ends(INDEX_LEVEL_BEFORE):
             return Kind.INDEX_LEVEL
-        if is_index and fig.number >= 100 and CHANGE_BEFORE.search(pre):
+        if is_index and fig.number >= 100 and ends(CHANGE_BEFORE):
             return Kind.ABS_CHANGE
         return None
 
