@@ -12,7 +12,7 @@ from .gazetteer import load
 from .errors import NoSessionsError
 from .models import Article, Claim, Kind, Mention, Moment, TimeRef
 from .sessions import RunningTime, resolve
-from .textcase import WordSet, icase, lowered, trie_pattern
+from .textcase import icase, lowered, trie_pattern, word_pattern
 
 # Patterns below read the lowered text (textcase.lowered): `re` matches plain text several times faster
 # than it matches with re.I, and the offsets are those of the original.
@@ -50,7 +50,7 @@ def direction_words(low: str, start: int, end: int) -> tuple[tuple[int, int, int
         out.append((a, m.end(), -1 if w in _NEG_WORDS or w.startswith(_NEG_STEMS) else 1))
     return tuple(out)
 # The noun a figure belongs to when it is not the stock's: revenue, users and the like.
-NON_MARKET = WordSet((
+NON_MARKET = word_pattern((
     "revenue revenues sales income profit profits earnings eps loan loans deposits assets subscriber subscribers "
     "users members customers accounts margin margins expenses costs spending orders shipments deliveries production "
     "output gdp inflation unemployment jobs rate rates yield yields premium stake dividend dividends buyback buybacks "
@@ -58,8 +58,9 @@ NON_MARKET = WordSet((
     "penalty penalties owns owned interest weight weighting growth headcount employees workforce budget debt bond "
     "bonds savings payment settlement cash fortune wealth deal acquisition offer bid").split() + [
     "price increase", "price rise", "price hike", "price cut", "net worth", "purchase price", "valuation of the deal"])
-MARKET_NOUN = WordSet(("share shares stock stocks index indexes indices benchmark capitalisation capitalization price "
-                       "value valuation it its they their company bank lender").split() + ["market value", "market cap*"])
+MARKET_NOUN = word_pattern(("share shares stock stocks index indexes indices benchmark capitalisation capitalization "
+                            "price value valuation it its they their company bank lender").split()
+                           + ["market value", "market cap*"])
 PER_SHARE = icase(r"\b(?:per|a) share\b")
 MCAP_WORDS = icase(r"market (?:value|cap\w*)|\bvalu(?:e|ed|ing|ation)\b|\bworth\b|capitali[sz]ation|"
                    r"company's value|of its value")
@@ -90,8 +91,8 @@ HIGH_CUE = icase(r"\b(?:high of|record high|all-time high|52-week high|peak of|i
 LOW_CUE = icase(r"\b(?:low of|intraday low|session low|dipped to|as low as|52-week low)\b")
 LONG_LOW = icase(r"multiyear low|\d+-year low|lowest")
 STRONG_MCAP_CHANGE = icase(r"\b(?:wip(?:e|ed|ing)\s+(?:out|off)?|eras(?:e|ed|ing)|stripp?(?:ed|ing)?|wipeout)\b")
-PER_SHARE_NON_MARKET = WordSet("dividend earnings eps guidance forecast estimate consensus target payout coupon".split()
-                               + ["per share in"])
+PER_SHARE_NON_MARKET = word_pattern("dividend earnings eps guidance forecast estimate consensus target payout "
+                                    "coupon".split() + ["per share in"])
 PER_SHARE_AFTER = icase(r"^\s*(?:per share|a share in (?:earnings|profit)|guidance|estimate)")
 SHARE_WORDS = icase(r"shares?|stock|apiece|a share")
 NOT_TRADE = icase(r"\b(?:IPO|offer(?:ing)?) price|premium|private|per share in|take .* private|buyout|price target|"
@@ -489,7 +490,7 @@ def _price_kind(pre: str, clause_pre: str) -> Kind:
     return Kind.PRICE
 
 
-def _non_market(before: str, pattern: WordSet = NON_MARKET) -> bool:
+def _non_market(before: str, pattern: re.Pattern[str] = NON_MARKET) -> bool:
     """True when the noun a figure belongs to is revenue, users and the like, not the stock (lowered text)."""
     window = before[-70:]
     bad = list(pattern.finditer(window))

@@ -112,7 +112,7 @@ def test_direction_words_agree_with_the_pattern():
         assert cl.direction_words(text, 0, len(text)) == want, text
 
 
-def test_word_sets_agree_with_the_patterns_they_replace():
+def test_word_tries_agree_with_the_patterns_they_replace():
     import random
     import re
 
