@@ -328,7 +328,7 @@ class ClaimExtractor:
         # "the Dow's worst performer", "the Dow's other financial names": the index is not the subject
         before = [x for x in mentions if x.end <= fig.start and not (
             low[x.end:x.end + 1] in ("'", "’") and INDEX_MEMBERS.match(low, x.end, x.end + 30))]
-        if before and (EACH.search(low, clause[0], fig.start) or EACH.search(low, fig.end, clause[1])):
+        if before and (_each(low, clause[0], fig.start) or _each(low, fig.end, clause[1])):
             group = [x for x in before if x.start >= max(sent[0], prev_end)]
             if len(group) >= 2:
                 return list(dict.fromkeys(x.symbol for x in group))
@@ -475,6 +475,12 @@ class ClaimExtractor:
         if is_index and fig.number >= 100 and ends(CHANGE_BEFORE):
             return Kind.ABS_CHANGE
         return None
+
+
+def _each(low: str, start: int, end: int) -> bool:
+    """"each" or "both" as a word in low[start:end] (substring tests first: most clauses have neither)."""
+    return (low.find("each", start, end) >= 0 or low.find("both", start, end) >= 0) and \
+        EACH.search(low, start, end) is not None
 
 
 def _price_kind(pre: str, clause_pre: str) -> Kind:

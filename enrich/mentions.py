@@ -42,10 +42,10 @@ SOURCE_BEFORE = icase(r"(?:according to|told|data from|data show|analysts? (?:at
                       r"compiled by|estimates from)\s+(?:the\s+)?$")
 SOURCE_AFTER = icase(r"^(?:'s)?\s+(?:data|analysts?|estimates?|forecasts?|calculations?|I/B/E/S|strategists?|"
                      r"economists?)\b")
-CORPORATE_CUE = re.compile(
+CORPORATE_CUE = icase(  # read in lowered text
     r"\b(?:Inc|Corp|shares?|stock|company|companies|firm|market value|market cap\w*|valu\w+|trillion|billion|CEO|"
     r"chief executive|earnings|results|investors|listed|Nasdaq|NYSE|quarter\w*|revenue|profit|sales|iPhone|"
-    r"Wall Street|brands?|advertis\w+|boycott\w*|retailer|maker|traded|\$)\b|\$", re.I)
+    r"Wall Street|brands?|advertis\w+|boycott\w*|retailer|maker|traded|\$)\b|\$")
 FIRST_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 UPPER_RUN = re.compile(r"[A-Z](?:[A-Z\-]{0,8}[A-Z])?(?![a-z])")  # not the capital of a capitalised word
 EXCHANGE_BEFORE = re.compile(r"\(?(?:NASDAQ|Nasdaq|NYSE American|NYSE|NYSEArca|AMEX|LSE|TSX|BSE|NSE)\s*:\s*$")
@@ -75,7 +75,7 @@ def _accept(entry: Entry, text: str, start: int, end: int, day: dt.date | None,
     if entry.ambiguous:
         if FIRST_NAME_BEFORE.search(before) and not before.rstrip().endswith(("The", "the")):
             return False
-        if not CORPORATE_CUE.search(_sentence(text, start, end)):
+        if not CORPORATE_CUE.search(_sentence(text, start, end).lower()):
             return False
         since = valid_from(entry.symbol)
         if day is not None and since is not None and day < since:
