@@ -211,9 +211,9 @@ class ClaimExtractor:
     def __init__(self, calendar: Calendar) -> None:
         self.cal = calendar
         gaz = load()
-        names = sorted(gaz.descriptors, key=len, reverse=True)
-        self.descriptors = gaz.descriptors
-        self.descriptor_re = icase(r"\bthe\s+(?:[\w.\-]+\s+){0,2}?(" + "|".join(re.escape(n) for n in names) + r")\b")
+        self.descriptors = gaz.descriptors  # lower-case phrases ("iphone maker") -> symbol
+        self.descriptor_re = re.compile(r"\bthe\s+(?:[\w.\-]+\s+){0,2}?(" + trie_pattern(list(gaz.descriptors))
+                                        + r")\b")  # read in lowered text
 
     def extract(self, article: Article, mentions: list[Mention]) -> list[Claim]:
         text = article.text
