@@ -362,13 +362,18 @@ class ClaimExtractor:
         if fig.unit in ("plain", "points") and fig.decimals == 0 and 1900 <= fig.number <= 2100 and fig.scale == 1:
             return []  # a year
         clause = ctx.clause(fig.start)
+        # money and percentages are market figures or not whatever they are about: decide that first
+        kind = self._kind(low, fig, clause, sent, "") if fig.unit in ("pct", "money") else None
+        if kind is None and fig.unit in ("pct", "money"):
+            return []
         symbols = [s for s in self._subjects(low, fig, sent, clause, mentions, refs, state,
                                              prev.end if prev else 0) if s]
         if not symbols:
             return []
-        kind = self._kind(low, fig, clause, sent, symbols[0])
         if kind is None:
-            return []
+            kind = self._kind(low, fig, clause, sent, symbols[0])
+            if kind is None:
+                return []
         if kind in (Kind.MARKET_CAP, Kind.MARKET_CAP_CHANGE) and not mentions and not refs:
             return []  # a market value with no company or index in its sentence ("wiped off global equities")
         sign, qstart = _direction(low, fig, clause, ctx)
