@@ -139,7 +139,7 @@ def find_figures(text: str, low: str | None = None) -> list[Figure]:
         if g["num1"]:
             num, dec = _num(g["num1"])
             scale = SCALES[g["scale1"].strip().lower()] if g["scale1"] else 1.0
-            unit, cur = "money", CURRENCY_BEFORE.get(re.sub(r"\s+", " ", g["cur"].lower()), "USD")
+            unit, cur = "money", CURRENCY_BEFORE.get(" ".join(g["cur"].lower().split()), "USD")
         elif g["num2"]:
             num, dec = _num(g["num2"])
             scale, unit = 1.0, "pct"

@@ -37,6 +37,7 @@ BLOCKERS = {
 }
 VENUE_BEFORE = re.compile(r"(?:\bon|\bat|\bin|listed on|trading on|traded on)\s+(?:the\s+)?$", re.I)
 VENUE_AFTER = re.compile(r"^(?:-listed|\s+exchange|\s+market\b|\s+stock exchange|:\s*[A-Z]{1,5}\b)", re.I)
+PUBLISHER_AFTER = re.compile(r"\s+(?:Indices|Newswires|reported|said)")  # "Dow Jones Newswires", "Dow Jones said"
 PUBLISHER_BEFORE = re.compile(r"(?:according to|told|reported by|said)\s+$", re.I)
 SOURCE_BEFORE = icase(r"(?:according to|told|data from|data show|analysts? (?:at|from)|reported by|cited by|"
                       r"compiled by|estimates from)\s+(?:the\s+)?$")
@@ -69,8 +70,7 @@ def _accept(entry: Entry, text: str, start: int, end: int, day: dt.date | None,
     if entry.is_index and entry.symbol in ("^IXIC", "^DJI") and (VENUE_BEFORE.search(before) and
                                                                entry.symbol == "^IXIC" or VENUE_AFTER.match(after)):
         return False
-    if entry.symbol == "^DJI" and (PUBLISHER_BEFORE.search(before) or re.match(r"^\s+(?:Indices|Newswires|reported|said)",
-                                                                               after)):
+    if entry.symbol == "^DJI" and (PUBLISHER_BEFORE.search(before) or PUBLISHER_AFTER.match(after)):
         return False
     if entry.ambiguous:
         if FIRST_NAME_BEFORE.search(before) and not before.rstrip().endswith(("The", "the")):

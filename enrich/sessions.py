@@ -230,18 +230,22 @@ def _calendar_or(symbol: str, default: Calendar) -> Calendar:
         return default
 
 
+_YEAR_HIGH = re.compile(r"52-week|52 week|one-year|12-month", re.I)
+_IN_MONTH = re.compile(r"\bin (January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_RECORD = re.compile(r"record|all-time|all time", re.I)
+
+
 def _extreme_window(context: str, session: dt.date, cal: Calendar) -> tuple[dt.date, dt.date] | None:
     """The sessions a '52-week high', 'record high' or 'high ... in June' can be from."""
-    if re.search(r"52-week|52 week|one-year|12-month", context, re.I):
+    if _YEAR_HIGH.search(context):
         return cal.session_on_or_after(session - dt.timedelta(days=365)), session
-    m = re.search(r"\bin (January|February|March|April|May|June|July|August|September|October|November|"
-                  r"December)\b", context)
+    m = _IN_MONTH.search(context)
     if m:
         mon = tr.MONTHS.index(m.group(1).lower()) + 1
         year = session.year if mon <= session.month else session.year - 1
         first = dt.date(year, mon, 1)
         last = tr.month_end(first)
         return cal.session_on_or_after(first), min(cal.session_on_or_before(last), session)
-    if re.search(r"record|all-time|all time", context, re.I):
+    if _RECORD.search(context):
         return cal.session_on_or_after(dt.date(session.year - 30, 1, 2)), session
     return None

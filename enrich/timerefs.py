@@ -102,8 +102,13 @@ def _num(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
+_DATE_TEXT = re.compile(r"(?:on\s+)?(" + _MON + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{2}))?", re.I)
+_MONTH_YEAR = re.compile(_MON + r"(?:\s+((?:19|20)\d{2}))?$", re.I)
+_WEEKDAY_IN = re.compile(r"(monday|tuesday|wednesday|thursday|friday)", re.I)
+
+
 def parse_date(text: str, ref: dt.date) -> dt.date | None:
-    m = re.match(r"(?:on\s+)?(" + _MON + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{2}))?", text.strip(), re.I)
+    m = _DATE_TEXT.match(text.strip())
     if not m:
         return None
     mon = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(1).rstrip(".").lower()[:3]))
@@ -380,13 +385,13 @@ def range_start(r: Found, end: dt.date, cal: Calendar, ref_local: dt.date, *, la
                 last, dt.date) else (None, None, "")
         day = parse_date(what, ref_local)
         if day is None:
-            m = re.match(_MON + r"(?:\s+((?:19|20)\d{2}))?$", what.strip(), re.I)
+            m = _MONTH_YEAR.match(what.strip())
             if m:
                 mon = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(what.strip().lower()[:3]))
                 year = int(m.group(1)) if m.group(1) else ref_local.year
                 day = dt.date(year, mon, 1) - dt.timedelta(days=1)
             else:
-                wd = re.search(r"(monday|tuesday|wednesday|thursday|friday)", what, re.I)
+                wd = _WEEKDAY_IN.search(what)
                 if wd:
                     back = (ref_local.weekday() - WEEKDAYS.index(wd.group(1).lower())) % 7 or 7
                     day = ref_local - dt.timedelta(days=back)
