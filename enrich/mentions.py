@@ -5,12 +5,13 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+import ahocorasick
+
 from .gazetteer import Entry, Gazetteer, load
 from .models import Mention
 from .textcase import icase
 
 TOKEN = re.compile(r"[A-Za-z0-9^&][A-Za-z0-9&.'’\-/!]*")
-CAPITAL_TOKEN = re.compile(r"[A-Z0-9^&][A-Za-z0-9&.'’\-/!]*")  # TOKEN from a capital (one class first: fast)
 _TOKEN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789^&")
 _TOKEN_REST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&.'’-/!")
 
@@ -107,38 +108,49 @@ class MentionFinder:
 
         self.gaz = gazetteer or load()
         self.valid_from = valid_from or SymbolHistory(builtin_spans()).valid_from
-        firsts: dict[str, int] = {}
-        for name in list(self.gaz.names) + list(BLOCKERS):
-            first = name.split(" ")[0]
-            firsts[first] = max(firsts.get(first, 0), len(name.split(" ")))
-        # the first words of names as they can be written before a possessive: what a name can start with
-        self._first_forms = {f + p for f in firsts if f for p in ("", "'s", "’s", "'", "’")}
-        # every word-wise beginning of a name ("JPMorgan", "JPMorgan Chase", "JPMorgan Chase &")
-        self._prefixes = {" ".join(words[:k]) for name in list(self.gaz.names) + list(BLOCKERS)
-                          for words in [name.split(" ")] for k in range(1, len(words))}
-        self._max_words = max(firsts.values())
-        # names whose first word is lower case ("the Dow", "eBay") are looked for by their first two words
-        lower = {" ".join(name.split(" ")[:2]) for name in list(self.gaz.names) + list(BLOCKERS)
-                 if name and name[0] not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789^&"}
-        self._lower_needles = sorted(lower | {n.replace(" ", "\u00a0") for n in lower})
-        self._steps: dict[tuple[str, str], tuple[str, Entry | None, str | None]] = {}
+        self._names = self._automaton()
+
+    def _automaton(self) -> ahocorasick.Automaton:
+        """Every name and blocker, for one pass over a text (Aho-Corasick, in C). A name is kept only if each of
+        its words is a whole word as TOKEN reads them ("Adamas Trust, Inc." never is)."""
+        names = ahocorasick.Automaton()
+        for name, blocker in [(n, False) for n in self.gaz.names] + [(b, True) for b in BLOCKERS]:
+            if name and all(TOKEN.fullmatch(w) for w in name.split(" ")):
+                names.add_word(name, (name, blocker))  # a blocker replaces a name written the same way
+        names.make_automaton()
+        return names
+
+    def _names_at(self, text: str) -> dict[int, tuple[str, Entry | None, int]]:
+        """The longest name (or blocker: entry None) starting at each word: (name, entry, end of its last
+        word). A name's words are whole words one space apart; its last may carry "'s", "." or ","."""
+        flat = text.replace("\u00a0", " ") if "\u00a0" in text else text  # a no-break space separates too
+        best: dict[int, tuple[tuple[int, int], str, Entry | None, int]] = {}
+        for last, (name, blocker) in self._names.iter(flat):
+            start = last - len(name) + 1
+            if not _token_start(text, start):
+                continue  # inside a word: "Apple" in "Snapple"
+            k = name.rfind(" ") + 1
+            tok = TOKEN.match(text, start + k)
+            if tok is None or name[k:] not in _variants(tok.group()):
+                continue  # the last word runs on: "Apple" in "Applebee's"
+            key = (name.count(" ") + 1, len(name))  # more words; of as many, the name as written
+            if start not in best or key > best[start][0]:
+                best[start] = (key, name, None if blocker else self.gaz.names[name], tok.end())
+        return {start: hit[1:] for start, hit in best.items()}
 
     def find(self, text: str, day: dt.date | None = None,
              symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
         out: list[Mention] = []
         ambiguous_pending: list[tuple[Entry, int, int, str]] = []
+        hits = self._names_at(text)
         next_free = 0
-        for tok in self._starts(text):
-            if tok.start() < next_free:
+        for start in sorted(hits):
+            if start < next_free:
                 continue
-            hit = self._match_at(tok, text)
-            if hit is None:
-                continue
-            entry, cand, last_end = hit
-            start = tok.start()
-            after = TOKEN.search(text, tok.end())
-            nxt = self._match_at(after, text) if after is not None else None
-            if nxt is not None and after is not None and after.start() < start + len(cand) < after.start() + len(nxt[1]):
+            cand, entry, last_end = hits[start]
+            after = TOKEN.search(text, TOKEN.match(text, start).end())  # type: ignore[union-attr]
+            if after is not None and after.start() in hits and \
+                    after.start() < start + len(cand) < after.start() + len(hits[after.start()][0]):
                 continue  # "the S&P 500": the longer name starting one word later wins
             next_free = last_end
             if entry is None:
@@ -156,70 +168,6 @@ class MentionFinder:
         out.extend(self._explicit(text, day, symbol_on, {m.start for m in out}))
         out.sort(key=lambda m: m.start)
         return out
-
-    def _starts(self, text: str) -> list[re.Match[str]]:
-        """The words (TOKEN matches) a name can start with, in order: capitalised words and numbers found with
-        one quick scan, and the few names' first words written in lower case ("the Dow", "eBay")."""
-        forms = self._first_forms
-        out = [m for m in CAPITAL_TOKEN.finditer(text) if ((w := m.group()) in forms or (
-            w[-1] in ".," and w.rstrip(".,") in forms)) and _token_start(text, m.start())]
-        extra: dict[int, re.Match[str]] = {}
-        for needle in self._lower_needles:
-            at = text.find(needle)
-            while at >= 0:
-                if at not in extra and _token_start(text, at):
-                    m = TOKEN.match(text, at)
-                    if m is not None and ((w := m.group()) in forms or (w[-1] in ".," and w.rstrip(".,") in forms)):
-                        extra[at] = m
-                at = text.find(needle, at + 1)
-        if extra:
-            out = sorted(out + list(extra.values()), key=lambda m: m.start())
-        return out
-
-    def _match_at(self, tok: re.Match[str], text: str) -> tuple[Entry | None, str, int] | None:
-        """The longest name starting at word `tok`: (entry or None for a blocker, surface, end of its last word).
-        Grows word by word (one space apart) and stops as soon as the words so far begin no known name."""
-        best = None
-        prefix = ""
-        for n in range(1, self._max_words + 1):
-            step = self._step(prefix, tok.group())
-            if step[0]:
-                best = (step[1], step[0], tok.end())
-            if step[2] is None or n == self._max_words:
-                break
-            e = tok.end()
-            if text[e:e + 1] not in (" ", "\u00a0"):
-                break
-            nxt = TOKEN.match(text, e + 1)
-            if nxt is None:
-                break
-            tok, prefix = nxt, step[2]
-        return best
-
-    def _step(self, prefix: str, tok: str) -> tuple[str, Entry | None, str | None]:
-        """One word more after `prefix` (the words so far, "" at the start): (the name or blocker it completes
-        or "", its entry or None, the prefix to go on with or None). Memoised: articles repeat words."""
-        key = (prefix, tok)
-        got = self._steps.get(key)
-        if got is not None:
-            return got
-        grown = prefix + " " if prefix else ""
-        hit, entry = "", None
-        for last in _variants(tok):
-            cand = grown + last
-            if cand in BLOCKERS:
-                hit = cand
-                break
-            entry = self.gaz.names.get(cand)
-            if entry is not None:
-                hit = cand
-                break
-        nxt = grown + tok
-        got = (hit, entry, nxt if nxt in self._prefixes else None)
-        if len(self._steps) > 200_000:  # a long pipeline run: start over rather than grow without bound
-            self._steps.clear()
-        self._steps[key] = got
-        return got
 
     def _mention(self, entry: Entry, surface: str, start: int, end: int, text: str, day: dt.date | None,
                  symbol_on: Callable[[str, dt.date], str] | None) -> Mention:
