@@ -237,15 +237,18 @@ class ClaimExtractor:
             named = [f.day for found in days_only.values() for f in found if f.kind == "day" and f.near]
             if named and max(d for d in named if d is not None) == ref_local:
                 state.time.article_day = ref_local
-        fi = 0
+        fi = wi = 0
+        gate = words.pos
         for s, e in spans:
             sent_figs = []
             while fi < len(figures) and figures[fi].start < e:
                 if figures[fi].start >= s:
                     sent_figs.append(figures[fi])
                 fi += 1
-            if ref_local is None:
-                found = []
+            while wi < len(gate) and gate[wi] < s:
+                wi += 1
+            if ref_local is None or wi == len(gate) or gate[wi] >= e:
+                found = []  # no time word in the sentence
             elif not sent_figs and s in days_only:
                 found = days_only[s]
             else:
