@@ -12,7 +12,7 @@ from .gazetteer import load
 from .errors import NoSessionsError
 from .models import Article, Claim, Kind, Mention, Moment, TimeRef
 from .sessions import RunningTime, resolve
-from .textcase import icase, lowered, trie_pattern, word_pattern
+from .textcase import icase, lowered, trie_pattern, word_pattern, word_starts
 
 # Patterns below read the lowered text (textcase.lowered): `re` matches plain text several times faster
 # than it matches with re.I, and the offsets are those of the original.
@@ -113,9 +113,13 @@ INDEX_LEVEL_BEFORE = icase(r"(?:\bat|\bto|:|closing at|close of|settled at|end a
 GENERIC_COMPANY = icase(r"\b(?:company|firm|stock|shares|group|bank|lender|carmaker|retailer|automaker|insurer|"
                         r"conglomerate|giant|chipmaker|business)\b")
 GENERIC_INDEX = icase(r"\b(?:index|benchmark|gauge|average)\b")
-GENERIC_REF = icase(r"\b(?:the|its|their|this|that)\s+(?:[\w.\-]+\s+){0,3}?(?:company|firm|stock|shares|group|bank|"
-                    r"lender|carmaker|retailer|automaker|insurer|conglomerate|giant|chipmaker|business|index|benchmark|"
-                    r"gauge)\b|\bits\s+(?:stock|shares)\b|\b(?:it|its)\b")
+_REF_NOUNS = (r"\s+(?:[\w.\-]+\s+){0,3}?(?:company|firm|stock|shares|group|bank|lender|carmaker|retailer|automaker|"
+              r"insurer|conglomerate|giant|chipmaker|business|index|benchmark|gauge)\b")
+GENERIC_REF = icase(r"\b(?:the|its|their|this|that)" + _REF_NOUNS + r"|\bits\s+(?:stock|shares)\b|\b(?:it|its)\b")
+# The same alternatives in the same order, each starting with a letter and none with \b, so `re` skips ahead to
+# a "t" or an "i"; word_starts() checks the boundary before a match.
+_GENERIC_REF_FAST = re.compile("|".join(w + _REF_NOUNS for w in ("the", "its", "their", "this", "that"))
+                               + r"|its\s+(?:stock|shares)\b|it\b|its\b")
 NAMED_AFTER = icase(r"[^.;,\d]{0,35}?\b(?:in|for|of|from|off)\s+(?:the\s+)?")  # "down 3% in the S&P 500"
 INDEX_MEMBERS = icase(r"(?:'s|’s)\s+(?:\w+\s+)?(?:worst|best|biggest|largest|top|other|leading|weakest|strongest)\b")
 EACH = icase(r"\b(?:each|both)\b")
@@ -212,8 +216,9 @@ class ClaimExtractor:
         self.cal = calendar
         gaz = load()
         self.descriptors = gaz.descriptors  # lower-case phrases ("iphone maker") -> symbol
-        self.descriptor_re = re.compile(r"\bthe\s+(?:[\w.\-]+\s+){0,2}?(" + trie_pattern(list(gaz.descriptors))
-                                        + r")\b")  # read in lowered text
+        # "the iPhone maker" in lowered text: no leading \b, so `re` searches for "the" (word_starts checks it)
+        self.descriptor_re = re.compile(r"the\s+(?:[\w.\-]+\s+){0,2}?(" + trie_pattern(list(gaz.descriptors))
+                                        + r")\b")
 
     def extract(self, article: Article, mentions: list[Mention]) -> list[Claim]:
         text = article.text
@@ -291,10 +296,10 @@ class ClaimExtractor:
         """Referring-back phrases in a sentence: (start, end, symbol if the phrase names one and the article names
         that company, kind of phrase)."""
         out: list[tuple[int, int, str | None, str]] = []
-        for m in self.descriptor_re.finditer(low, s, e):
+        for m in word_starts(self.descriptor_re, low, s, e):
             sym = self.descriptors[m.group(1)]
             out.append((m.start(), m.end(), sym if sym in named else None, "company"))
-        for m in GENERIC_REF.finditer(low, s, e):
+        for m in word_starts(_GENERIC_REF_FAST, low, s, e):
             if any(a <= m.start() < b for a, b, _, _ in out):
                 continue
             word = m.group(0)

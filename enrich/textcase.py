@@ -86,3 +86,20 @@ def near(pattern: re.Pattern[str], text: str, anchors: list[int], lead: int) -> 
             yield pending
             done = lo = max(pending.end(), pending.start() + 1)
             pending = None
+
+
+def word_starts(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What re.compile(r"\b(?:" + pattern.pattern + ")").finditer(text, start, end) finds, for a pattern
+    whose every alternative begins with a word character: without the leading \b `re` can skip ahead by
+    first character; a match that begins inside a word is dropped and the search goes on from the next
+    character, as the \b pattern would."""
+    while True:
+        m = pattern.search(text, start, end)
+        if m is None:
+            return
+        a = m.start()
+        if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
+            start = a + 1
+            continue
+        yield m
+        start = m.end() if m.end() > a else a + 1

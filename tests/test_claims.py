@@ -143,3 +143,25 @@ def test_word_tries_agree_with_the_patterns_they_replace():
             hit = got.search(text, 3)
             want = want_re.search(text, 3)
             assert (hit and hit.span()) == (want and want.span()), (name, text)
+
+
+def test_referring_phrases_found_as_the_word_bounded_pattern_finds_them():
+    import random
+    import re
+
+    from enrich import claims as cl
+    from enrich.textcase import word_starts
+
+    pieces = ["the", "its", "it", "their", "this", "that", "bathe", "itself", "with", "company", "social", "network",
+              "iphone", "maker", "stock", "shares", "the social network", "the iphone maker", "edit", "its stock",
+              "benchmark", "index", "x", "3.6%", ",", "."]
+    rng = random.Random(3)
+    fast_descriptors = ENRICHER.claims.descriptor_re
+    descriptors = re.compile(r"\b" + fast_descriptors.pattern)
+    for _ in range(1500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        text = text.replace(" ,", ",") if rng.random() < 0.5 else text.replace(" ", "")
+        for fast, slow in ((cl._GENERIC_REF_FAST, cl.GENERIC_REF),
+                           (fast_descriptors, descriptors)):
+            got = [(m.span(), m.groups()) for m in word_starts(fast, text, 0, len(text))]
+            assert got == [(m.span(), m.groups()) for m in slow.finditer(text)], text
