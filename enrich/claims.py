@@ -78,9 +78,10 @@ THRESHOLD_BEFORE = icase(r"\b(?:below|under|above|beneath|past|through|crossed|c
                          r"need to|would need to|must) (?:reach|hit|rise to|climb to|top)\s+$|on track for an? $|"
                          r"return to an? $")
 MCAP_PASSED = icase(r"\b(?:topped|topping|crossed|crossing|passed|passing|surpassed|surpassing|exceeded)\s+$")
-CHANGE_BEFORE = icase(r"\b(?:up|down|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid|sank|sinking|"
-                      r"plunged|slipped|declined|advanced|another|gain of|loss of|decline of|drop of|rise of|"
-                      r"fall of|increase of|lost only|was off|off|higher by|lower by)\s+(?:only\s+|just\s+)?$")
+CHANGE_BEFORE = re.compile(r"\b(?:" + trie_pattern((
+    "up down rose fell gained lost added shed dropped climbed jumped slid sank sinking plunged slipped declined advanced "
+    "another off").split() + ["gain of", "loss of", "decline of", "drop of", "rise of", "fall of", "increase of",
+                              "lost only", "was off", "higher by", "lower by"]) + r")\s+(?:only\s+|just\s+)?$")
 CHANGE_AFTER = icase(r"^\s*(?:higher|lower)\b")
 CLOSE_CUE = icase(r"\b(?:closed|close of|closing(?: price)?|ended|ending the day|ending|finished|finishing|settled|"
                   r"final bell|to finish|to close|to end|end at|record close|regular close|multiyear low|"
@@ -151,7 +152,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in SENTENCE_SPLIT.finditer(text):
         gap = m.start() + 1 if text[m.start()] in ".!?" else m.start()
         between = text[gap:m.end()]
-        if between.strip() == "" and "\n" not in between and ABBREV_END.search(text[max(0, gap - 6):gap]):
+        if text[gap - 1] == "." and between.strip() == "" and "\n" not in between and \
+                ABBREV_END.search(text[max(0, gap - 6):gap]):
             continue
         if text[start:gap].strip():
             spans.append((start, gap))
@@ -171,8 +173,10 @@ class _Sentence:
     directions: tuple[tuple[int, int, int], ...]  # (start, end, sign)
 
     @classmethod
-    def of(cls, text: str, low: str, s: int, e: int) -> _Sentence:
-        return cls(s, e, tuple(m.span() for m in CLAUSE_BREAK.finditer(text, s, e)), direction_words(low, s, e))
+    def of(cls, text: str, low: str, s: int, e: int, last: int | None = None) -> _Sentence:
+        """`last`: where the sentence's last figure starts; rising and falling words after it are never asked for."""
+        return cls(s, e, tuple(m.span() for m in CLAUSE_BREAK.finditer(text, s, e)),
+                   direction_words(low, s, e if last is None else last))
 
     def clause(self, pos: int) -> tuple[int, int]:
         lo, hi = self.start, self.end
@@ -271,7 +275,7 @@ class ClaimExtractor:
                     state.named(m.symbol)
             refs = self._refs(low, s, e, named_symbols) if sent_figs else []
             prev_fig: Figure | None = None
-            ctx = _Sentence.of(text, low, s, e) if sent_figs else None
+            ctx = _Sentence.of(text, low, s, e, sent_figs[-1].start) if sent_figs else None
             for fig in sent_figs:
                 claims = self._claims_for(article, low, fig, prev_fig, ctx, sent_mentions, refs, found, state)
                 out.extend(claims)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textcase import icase, lowered
+from .textcase import icase, lowered, trie_pattern
 
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -45,8 +45,7 @@ HEDGES = [
     "well over", "well above", "an estimated", "an approximate", "topped", "crossed", "passed", "surpassed",
     "exceeded",
 ]
-HEDGE_BEFORE = icase(r"(?:^|[\s(])(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
-                     + r")\s+(?:a\s+|an\s+)?$")
+HEDGE_BEFORE = re.compile(r"(?:^|[\s(])(" + trie_pattern(HEDGES) + r")\s+(?:a\s+|an\s+)?$")  # lowered text
 HEDGE_CANON = {"approximately": "about", "an estimated": "about", "an approximate": "about", "upwards of": "more than",
                "in excess of": "more than", "north of": "more than", "a little over": "just over",
                "a little under": "just under", "well over": "more than", "well above": "more than",
