@@ -114,8 +114,9 @@ INDEX_LEVEL_BEFORE = icase(r"(?:\bat|\bto|:|closing at|close of|settled at|end a
 GENERIC_COMPANY = icase(r"\b(?:company|firm|stock|shares|group|bank|lender|carmaker|retailer|automaker|insurer|"
                         r"conglomerate|giant|chipmaker|business)\b")
 GENERIC_INDEX = icase(r"\b(?:index|benchmark|gauge|average)\b")
-_REF_NOUNS = (r"\s+(?:[\w.\-]+\s+){0,3}?(?:company|firm|stock|shares|group|bank|lender|carmaker|retailer|automaker|"
-              r"insurer|conglomerate|giant|chipmaker|business|index|benchmark|gauge)\b")
+_REF_NOUNS = r"\s+(?:[\w.\-]+\s+){0,3}?(?:" + trie_pattern((
+    "company firm stock shares group bank lender carmaker retailer automaker insurer conglomerate giant chipmaker "
+    "business index benchmark gauge").split()) + r")\b"
 GENERIC_REF = icase(r"\b(?:the|its|their|this|that)" + _REF_NOUNS + r"|\bits\s+(?:stock|shares)\b|\b(?:it|its)\b")
 # The same alternatives in the same order, each starting with a letter and none with \b, so `re` skips ahead to
 # a "t" or an "i"; word_starts() checks the boundary before a match.

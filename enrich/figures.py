@@ -132,33 +132,34 @@ def find_figures(text: str, low: str | None = None) -> list[Figure]:
     """Every number in `text` (`low` is its lowered form, when the caller has it)."""
     out = []
     for m in _matches(text, lowered(text) if low is None else low):
-        g = m.groupdict()
-        neg = bool(g["neg"]) and not (m.start() > 0 and text[m.start() - 1].isalnum())
+        g = m.group  # one group at a time: groupdict() builds all twenty
+        sign = g("neg")
+        neg = bool(sign) and not (m.start() > 0 and text[m.start() - 1].isalnum())
         cur = ""
-        if g["num1"]:
-            num, dec = _num(g["num1"])
-            scale = SCALES[g["scale1"].strip().lower()] if g["scale1"] else 1.0
-            unit, cur = "money", CURRENCY_BEFORE.get(" ".join(g["cur"].lower().split()), "USD")
-        elif g["num2"]:
-            num, dec = _num(g["num2"])
+        if g("num1"):
+            num, dec = _num(g("num1"))
+            scale = SCALES[g("scale1").strip().lower()] if g("scale1") else 1.0
+            unit, cur = "money", CURRENCY_BEFORE.get(" ".join(g("cur").lower().split()), "USD")
+        elif g("num2"):
+            num, dec = _num(g("num2"))
             scale, unit = 1.0, "pct"
-        elif g["num3"]:
-            num, dec = _num(g["num3"])
+        elif g("num3"):
+            num, dec = _num(g("num3"))
             scale, unit, cur = 0.01, "money", "USD"
-        elif g["penny"]:
+        elif g("penny"):
             num, dec, scale, unit, cur = 1.0, 0, 0.01, "money", "USD"
-        elif g["num4"]:
-            num, dec = _num(g["num4"])
-            scale = SCALES[g["scale4"].strip().lower()] if g["scale4"] else 1.0
-            unit, cur = "money", CURRENCY_AFTER.get(g["cur4"].lower(), "USD")
-        elif g["num5"]:
-            num, dec = _num(g["num5"])
+        elif g("num4"):
+            num, dec = _num(g("num4"))
+            scale = SCALES[g("scale4").strip().lower()] if g("scale4") else 1.0
+            unit, cur = "money", CURRENCY_AFTER.get(g("cur4").lower(), "USD")
+        elif g("num5"):
+            num, dec = _num(g("num5"))
             scale, unit = 1.0, "points"
         else:
-            num, dec = _num(g["num6"])
-            scale = SCALES[g["scale6"].strip().lower()] if g["scale6"] else 1.0
+            num, dec = _num(g("num6"))
+            scale = SCALES[g("scale6").strip().lower()] if g("scale6") else 1.0
             unit = "plain"
-        start = m.start() if neg else m.start() + (len(g["neg"]) if g["neg"] else 0)
+        start = m.start() if neg else m.start() + (len(sign) if sign else 0)
         in_parens = text[max(0, start - 1):start] == "(" or text[max(0, start - 2):start] == "(-"
         out.append(Figure(start, m.end(), text[start:m.end()], num, num * scale, unit, cur, dec, scale, neg,
                           in_parens))
