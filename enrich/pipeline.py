@@ -64,7 +64,7 @@ class Enricher:
         day = article.published.date() if article.published else None
         symbol_on = self.market.symbols.on if self.market else None
         mentions = self.mentions.find(article.text, day, symbol_on)
-        claims = _intraday_when_close_given(self.claims.extract(article, mentions))
+        claims = _outside_hours_when_restated(_intraday_when_close_given(self.claims.extract(article, mentions)))
         if symbol_on and day:
             claims = [c if c.session is None else _renamed(c, symbol_on(c.symbol, c.session)) for c in claims]
         return Extraction(article, tuple(mentions), tuple(claims))
@@ -136,6 +136,28 @@ def _intraday_when_close_given(claims: list[Claim]) -> list[Claim]:
                 and (o.time.moment_stated or o.start > c.start) for o in claims):
             c = replace(c, time=replace(t, moment=Moment.INTRADAY, why=t.why + "; the text gives the close "
                                                                              "separately, so this is during the session"))
+        out.append(c)
+    return out
+
+
+def _outside_hours_when_restated(claims: list[Claim]) -> list[Claim]:
+    """A move with no time of day whose very figure the article gives again for the same session as an
+    after-hours or pre-market move is that move ("slumped 14 percent on Monday ... After the bell on Monday
+    the shares slid 14 percent")."""
+    moves = (Kind.PCT_CHANGE, Kind.ABS_CHANGE)
+    outside = {(o.symbol, o.session, o.kind, o.value): o.time.moment for o in claims
+               if o.kind in moves and o.time is not None and o.time.moment_stated
+               and o.time.moment in (Moment.AFTER_HOURS, Moment.PRE_MARKET)}
+    if not outside:
+        return claims
+    out = []
+    for c in claims:
+        t = c.time
+        moment = outside.get((c.symbol, c.session, c.kind, c.value))
+        if t is not None and moment is not None and not t.moment_stated:
+            said = "after-hours" if moment is Moment.AFTER_HOURS else "pre-market"
+            c = replace(c, time=replace(t, moment=moment, why=t.why + f"; the text gives the same move as {said} "
+                                                                      f"elsewhere"))
         out.append(c)
     return out
 

@@ -75,3 +75,16 @@ def test_an_exchange_with_a_shorter_calendar_history_works():
                                   "https://www.livemint.com/x")).claims
     assert {(c.symbol, c.session) for c in cs} == {("^BSESN", D(2021, 2, 26)), ("^NSEI", D(2021, 2, 26))}
     assert {c.value for c in cs} == {-1138.0, -2.4, 46285.77, -2.3}
+
+
+def test_a_move_restated_as_after_hours_is_that_move():
+    text = ("Netflix missed forecasts and its shares slumped 14 percent on Monday. After the bell on Monday the "
+            "shares slid 14 percent to $343.60.")
+    cs = ENRICHER.extract(article(text, "2018-07-16T18:30:00-04:00")).claims
+    moves = [c for c in cs if c.value == -14]
+    assert len(moves) == 2 and all(c.time.moment is Moment.AFTER_HOURS for c in moves)
+    assert "same move as after-hours" in moves[0].time.why
+    # another figure is another move: the regular session's stays a close move
+    text = text.replace("slumped 14 percent", "slumped 1.4 percent")
+    cs = ENRICHER.extract(article(text, "2018-07-16T18:30:00-04:00")).claims
+    assert next(c for c in cs if c.value == -1.4).time.moment is Moment.CLOSE
