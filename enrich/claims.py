@@ -90,6 +90,7 @@ OPEN_CUE = icase(r"\b(?:opened at|opening price|open of|opened)\b")
 HIGH_CUE = icase(r"\b(?:high of|record high|all-time high|52-week high|peak of|intraday high|session high|"
                  r"reaching a high|a high)\b")
 LOW_CUE = icase(r"\b(?:low of|intraday low|session low|dipped to|as low as|52-week low)\b")
+RECORD_AFTER = icase(r"^[\s,(—–-]*(?:an?\s+|its\s+|the\s+)?(?:new\s+)?(?:all-time|record|lifetime)\s+(high|low|close|peak)\b")
 LONG_LOW = icase(r"multiyear low|\d+-year low|lowest")
 STRONG_MCAP_CHANGE = icase(r"\b(?:wip(?:e|ed|ing)\s+(?:out|off)?|eras(?:e|ed|ing)|stripp?(?:ed|ing)?|wipeout)\b")
 PER_SHARE_NON_MARKET = word_pattern("dividend earnings eps guidance forecast estimate consensus target payout "
@@ -476,6 +477,9 @@ class ClaimExtractor:
                 return None
             if ends(CHANGE_BEFORE) or CHANGE_AFTER.match(post):
                 return Kind.ABS_CHANGE
+            record = RECORD_AFTER.match(post)  # "down from nearly $300 -- an all-time high --"
+            if record:
+                return {"low": Kind.LOW, "close": Kind.CLOSE}.get(record.group(1), Kind.HIGH)
             kind = _price_kind(pre, clause_pre)
             if kind is Kind.PRICE and not (TRADING_CUE.search(low, sent[0], sent[1])
                                            or CLOSE_CUE.search(low, sent[0], sent[1])):

@@ -76,6 +76,7 @@ class TimeRef:
     why: str = ""
     kind_hint: str = ""  # "close" when the words make a plain price the closing price
     moment_stated: bool = False  # the text said when in the session (else the moment is a default)
+    extreme: str = ""  # "high" / "low": the figure is the extreme of the candidate sessions ("record", "52-week")
 
 
 @dataclass(frozen=True)

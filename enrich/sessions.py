@@ -188,11 +188,14 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
     if after_move and moment is Moment.CLOSE:
         kind_hint = "close"
         why += "; a price after a move at the close is the close"
-    if kind in (Kind.HIGH, Kind.LOW):
-        window = _extreme_window(text[max(0, fig.start - 60):min(len(text), fig.end + 60)], session, cal)
+    extreme = ""
+    context = text[max(0, fig.start - 60):min(len(text), fig.end + 60)]
+    if kind in (Kind.HIGH, Kind.LOW) or (kind is Kind.CLOSE and _RECORD.search(context)):
+        window = _extreme_window(context, session, cal)
         if window:
             candidates = tuple(reversed(cal.between(*window)))
-            why += f"; a {'high' if kind is Kind.HIGH else 'low'} over {window[0]} to {window[1]}"
+            extreme = "low" if kind is Kind.LOW or (kind is Kind.CLOSE and _LOW_WORD.search(context)) else "high"
+            why += f"; the {extreme} of {window[0]} to {window[1]}"
     from_session = None
     base = None
     if rng is not None:
@@ -203,6 +206,7 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
             monday, friday = tr.week_bounds(ref_local, "last")
             session = cal.session_on_or_before(friday)
             candidates = tuple(cal.between(monday - dt.timedelta(days=7), friday + dt.timedelta(days=7)))
+            extreme = ""
             moment = Moment.CLOSE
             why = f"'last week' = {monday} to {friday}; every session of it and the weeks around it is a candidate"
         elif not (rng.range_kind == "month" and kind is Kind.MARKET_CAP_CHANGE):
@@ -219,7 +223,7 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
                 session, from_session, base = from_session, None, None
                 why = "the start of the period the sentence names"
     return TimeRef(", ".join(words), session, moment, from_session, candidates, why.strip("; "), kind_hint,
-                   stated), base
+                   stated, extreme if candidates else ""), base
 
 
 def _calendar_or(symbol: str, default: Calendar) -> Calendar:
@@ -233,6 +237,7 @@ def _calendar_or(symbol: str, default: Calendar) -> Calendar:
 _YEAR_HIGH = re.compile(r"52-week|52 week|one-year|12-month", re.I)
 _IN_MONTH = re.compile(r"\bin (January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _RECORD = re.compile(r"record|all-time|all time", re.I)
+_LOW_WORD = re.compile(r"\b(?:low|lowest)\b", re.I)
 
 
 def _extreme_window(context: str, session: dt.date, cal: Calendar) -> tuple[dt.date, dt.date] | None:
@@ -247,5 +252,5 @@ def _extreme_window(context: str, session: dt.date, cal: Calendar) -> tuple[dt.d
         last = tr.month_end(first)
         return cal.session_on_or_after(first), min(cal.session_on_or_before(last), session)
     if _RECORD.search(context):
-        return cal.session_on_or_after(dt.date(session.year - 30, 1, 2)), session
+        return cal.session_on_or_after(max(dt.date(session.year - 30, 1, 2), cal.sessions[0])), session
     return None

@@ -129,6 +129,8 @@ class Judge:
                              f"{' (a stated time of day)' if moment is Moment.CLOCK_TIME else ''}; daily bars cannot "
                              f"check it. Regular session {_day(t.session)}: close "
                              f"{money(self.s.bar(t.session).close, c.symbol) if self.s.bar(t.session) else 'n/a'}.")
+        if t.extreme and c.kind in (Kind.HIGH, Kind.LOW, Kind.CLOSE):
+            return self._judge_extreme(c, ev)
         sessions = [t.session] + [d for d in t.candidates if d != t.session]
         first = None
         for i, day in enumerate(sessions):
@@ -157,6 +159,32 @@ class Judge:
         lo, hi, what, extra, _ = first
         ev = {**ev, **extra}
         return Judgement(c, Verdict.CONTRADICTED, "", ev, self._sentence(c, t.session, what, False))
+
+    def _judge_extreme(self, c: Claim, ev: dict[str, object]) -> Judgement:
+        """A record, a 52-week or a month's high or low: the figure is checked against that extreme of the
+        candidate sessions, as the day's high (low) or as a close (outlets write "record high" for both; a
+        "record close" is checked as a close only)."""
+        t = c.time
+        assert t is not None and t.session is not None
+        days = sorted({t.session, *t.candidates})
+        bars = [(d, b) for d in days if (b := self.s.bar(d)) is not None]
+        if not bars:
+            return Judgement(c, Verdict.UNVERIFIABLE, "no_data", ev,
+                             f"Cannot check {c.quote!r}: no {c.symbol} data from {_day(days[0])} to {_day(days[-1])}.")
+        pick = max if t.extreme == "high" else min
+        readings = [] if c.kind is Kind.CLOSE else [(t.extreme, pick(bars, key=lambda db: getattr(db[1], t.extreme)))]
+        readings.append(("close", pick(bars, key=lambda db: db[1].close)))
+        sym = self.s.symbol
+        for what, (day, bar) in readings:
+            value = getattr(bar, what)
+            if tol.overlaps(c, value, value):
+                said = f"{'highest' if t.extreme == 'high' else 'lowest'} {what} from {_day(bars[0][0])} to " \
+                       f"{_day(bars[-1][0])}: {money(value, sym)} on {_day(day)}"
+                return Judgement(c, Verdict.SUPPORTED, "", self.evidence(day), self._sentence(c, day, said, True))
+        what, (day, bar) = readings[0]
+        said = f"{'highest' if t.extreme == 'high' else 'lowest'} {what} from {_day(bars[0][0])} to " \
+               f"{_day(bars[-1][0])}: {money(getattr(bar, what), sym)} on {_day(day)}"
+        return Judgement(c, Verdict.CONTRADICTED, "", self.evidence(day), self._sentence(c, day, said, False))
 
     def _extreme(self, c: Claim, day: dt.date) -> bool:
         bar, prev = self.s.bar(day), self.s.previous(day)

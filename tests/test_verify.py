@@ -147,3 +147,18 @@ def test_a_date_outside_the_calendar_sets_the_figure_apart(enricher):
     _, unchecked = judge(enricher, "Tesla Inc. shares ended 1989 at $28.50 and rose 2 percent on Thursday.",
                          AFTER_CLOSE_2018_09_27)
     assert [(u.claim.value, u.reason) for u in unchecked] == [(28.5, "no_session")]
+
+
+def test_a_record_is_the_extreme_of_the_whole_history(enricher):
+    # the all-time high named after the figure, with no day: Meta's record close in the data, 217.50 on 25 July
+    text = "Facebook shares closed at $176.26 on Thursday, down from nearly $218 -- an all-time high -- a day earlier."
+    j = one(enricher, text, "2018-07-26T17:00:00-04:00", Kind.HIGH)
+    assert j.verdict is Verdict.SUPPORTED and j.evidence["session"] == "2018-07-25"
+    assert "highest" in j.explanation
+    # a figure below the record, even one some session traded at, is not the record
+    j = one(enricher, text.replace("nearly $218", "$180"), "2018-07-26T17:00:00-04:00", Kind.HIGH)
+    assert j.verdict is Verdict.CONTRADICTED
+    # a record for a company listed before the calendar begins (1990) still has a window to search
+    j = one(enricher, "Bank of America shares fell to $4.70, far below their all-time high of $55.08.",
+            "2009-02-04T17:00:00-05:00", Kind.HIGH)
+    assert j.verdict is Verdict.CONTRADICTED and j.claim.time.extreme == "high"
