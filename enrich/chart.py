@@ -220,8 +220,12 @@ def _draw(series: PriceSeries, window: tuple[dt.date, dt.date], *, judgements: l
         info.largest_move, info.largest_move_day = text, d
         bar = series.bar(d)
         assert bar is not None
-        note = ax.annotate(f"largest move: {text}", (mdates.date2num(d), bar.close), xytext=(0, -34 if move < 0 else 30),
-                    textcoords="offset points", ha="center", fontsize=8.5, color="#000000",
+        x = mdates.date2num(d)
+        # near either edge the note leans inwards, so it is not cut by the frame
+        edge = "right" if x > xs[0] + 0.85 * (xs[-1] - xs[0]) else "left" if x < xs[0] + 0.15 * (xs[-1] - xs[0]) \
+            else "center"
+        note = ax.annotate(f"largest move: {text}", (x, bar.close), xytext=(0, -34 if move < 0 else 30),
+                    textcoords="offset points", ha=edge, fontsize=8.5, color="#000000",
                     arrowprops=dict(arrowstyle="->", color="#000000"), zorder=5,
                     bbox=dict(boxstyle="round,pad=0.25", fc="#F0F0F0", ec="none"))
         obstacles.append(note)
