@@ -145,20 +145,22 @@ _DAY_LOW, _RANGE_LOW = icase(DAY_PATTERN.pattern), icase(RANGE_PATTERN.pattern)
 # Words without which a pattern family cannot match: a sentence lacking all of them skips that scan.
 DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "now",
              "this morning", "this afternoon", "yesterday", "last night", "previous session", "previous day",
-             "previous trading day", "day before", "day earlier", "prior session", "ended", "end of", "close of",
-             "closed")
+             "previous trading day", "day before", "day earlier", "prior session")
 RANGE_WORDS = ("year", "ytd", "in 19", "in 20", "in early", "in late", "in mid", "month", "week", "the past",
                "the last", "days", "sessions", " row", "straight", "streak", "that stretch", "that period",
                "that span", "that time", "within", "since", "record", "all-time", "ipo", "offer") + tuple(
     f"{before} {month}" for before in ("in", "over", "during", "for") for month in MONTHS)
 DATE = "<date>"  # a month name followed by a number: what a written date needs
 CLOCK = "<clock>"  # "am" or "pm" after a number: "10am", "4 pm"
-DAY_SET = frozenset(DAY_WORDS) | {DATE}
+YEAR_END = "<year end>"  # "ended 2017", "close of 2008": the day pattern's year-end words before a year
+_YEAR_END_WORDS = ("ended", "end of", "close of", "closed")
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d{2}")
+DAY_SET = frozenset(DAY_WORDS) | {DATE, YEAR_END}
 RANGE_SET = frozenset(RANGE_WORDS)
 MOMENT_SETS = [frozenset(MOMENT_WORDS[moment]) for moment, _ in MOMENT_FAST]
 _EVERY = DAY_SET | RANGE_SET | frozenset().union(*MOMENT_SETS)
 _WORDS = tuple(w for w in dict.fromkeys(DAY_WORDS + RANGE_WORDS + tuple(w for ws in MOMENT_WORDS.values() for w in ws))
-               if w not in (DATE, CLOCK))
+               if w not in (DATE, CLOCK, YEAR_END))
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_SET = frozenset(_MONTH_ABBR)
 _LEXER_ONLY = _MONTH_ABBR + ("am", "pm")  # looked for too, then confirmed by what is around them
@@ -167,7 +169,7 @@ _DATE_AT = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
 
 def _automaton() -> ahocorasick.Automaton:
     found = ahocorasick.Automaton()
-    for w in _WORDS + _LEXER_ONLY:
+    for w in dict.fromkeys(_WORDS + _LEXER_ONLY + _YEAR_END_WORDS):
         found.add_word(w, w)
     found.make_automaton()
     return found
@@ -176,6 +178,7 @@ def _automaton() -> ahocorasick.Automaton:
 # Every occurrence of every gate word (overlapping ones too: "close of" and "clos") in one pass over the
 # text, in C (Aho-Corasick): several times faster than any one pattern `re` can run for ~120 words.
 _GATE = _automaton()
+_GATE_WORDS = frozenset(_WORDS)
 
 
 class TimeWords:
@@ -197,6 +200,13 @@ class TimeWords:
                         low[at - 1].isdigit() or low[at - 1] == " " and low[at - 2:at - 1].isdigit()):
                     pairs.append((at, CLOCK))
                 continue
+            if w in _YEAR_END_WORDS:
+                if _YEAR_AFTER.match(low, at + len(w)):
+                    pairs.append((at, YEAR_END))
+                if w not in _GATE_WORDS:
+                    continue
+            elif w == "now" and (low[at - 1:at].isalpha() or low[at + 3:at + 4].isalpha()):
+                continue  # "known", "nowhere"
             pairs.append((at, w))
         pairs.sort()
         self.pos = [p for p, _ in pairs]
