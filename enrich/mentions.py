@@ -17,8 +17,8 @@ _TOKEN_REST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 
 def _token_start(text: str, pos: int) -> bool:
-    """True when TOKEN, scanning the text from its start, would begin a word at `pos` (not inside one:
-    "Phone" in "iPhone", "Bay" in "eBay")."""
+    """For a `pos` holding a character a word can begin with: True when TOKEN, scanning the text from its
+    start, would begin a word there (not inside one: "Phone" in "iPhone", "Bay" in "eBay")."""
     if text[pos] not in _TOKEN_REST:  # "^" can only begin a word
         return True
     q = pos - 1
@@ -27,6 +27,8 @@ def _token_start(text: str, pos: int) -> bool:
             return False
         q -= 1
     return q < 0 or text[q] not in _TOKEN_FIRST  # a "^" before the run began a word that holds it
+
+
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 # Names that contain a company or index name but are not one: publishers, agencies, venues.
