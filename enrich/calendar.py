@@ -69,7 +69,6 @@ class Calendar:
         self.opens: list[dt.datetime] = [t.to_pydatetime() for t in sched["open"]]
         self.closes: list[dt.datetime] = [t.to_pydatetime() for t in sched["close"]]
         self._pos = {d: i for i, d in enumerate(self.sessions)}
-        self._last: tuple[dt.datetime, SessionTime] | None = None
 
     def is_session(self, day: dt.date) -> bool:
         return day in self._pos
@@ -112,14 +111,6 @@ class Calendar:
 
     def locate(self, instant: dt.datetime) -> SessionTime:
         """Which session an instant (tz-aware) belongs to, and whether before, during or after it."""
-        last = self._last
-        if last is not None and last[0] == instant and last[0].utcoffset() == instant.utcoffset():
-            return last[1]  # every figure of an article asks about the same publish time
-        where = self._locate(instant)
-        self._last = (instant, where)
-        return where
-
-    def _locate(self, instant: dt.datetime) -> SessionTime:
         if instant.tzinfo is None:
             raise InputError(f"time {instant.isoformat()} has no UTC offset; give one, e.g. +05:30")
         local_day = instant.astimezone(self.tz).date()

@@ -24,31 +24,33 @@ _N = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
 
+# Every pattern of this module reads the lowered text (textcase.lowered): `re` matches plain text several times
+# faster than it matches with re.I.
 MOMENT_PATTERNS: list[tuple[Moment, re.Pattern[str]]] = [
-    (Moment.AFTER_HOURS, re.compile(r"after[- ]hours?|extended[- ]trading|extended[- ]hours|after the bell|"
-                                    r"after-market|aftermarket|after[- ]market trading|post-market|postmarket", re.I)),
-    (Moment.PRE_MARKET, re.compile(r"pre-?market|before the (?:opening )?bell|ahead of the (?:open|bell)", re.I)),
-    (Moment.CLOCK_TIME, re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|at the opening of trading|"
-                                   r"in the first (?:few )?minutes|shortly after the (?:open|bell)|minutes into", re.I)),
-    (Moment.OPEN, re.compile(r"when the market opened|at the open\b|at the opening bell|\bopened\b|opening price|"
-                             r"at the start of trading", re.I)),
-    (Moment.EXTREME, re.compile(r"as much as|as high as|as low as|\bup to\b|a high of|a low of|\btouch\w*|"
-                                r"session high|session low|intraday high|intraday low|at one point", re.I)),
-    (Moment.INTRADAY, re.compile(r"mid-?day|early trad\w*|morning trad\w*|early morning trade|in (?:early |late )?"
-                                 r"morning|afternoon trad\w*|during the (?:day|session)|intra-?day|earlier in the "
-                                 r"session|(?:were|was|is|are) (?:currently )?trading|in early deals|in early trade|"
-                                 r"\bis (?:climbing|falling|rising|sliding|jumping|up|down)\b", re.I)),
-    (Moment.CLOSE, re.compile(r"\bclos(?:e|ed|ing)\b|\bended\b|\bending\b|\bfinish\w*|\bsettled\b|final bell|"
-                              r"regular session|regular close|end of trading|end the day|\bto end\b", re.I)),
+    (Moment.AFTER_HOURS, icase(r"after[- ]hours?|extended[- ]trading|extended[- ]hours|after the bell|"
+                               r"after-market|aftermarket|after[- ]market trading|post-market|postmarket")),
+    (Moment.PRE_MARKET, icase(r"pre-?market|before the (?:opening )?bell|ahead of the (?:open|bell)")),
+    (Moment.CLOCK_TIME, icase(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|at the opening of trading|"
+                              r"in the first (?:few )?minutes|shortly after the (?:open|bell)|minutes into")),
+    (Moment.OPEN, icase(r"when the market opened|at the open\b|at the opening bell|\bopened\b|opening price|"
+                        r"at the start of trading")),
+    (Moment.EXTREME, icase(r"as much as|as high as|as low as|\bup to\b|a high of|a low of|\btouch\w*|"
+                           r"session high|session low|intraday high|intraday low|at one point")),
+    (Moment.INTRADAY, icase(r"mid-?day|early trad\w*|morning trad\w*|early morning trade|in (?:early |late )?"
+                            r"morning|afternoon trad\w*|during the (?:day|session)|intra-?day|earlier in the "
+                            r"session|(?:were|was|is|are) (?:currently )?trading|in early deals|in early trade|"
+                            r"\bis (?:climbing|falling|rising|sliding|jumping|up|down)\b")),
+    (Moment.CLOSE, icase(r"\bclos(?:e|ed|ing)\b|\bended\b|\bending\b|\bfinish\w*|\bsettled\b|final bell|"
+                         r"regular session|regular close|end of trading|end the day|\bto end\b")),
 ]
 
-DAY_PATTERN = re.compile(
+DAY_PATTERN = icase(
     r"(?P<wd>\b(?:last\s+|this\s+|on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?)"
     r"|(?P<today>\btoday(?:'s|’s)?|\bthis (?:morning|afternoon)|\btonight|\bnow\b)"
     r"|(?P<yday>\byesterday(?:'s|’s)?|\blast night(?:'s|’s)?)"
     r"|(?P<prev>\bthe previous (?:session|day|trading day)|\bthe day before|\ba day earlier|\bthe prior session)"
     r"|(?P<yend>\b(?:ended|end of|close of|closed)\s+(?P<y>(?:19|20)\d{2}))"
-    r"|(?P<date>\b(?:on\s+)?" + _DATE + r")", re.I)
+    r"|(?P<date>\b(?:on\s+)?" + _DATE + r")")
 
 
 def _groups(*named: tuple[str, str]) -> str:
@@ -56,7 +58,7 @@ def _groups(*named: tuple[str, str]) -> str:
     return "|".join(rf"(?P<{name}>\b(?:{body}))" for name, body in named)
 
 
-RANGE_PATTERN = re.compile(_groups(
+RANGE_PATTERN = icase(_groups(
     ("ytd", r"so far this year|this year|year[- ]to[- ]date|so far in (?P<y1>(?:19|20)\d{2})|in (?:early |late |mid-?)?"
             r"(?P<y2>(?:19|20)\d{2})(?! \w+ (?:ago|before))|for the year|since the (?:start|beginning) of the year|"
             r"YTD\b|so far in the year"),
@@ -79,7 +81,7 @@ RANGE_PATTERN = re.compile(_groups(
                + r") record(?: close| high)?"),
     ("ipo", r"(?:from|since|above|below) (?:the|its) \$(?P<ipo_price>\d+(?:\.\d+)?) (?:IPO|offer(?:ing)?) price|"
             r"(?:IPO|offer(?:ing)?) price of \$(?P<ipo_price2>\d+(?:\.\d+)?)"),
-), re.I)
+))
 
 
 @dataclass(slots=True)  # made by the thousand per second: not frozen (frozen init is ~3x slower)
@@ -137,9 +139,6 @@ MOMENT_WORDS = {
     Moment.CLOSE: ("clos", "ended", "ending", "finish", "settled", "final bell", "regular session", "regular close",
                    "end of trading", "end the day", "to end"),
 }
-MOMENT_FAST = [(moment, icase(p.pattern)) for moment, p in MOMENT_PATTERNS]
-# The same patterns for lower-cased text: case-insensitive matching is several times slower in `re`.
-_DAY_LOW, _RANGE_LOW = icase(DAY_PATTERN.pattern), icase(RANGE_PATTERN.pattern)
 
 
 # Words without which a pattern family cannot match: a sentence lacking all of them skips that scan.
@@ -157,7 +156,7 @@ _YEAR_END_WORDS = ("ended", "end of", "close of", "closed")
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d{2}")
 DAY_SET = frozenset(DAY_WORDS) | {DATE, YEAR_END}
 RANGE_SET = frozenset(RANGE_WORDS)
-MOMENT_SETS = [frozenset(MOMENT_WORDS[moment]) for moment, _ in MOMENT_FAST]
+MOMENT_SETS = [frozenset(MOMENT_WORDS[moment]) for moment, _ in MOMENT_PATTERNS]
 _EVERY = DAY_SET | RANGE_SET | frozenset().union(*MOMENT_SETS)
 _WORDS = tuple(w for w in dict.fromkeys(DAY_WORDS + RANGE_WORDS + tuple(w for ws in MOMENT_WORDS.values() for w in ws))
                if w not in (DATE, CLOCK, YEAR_END))
@@ -269,12 +268,12 @@ def find(text: str, low: str, start: int, end: int, ref_local: dt.date, words: T
         present = frozenset(words.words[i:j])
     out: list[Found] = []
     if not days_only:
-        for (moment, pattern), family in zip(MOMENT_FAST, MOMENT_SETS):
+        for (moment, pattern), family in zip(MOMENT_PATTERNS, MOMENT_SETS):
             if not present.isdisjoint(family):
                 for m in pattern.finditer(low, start, end):
                     out.append(Found(m.start(), m.end(), "moment", moment=moment))
     if not present.isdisjoint(DAY_SET):
-        for m in _scan(_DAY_LOW, low, start, end, words and words.anchors(i, j, DAY_SET), DAY_LEAD):
+        for m in _scan(DAY_PATTERN, low, start, end, words and words.anchors(i, j, DAY_SET), DAY_LEAD):
             g = m.lastgroup
             a, b = m.span()
             if g == "wd":
@@ -303,7 +302,7 @@ def find(text: str, low: str, start: int, end: int, ref_local: dt.date, words: T
                 if day is not None:
                     out.append(Found(a, b, "day", day=day, near=abs((ref_local - day).days) <= 7))
     if not present.isdisjoint(RANGE_SET):
-        for m in _scan(_RANGE_LOW, low, start, end, words and words.anchors(i, j, RANGE_SET)):
+        for m in _scan(RANGE_PATTERN, low, start, end, words and words.anchors(i, j, RANGE_SET)):
             kind = next(k for k in _RANGE_KINDS if m.group(k))
             if kind == "vague":
                 out.append(Found(m.start(), m.end(), "range", range_kind="other_year"))
@@ -319,13 +318,12 @@ def find(text: str, low: str, start: int, end: int, ref_local: dt.date, words: T
     if not any(f.kind == "day" for f in out):
         return out
     ranges = [(f.start, f.end) for f in out if f.kind == "range"]
-    future = _FUTURE_LOW.search(low, start, end) is not None
+    future = FUTURE.search(low, start, end) is not None
     return [f for f in out if f.kind != "day" or not (
         future or _CONDITIONAL.search(low, max(start, f.start - 14), f.start) or any(a <= f.start < b for a, b in ranges))]
 
 
-FUTURE = re.compile(r"\b(?:will|stays?|is to|are to|expected to|scheduled to|plans? to|is due to|next)\b", re.I)
-_FUTURE_LOW = re.compile(FUTURE.pattern)
+FUTURE = re.compile(r"\b(?:will|stays?|is to|are to|expected to|scheduled to|plans? to|is due to|next)\b")
 
 
 def nearest(found: list[Found], pos: int, clause: tuple[int, int]) -> Found | None:
