@@ -14,7 +14,13 @@ from .models import Article, Kind, Mention, Moment, TimeRef
 
 CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|and)\b|;")
 FROM_BEFORE = re.compile(r"\bfrom\s+$")
-AFTER_MOVE = re.compile(r"(?:%|percent|per cent|pct|cents?|\$\s?[\d.,]+|points?)[\s,]*(?:\w+\s+){0,3}(?:to|at)\s+$", re.I)
+AFTER_MOVE = re.compile(r"(?:%|percent|per cent|pct|cents?|\$\s?[\d.,]+|points?)[\s,]*(?:\w+\s+){0,3}(?:to|at)\s+$",
+                        re.I)
+# a closing price that is itself the record: "a record close of $180", "$180 -- an all-time high"
+RECORD_BEFORE = re.compile(r"\b(?:record|all-time)(?:\s+(?:close|closing|high))?\s+(?:of\s+|at\s+)?(?:\w+\s+)?\$?$",
+                           re.I)
+RECORD_AFTER = re.compile(r"[\s,(—–-]*(?:an?\s+|its\s+|the\s+)?(?:new\s+)?(?:all-time|record)\s+(?:high|close|closing|"
+                          r"low)\b", re.I)
 
 
 class SentenceFacts(Protocol):
@@ -190,7 +196,8 @@ def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[
         why += "; a price after a move at the close is the close"
     extreme = ""
     context = text[max(0, fig.start - 60):min(len(text), fig.end + 60)]
-    if kind in (Kind.HIGH, Kind.LOW) or (kind is Kind.CLOSE and _RECORD.search(context)):
+    if kind in (Kind.HIGH, Kind.LOW) or (kind is Kind.CLOSE and (
+            RECORD_BEFORE.search(text, max(0, fig.start - 30), fig.start) or RECORD_AFTER.match(text, fig.end))):
         window = _extreme_window(context, session, cal)
         if window:
             candidates = tuple(reversed(cal.between(*window)))

@@ -162,3 +162,13 @@ def test_a_record_is_the_extreme_of_the_whole_history(enricher):
     j = one(enricher, "Bank of America shares fell to $4.70, far below their all-time high of $55.08.",
             "2009-02-04T17:00:00-05:00", Kind.HIGH)
     assert j.verdict is Verdict.CONTRADICTED and j.claim.time.extreme == "high"
+
+
+def test_a_close_is_a_record_only_when_the_text_says_so(enricher):
+    from helpers import article as make
+
+    said = enricher.extract(make("Facebook closed at a record $217.50 on Wednesday.", "2018-07-25T17:00:00-04:00"))
+    assert said.claims[0].time.extreme == "high"
+    other = enricher.extract(make("Facebook closed at $217.50 on Wednesday after record revenue.",
+                                  "2018-07-25T17:00:00-04:00"))
+    assert other.claims[0].time.extreme == ""
