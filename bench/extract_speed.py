@@ -7,6 +7,7 @@ Two mixes, each article about 3 KB:
   (about 8 numbers per article, the seed has 5 in 2.5 KB);
 - "dense": every sentence states figures (about 40 numbers per article, like the condensed
   labelled cases).
+A third line times one 1 MB article (330 news articles run together) against the same text in pieces.
 Timing covers reading the article (publish time from its text), mentions, figures and time
 references; the one-off start-up (gazetteer, calendar) is reported separately. The same articles are
 timed over several passes: a shared virtual machine's speed drifts by 10-20% from minute to minute, so the
@@ -86,6 +87,15 @@ def main() -> None:
         print(f"{'dense' if dense else 'news'}: {a.n} articles of {size / 1024:.1f} KB on one core: best "
               f"{rates[-1]:.0f} articles/s, median {rates[len(rates) // 2]:.0f}, worst {rates[0]:.0f} over "
               f"{a.rounds} passes ({n_claims / a.n:.1f} figures found each)")
+    # one long article (about 1 MB: 330 of the news articles run together) must cost about what its pieces
+    # cost apart: nothing in extraction may grow faster than the text
+    rng = random.Random(7)
+    long_text = "\n\n".join(make_article(rng, i, False)["text"] for i in range(330))
+    t2 = time.perf_counter()
+    n_long = len(enricher.extract(to_article("long", long_text)).claims)
+    took = time.perf_counter() - t2
+    print(f"one article of {len(long_text.encode()) / 1e6:.1f} MB: {took:.2f} s, {len(long_text.encode()) / 1024 / took:.0f} "
+          f"KB/s ({n_long} figures)")
     print(f"start-up (once per process): {startup:.2f} s")
 
 

@@ -278,15 +278,17 @@ class ClaimExtractor:
             refs = self._refs(low, s, e, named_symbols) if sent_figs else []
             prev_fig: Figure | None = None
             ctx = _Sentence.of(text, low, s, e, sent_figs[-1].start) if sent_figs else None
+            here: list[Claim] = []
             for fig in sent_figs:
                 claims = self._claims_for(article, low, fig, prev_fig, ctx, sent_mentions, refs, found, state)
-                out.extend(claims)
+                here.extend(claims)
                 if claims:
                     state.running_subject = claims[-1].symbol
                 prev_fig = fig
+            out.extend(here)
             named: set[str] = set()
             if any(f.kind == "day" and f.near for f in found):
-                named = {m.symbol for m in sent_mentions} | {c.symbol for c in out if s <= c.start < e}
+                named = {m.symbol for m in sent_mentions} | {c.symbol for c in here}
                 if not sent_figs:
                     refs = self._refs(low, s, e, named_symbols)
                 named |= {self._resolve(sym, kind, state) for _, _, sym, kind in refs if kind != "pronoun"} - {""}

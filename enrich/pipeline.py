@@ -127,13 +127,15 @@ def _intraday_when_close_given(claims: list[Claim]) -> list[Claim]:
     price for the same company with other numbers, is a move during the session ("slid more than 4
     percent on Wednesday ... By the close, down 3.4 percent")."""
     moves = (Kind.PCT_CHANGE, Kind.ABS_CHANGE, Kind.INDEX_PCT_CHANGE)
+    same: dict[tuple[str, dt.date | None, Kind], list[Claim]] = {}  # the others a move is compared with
+    for o in claims:
+        same.setdefault((o.symbol, o.session, o.kind), []).append(o)
     out = []
     for c in claims:
         t = c.time
         if t is not None and c.kind in moves and not t.moment_stated and t.moment is Moment.CLOSE and any(
-                o is not c and o.symbol == c.symbol and o.session == c.session and o.kind is c.kind
-                and o.value != c.value and o.time is not None and o.time.moment is Moment.CLOSE
-                and (o.time.moment_stated or o.start > c.start) for o in claims):
+                o is not c and o.value != c.value and o.time is not None and o.time.moment is Moment.CLOSE
+                and (o.time.moment_stated or o.start > c.start) for o in same[(c.symbol, c.session, c.kind)]):
             c = replace(c, time=replace(t, moment=Moment.INTRADAY, why=t.why + "; the text gives the close "
                                                                              "separately, so this is during the session"))
         out.append(c)
