@@ -11,7 +11,7 @@ from .figures import Figure, find_figures, hedge_before
 from .gazetteer import load
 from .errors import NoSessionsError
 from .models import Article, Claim, Kind, Mention, Moment, TimeRef
-from .sessions import RunningTime, resolve
+from .sessions import RECORD_AFTER, RunningTime, resolve
 from .textcase import icase, lowered, trie_pattern, word_pattern, word_starts
 
 # Patterns below read the lowered text (textcase.lowered): `re` matches plain text several times faster
@@ -22,7 +22,6 @@ NEG = (r"fell|fall|falls|falling|fallen|down|drop|drops|dropped|dropping|declin\
        r"decrease\w*|loss|losses|below|under|crash\w*|skid\w*|cost|worst|tumble|decline")
 POS = (r"rose|rise|rises|rising|risen|up|gain|gained|gaining|gains|jump\w*|soar\w*|surg\w*|climb\w*|add|added|adding|"
        r"adds|rall\w*|higher|advanc\w*|increas\w*|rebound\w*|boost\w*|lift\w*|spik\w*|rocket\w*|doubled|above|best")
-DIRECTION = icase(r"\b(?:(?P<neg>" + NEG + r")|(?P<pos>" + POS + r"))\b")  # what direction_words() finds
 
 
 def _word_table(alternatives: str) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -40,7 +39,8 @@ _DIRECTION_TRIE = re.compile("(?:" + trie_pattern(sorted(_NEG_WORDS | _POS_WORDS
 
 
 def direction_words(low: str, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
-    """(start, end, sign) of every rising or falling word in low[start:end], as DIRECTION finds them."""
+    """(start, end, sign) of every rising or falling word in low[start:end], as
+    re.compile(r"\b(?:(?P<neg>" + NEG + r")|(?P<pos>" + POS + r"))\b") finds them (test_claims checks it)."""
     out = []
     for m in _DIRECTION_TRIE.finditer(low, start, end):
         a = m.start()
@@ -49,6 +49,8 @@ def direction_words(low: str, start: int, end: int) -> tuple[tuple[int, int, int
         w = m.group()
         out.append((a, m.end(), -1 if w in _NEG_WORDS or w.startswith(_NEG_STEMS) else 1))
     return tuple(out)
+
+
 # The noun a figure belongs to when it is not the stock's: revenue, users and the like.
 NON_MARKET = word_pattern((
     "revenue revenues sales income profit profits earnings eps loan loans deposits assets subscriber subscribers "
@@ -90,7 +92,6 @@ OPEN_CUE = icase(r"\b(?:opened at|opening price|open of|opened)\b")
 HIGH_CUE = icase(r"\b(?:high of|record high|all-time high|52-week high|peak of|intraday high|session high|"
                  r"reaching a high|a high)\b")
 LOW_CUE = icase(r"\b(?:low of|intraday low|session low|dipped to|as low as|52-week low)\b")
-RECORD_AFTER = icase(r"^[\s,(—–-]*(?:an?\s+|its\s+|the\s+)?(?:new\s+)?(?:all-time|record|lifetime)\s+(high|low|close|peak)\b")
 LONG_LOW = icase(r"multiyear low|\d+-year low|lowest")
 STRONG_MCAP_CHANGE = icase(r"\b(?:wip(?:e|ed|ing)\s+(?:out|off)?|eras(?:e|ed|ing)|stripp?(?:ed|ing)?|wipeout)\b")
 PER_SHARE_NON_MARKET = word_pattern("dividend earnings eps guidance forecast estimate consensus target payout "
@@ -118,11 +119,11 @@ GENERIC_INDEX = icase(r"\b(?:index|benchmark|gauge|average)\b")
 _REF_NOUNS = r"\s+(?:[\w.\-]+\s+){0,3}?(?:" + trie_pattern((
     "company firm stock shares group bank lender carmaker retailer automaker insurer conglomerate giant chipmaker "
     "business index benchmark gauge").split()) + r")\b"
-GENERIC_REF = icase(r"\b(?:the|its|their|this|that)" + _REF_NOUNS + r"|\bits\s+(?:stock|shares)\b|\b(?:it|its)\b")
-# The same alternatives in the same order, each starting with a letter and none with \b, so `re` skips ahead to
-# a "t" or an "i"; word_starts() checks the boundary before a match.
-_GENERIC_REF_FAST = re.compile("|".join(w + _REF_NOUNS for w in ("the", "its", "their", "this", "that"))
-                               + r"|its\s+(?:stock|shares)\b|it\b|its\b")
+# Referring words: r"\b(?:the|its|their|this|that)" + _REF_NOUNS + r"|\bits\s+(?:stock|shares)\b|\b(?:it|its)\b",
+# written as the same alternatives in the same order, each starting with a letter and none with \b, so `re`
+# skips ahead to a "t" or an "i"; word_starts() checks the boundary before a match (test_claims compares them).
+GENERIC_REF = re.compile("|".join(w + _REF_NOUNS for w in ("the", "its", "their", "this", "that"))
+                         + r"|its\s+(?:stock|shares)\b|it\b|its\b")
 NAMED_AFTER = icase(r"[^.;,\d]{0,35}?\b(?:in|for|of|from|off)\s+(?:the\s+)?")  # "down 3% in the S&P 500"
 INDEX_MEMBERS = icase(r"(?:'s|’s)\s+(?:\w+\s+)?(?:worst|best|biggest|largest|top|other|leading|weakest|strongest)\b")
 EACH = icase(r"\b(?:each|both)\b")
@@ -307,7 +308,7 @@ class ClaimExtractor:
         for m in word_starts(self.descriptor_re, low, s, e):
             sym = self.descriptors[m.group(1)]
             out.append((m.start(), m.end(), sym if sym in named else None, "company"))
-        for m in word_starts(_GENERIC_REF_FAST, low, s, e):
+        for m in word_starts(GENERIC_REF, low, s, e):
             if any(a <= m.start() < b for a, b, _, _ in out):
                 continue
             word = m.group(0)
@@ -481,7 +482,7 @@ class ClaimExtractor:
                 return Kind.ABS_CHANGE
             record = RECORD_AFTER.match(post)  # "down from nearly $300 -- an all-time high --"
             if record:
-                return {"low": Kind.LOW, "close": Kind.CLOSE}.get(record.group(1), Kind.HIGH)
+                return {"low": Kind.LOW, "close": Kind.CLOSE, "closing": Kind.CLOSE}.get(record.group(1), Kind.HIGH)
             kind = _price_kind(pre, clause_pre)
             if kind is Kind.PRICE and not (TRADING_CUE.search(low, sent[0], sent[1])
                                            or CLOSE_CUE.search(low, sent[0], sent[1])):

@@ -24,7 +24,7 @@ _CUR_BEFORE = r"(?:US\$|\$US|U\.S\.\s?\$|USD|US\s\$|HK\$|A\$|\$A|C\$|Rs\.?|INR|G
 _CUR_AFTER = r"(?:US dollars|U\.S\. dollars|dollars|USD|euros|pounds|rupees)"
 _PCT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b|\s?pct\b|(?<=\d)pc\b|\s?percentage points?\b)"
 
-FIGURE = re.compile(
+FIGURE = icase(
     r"(?P<neg>-|−|minus\s)?"
     r"(?:"
     r"(?P<cur>" + _CUR_BEFORE + r")\s?(?P<num1>" + _NUM + r")(?P<scale1>" + _SCALE + r")?(?:\s?(?P<cur1b>" + _CUR_AFTER
@@ -35,8 +35,7 @@ FIGURE = re.compile(
     r"|(?P<num4>" + _NUM + r")(?P<scale4>" + _SCALE + r")?\s(?P<cur4>" + _CUR_AFTER + r")\b"
     r"|(?P<num5>" + _NUM + r")\s?(?P<points>points?)\b"
     r"|(?P<num6>" + _NUM + r")(?P<scale6>" + _SCALE + r")?"
-    r")", re.I)
-FIGURE_LOW = icase(FIGURE.pattern)
+    r")")  # matched against the lowered text
 
 HEDGES = [
     "approximately", "about", "around", "roughly", "some", "nearly", "almost", "just under", "close to", "just over",
@@ -122,7 +121,7 @@ def _matches(text: str, low: str):  # type: ignore[no-untyped-def]
     for start in _anchors(text, low):
         if start < end:
             continue
-        m = FIGURE_LOW.match(low, start)
+        m = FIGURE.match(low, start)
         if m is not None and m.end() > m.start():
             end = m.end()
             yield m

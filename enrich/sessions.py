@@ -19,8 +19,8 @@ AFTER_MOVE = re.compile(r"(?:%|percent|per cent|pct|cents?|\$\s?[\d.,]+|points?)
 # a closing price that is itself the record: "a record close of $180", "$180 -- an all-time high"
 RECORD_BEFORE = re.compile(r"\b(?:record|all-time)(?:\s+(?:close|closing|high))?\s+(?:of\s+|at\s+)?(?:\w+\s+)?\$?$",
                            re.I)
-RECORD_AFTER = re.compile(r"[\s,(—–-]*(?:an?\s+|its\s+|the\s+)?(?:new\s+)?(?:all-time|record)\s+(?:high|close|closing|"
-                          r"low)\b", re.I)
+RECORD_AFTER = re.compile(r"[\s,(—–-]*(?:an?\s+|its\s+|the\s+)?(?:new\s+)?(?:all-time|record|lifetime)\s+"
+                          r"(high|low|close|closing|peak)\b", re.I)  # claims reads the kind from its word
 
 
 class SentenceFacts(Protocol):

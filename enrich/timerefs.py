@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-
-import ahocorasick
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+import ahocorasick
 
 from .calendar import Calendar, Phase, SessionTime
 from .models import Moment
@@ -124,11 +124,13 @@ def parse_date(text: str, ref: dt.date) -> dt.date | None:
     return day
 
 
+DATE = "<date>"  # a month name followed by a number: what a written date needs
+CLOCK = "<clock>"  # "am" or "pm" after a number: "10am", "4 pm"
 MOMENT_WORDS = {
     Moment.AFTER_HOURS: ("after hour", "after-hour", "extended", "after the bell", "after-market", "aftermarket",
                          "after market", "post-market", "postmarket"),
     Moment.PRE_MARKET: ("pre-market", "premarket", "before the", "ahead of the"),
-    Moment.CLOCK_TIME: ("a.m", "p.m", "<clock>", "opening of trading", "first few", "first minutes", "shortly after",
+    Moment.CLOCK_TIME: ("a.m", "p.m", CLOCK, "opening of trading", "first few", "first minutes", "shortly after",
                         "minutes into"),
     Moment.OPEN: ("open", "start of trading"),
     Moment.EXTREME: ("as much as", "as high as", "as low as", "up to", "a high of", "a low of", "touch", "session high",
@@ -149,8 +151,6 @@ RANGE_WORDS = ("year", "ytd", "in 19", "in 20", "in early", "in late", "in mid",
                "the last", "days", "sessions", " row", "straight", "streak", "that stretch", "that period",
                "that span", "that time", "within", "since", "record", "all-time", "ipo", "offer") + tuple(
     f"{before} {month}" for before in ("in", "over", "during", "for") for month in MONTHS)
-DATE = "<date>"  # a month name followed by a number: what a written date needs
-CLOCK = "<clock>"  # "am" or "pm" after a number: "10am", "4 pm"
 YEAR_END = "<year end>"  # "ended 2017", "close of 2008": the day pattern's year-end words before a year
 _YEAR_END_WORDS = ("ended", "end of", "close of", "closed")
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d{2}")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from . import tolerance as tol
 from .market.data import SharesAt
-from .models import Claim, Judgement, Kind, Moment, PriceSeries, Verdict
+from .models import Bar, Claim, Judgement, Kind, Moment, PriceSeries, Verdict
 
 PRICE_KINDS = (Kind.CLOSE, Kind.OPEN, Kind.HIGH, Kind.LOW, Kind.PRICE, Kind.INDEX_LEVEL)
 MOVE_KINDS = (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.ABS_CHANGE, Kind.MARKET_CAP_CHANGE)
@@ -174,17 +174,20 @@ class Judge:
         pick = max if t.extreme == "high" else min
         readings = [] if c.kind is Kind.CLOSE else [(t.extreme, pick(bars, key=lambda db: getattr(db[1], t.extreme)))]
         readings.append(("close", pick(bars, key=lambda db: db[1].close)))
-        sym = self.s.symbol
+        most = "highest" if t.extreme == "high" else "lowest"
+
+        def said(what: str, day: dt.date, bar: Bar) -> str:
+            return (f"{most} {what} from {_day(bars[0][0])} to {_day(bars[-1][0])}: "
+                    f"{money(getattr(bar, what), self.s.symbol)} on {_day(day)}")
+
         for what, (day, bar) in readings:
             value = getattr(bar, what)
             if tol.overlaps(c, value, value):
-                said = f"{'highest' if t.extreme == 'high' else 'lowest'} {what} from {_day(bars[0][0])} to " \
-                       f"{_day(bars[-1][0])}: {money(value, sym)} on {_day(day)}"
-                return Judgement(c, Verdict.SUPPORTED, "", self.evidence(day), self._sentence(c, day, said, True))
-        what, (day, bar) = readings[0]
-        said = f"{'highest' if t.extreme == 'high' else 'lowest'} {what} from {_day(bars[0][0])} to " \
-               f"{_day(bars[-1][0])}: {money(getattr(bar, what), sym)} on {_day(day)}"
-        return Judgement(c, Verdict.CONTRADICTED, "", self.evidence(day), self._sentence(c, day, said, False))
+                return Judgement(c, Verdict.SUPPORTED, "", self.evidence(day),
+                                 self._sentence(c, day, said(what, day, bar), True))
+        what, (day, bar) = readings[0]  # none fits: the day's extreme (or, for a record close, the close)
+        return Judgement(c, Verdict.CONTRADICTED, "", self.evidence(day),
+                         self._sentence(c, day, said(what, day, bar), False))
 
     def _extreme(self, c: Claim, day: dt.date) -> bool:
         bar, prev = self.s.bar(day), self.s.previous(day)
