@@ -54,6 +54,16 @@ class Article:
 
 
 @dataclass(frozen=True)
+class BadArticle:
+    """One article of a batch that could not be read: the batch goes on, and this becomes an error record."""
+
+    source: str  # the input it came from: a file path or "<stdin>"
+    line: int | None  # its line in a JSONL input (1-based), its index in a JSON list, else None
+    id: str  # the article's id when it could be read, else ""
+    message: str  # one line: what was wrong and what to do
+
+
+@dataclass(frozen=True)
 class Mention:
     symbol: str
     name: str
