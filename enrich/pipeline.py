@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .calendar import get_calendar
-from .claims import ClaimExtractor
+from .claims import ClaimBuilder
+from .gazetteer import load as load_gazetteer
 from .errors import DataError, DataFileError
 from .market import DirectorySource, MarketData, Store, YahooSource
 from .market.data import SharesAt
@@ -55,7 +56,7 @@ class Enricher:
         self.market = market
         self.calendar = get_calendar("XNYS")
         self.mentions = MentionFinder(valid_from=self._valid_from if market else None)
-        self.claims = ClaimExtractor(self.calendar)
+        self.claims = ClaimBuilder(self.calendar, load_gazetteer().descriptors)
 
     def _valid_from(self, symbol: str) -> dt.date | None:
         return self.market.symbols.valid_from(symbol) if self.market else None

@@ -1,263 +1,162 @@
-"""Claims to sessions: the time words around a figure, the article's running day and moment, and the
-publish time, resolved through the listing exchange's calendar. Pure."""
+"""Time words to trading sessions: a pure function of a figure's time words, the publish time and the exchange
+calendar. No session it returns is after the publish time.
+
+- The reference session: the day the words name ("on Monday", "Oct. 9, 2008", "the previous session"), else the
+  day earlier sentences named, else the latest session at or before the publish time. A day named after the
+  publish date is capped to it.
+- A period ("this year", "over the past six months", "since May 2", "last week", "in March 2000") gives the
+  session a change is measured from: the last close before the period began.
+- The moment: the stated one; else, for the session in progress when the article appeared (and a publish time
+  that has a time of day), a clock time the bars cannot see; else the close.
+- Candidates: the other sessions a vague period allows ("last week" for a one-day move: each session of that
+  week and of the window around it, `NEARBY` sessions before it), never after the publish time.
+"""
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
-from typing import Protocol
 
-from . import timerefs as tr
-from .calendar import Calendar, Phase, SessionTime, calendar_code, calendar_for
-from .figures import Figure
-from .models import Article, Kind, Mention, Moment, TimeRef
+from .calendar import Calendar, Phase
+from .errors import NoSessionsError
+from .models import Article, Kind, Moment, TimeRef
+from .reader.timex import TimeExpr, TKind
+from .reader.timing import TimeSpec
 
-CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|and)\b|;")
-FROM_BEFORE = re.compile(r"\bfrom\s+$")
-AFTER_MOVE = re.compile(r"(?:%|percent|per cent|pct|cents?|\$\s?[\d.,]+|points?)[\s,]*(?:\w+\s+){0,3}(?:to|at)\s+$",
-                        re.I)
-# a closing price that is itself the record: "a record close of $180", "$180 -- an all-time high"
-RECORD_BEFORE = re.compile(r"\b(?:record|all-time)(?:\s+(?:close|closing|high))?\s+(?:of\s+|at\s+)?(?:\w+\s+)?\$?$",
-                           re.I)
-RECORD_AFTER = re.compile(r"[\s,(—–-]*(?:an?\s+|its\s+|the\s+)?(?:new\s+)?(?:all-time|record|lifetime)\s+"
-                          r"(high|low|close|closing|peak)\b", re.I)  # claims reads the kind from its word
+NEARBY = 5  # sessions searched around a vague period for a one-day move (README, "Verdict rules")
+MOVES = (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.ABS_CHANGE, Kind.MARKET_CAP_CHANGE, Kind.RANGE_PCT_CHANGE)
 
 
-class SentenceFacts(Protocol):
-    start: int
-    directions: tuple[tuple[int, int, int], ...]
+def _day_of(e: TimeExpr, base: dt.date, cal: Calendar) -> dt.date | None:
+    if e.kind is TKind.PREVIOUS:
+        return cal.offset(base, -1)
+    if e.edge == "first" and e.day is not None:
+        return cal.session_on_or_after(e.day)
+    if e.edge == "last" and e.until is not None:
+        return cal.session_on_or_before(e.until)
+    return e.day
 
 
-@dataclass
-class RunningTime:
-    """What earlier sentences said about time, for figures that say nothing of it themselves."""
-
-    running_day: dt.date | None = None  # for sentences that name no company or index
-    days: dict[str, dt.date] = field(default_factory=dict)  # the day last named with each subject
-    carry: Moment | None = None  # after-hours / pre-market carries to the next sentence
-    carry_once: bool = False  # the carried moment lasts one sentence only
-    article_day: dt.date | None = None  # a date-only article that names its own date writes of that session
-    last_date: dt.date | None = None
-    stretch: int | None = None
-    where: dict[str, SessionTime] = field(default_factory=dict)  # the publish time located, per calendar
-
-    def after_quiet_sentence(self) -> None:
-        """A sentence with no figures and no time words: what after_sentence([], set(), False) does."""
-        if self.carry_once:
-            self.carry, self.carry_once = None, False
-
-    def after_sentence(self, found: list[tr.Found], named: set[str], has_figures: bool) -> None:
-        """Carry this sentence's days, stretches and moments forward."""
-        near_days = [f.day for f in found if f.kind == "day" and f.day is not None and f.near]
-        for f in found:
-            if f.kind == "day" and f.day is not None:
-                self.last_date = f.day
-            if f.kind == "range" and f.range_kind == "stretch":
-                g = dict(f.groups)
-                self.stretch = tr._num(g.get("n3") or g.get("n4") or g.get("n5") or "")
-        if near_days:
-            latest = max(near_days)
-            if named:
-                for sym in named:
-                    self.days[sym] = latest
-            else:
-                self.running_day = latest
-        # after-hours / pre-market carry on until time words change them; "in early trading" carries to
-        # the very next sentence only ("... dropping 8.5% in early trading. Elsewhere the S&P was down 0.1%")
-        moments_here = [f.moment for f in found if f.kind == "moment"]
-        outside = [m for m in moments_here if m in (Moment.AFTER_HOURS, Moment.PRE_MARKET)]
-        if outside and has_figures:
-            self.carry, self.carry_once = outside[-1], False
-        elif Moment.INTRADAY in moments_here and has_figures:
-            self.carry, self.carry_once = Moment.INTRADAY, True
-        elif any(f.kind == "day" for f in found) or moments_here or self.carry_once:
-            self.carry, self.carry_once = None, False
-
-
-def resolve(article: Article, fig: Figure, clause: tuple[int, int], found: list[tr.Found], t: RunningTime,
-            kind: Kind, subject: str, mentions: list[Mention], ctx: SentenceFacts | None, default: Calendar
-            ) -> tuple[TimeRef | None, float | None]:
-    """The session(s) a figure refers to; (None, None) when it names a period no session can stand for."""
+def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extreme: str = "", side: str = "high",
+            snapshot: bool = False) -> TimeRef:
+    """The session(s) a figure refers to. Raises NoSessionsError for a day outside the calendar."""
     if article.published is None:
-        return TimeRef("", None, Moment.CLOSE, why="publish time unknown"), None
-    text = article.text
-    cal = default if not subject or calendar_code(subject) == default.code else _calendar_or(subject, default)
+        return TimeRef("", None, Moment.CLOSE, why="publish time unknown")
+    where = cal.locate(article.published)
     ref_local = article.published.date()
-    where = t.where.get(cal.code)
-    if where is None:
-        where = t.where[cal.code] = cal.locate(article.published)
-
-    def usable(f: tr.Found) -> bool:
-        # an expression in another clause counts only if no other company or index is named in between
-        if clause[0] <= f.start < clause[1]:
-            return True
-        lo, hi = (f.end, fig.start) if f.end <= fig.start else (fig.end, f.start)
-        return not any(lo <= m.start < hi for m in mentions)
-
-    def own_verb() -> bool:
-        # a range named earlier in the sentence carries over to later figures ("over that stretch the Nasdaq has
-        # slid 8.7%, the Dow 8%"; "plummeted last week, wiping out $100 billion"), but not into a clause with a
-        # subject and a verb of its own ("..., while the Philadelphia Semiconductor Index fell 1.3%")
-        return ctx is not None and any(clause[0] <= d[0] and d[1] <= fig.start for d in ctx.directions) and any(
-            clause[0] <= m.start < fig.start for m in mentions) and CONTRAST.search(
-            text[max(ctx.start, clause[0] - 12):fig.start]) is not None
-
-    days: list[tr.Found] = []
-    moments: list[tr.Found] = []
-    ranges: list[tr.Found] = []
-    for f in found:
-        if f.kind == "day":
-            if usable(f):
-                days.append(f)
-        elif f.kind == "moment":
-            if usable(f):
-                moments.append(f)
-        elif clause[0] <= f.start < clause[1] or 0 <= f.start - fig.end <= 40 or (f.end <= fig.start
-                                                                                   and not own_verb()):
-            ranges.append(f)
-    words: list[str] = []
-    day_f = tr.nearest(days, fig.start, clause)
-    rng = None
-    if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.MARKET_CAP_CHANGE, Kind.ABS_CHANGE):
-        rng = tr.nearest(ranges, fig.start, clause) or next(
-            (f for f in ranges if 0 <= f.start - fig.end <= 40), None)
-    from_price = kind in (Kind.CLOSE, Kind.PRICE) and FROM_BEFORE.search(text, max(0, fig.start - 8), fig.start)
-    if from_price:
-        rng = next((f for f in found if f.kind == "range"), None)
-    if rng is not None and day_f is not None and rng.range_kind in ("week", "month") and \
-            abs(day_f.start - fig.start) < abs(rng.start - fig.start):
-        rng = None
-    if rng is not None and rng.range_kind == "other_year":
-        own = [f for f in found if clause[0] <= f.start < clause[1] and f is not rng]
-        if clause[0] <= rng.start < clause[1] or (rng.end <= fig.start and not own):
-            return None, None
-        rng = None
-    if rng is not None and kind is Kind.ABS_CHANGE:
-        return None, None  # a money change over several sessions: no kind states it
-    if rng is not None and day_f is not None and not day_f.near:
-        day_f = None  # a far date beside a range is its start, not its end
-    mom_f = tr.nearest(moments, fig.start, clause)
-    if mom_f is not None:
-        specific = [f for f in moments if f.moment in (Moment.AFTER_HOURS, Moment.PRE_MARKET, Moment.CLOCK_TIME)
-                    and clause[0] <= f.start < clause[1]]
-        if specific and mom_f.moment in (Moment.INTRADAY, Moment.OPEN, Moment.CLOSE):
-            mom_f = specific[0]
-    why = ""
-    candidates: tuple[dt.date, ...] = ()
-    running = t.days.get(subject, t.running_day)
-    if day_f is not None and day_f.range_kind == "previous":
-        day: dt.date | None = cal.offset(running or where.session, -1)
-        words.append(text[day_f.start:day_f.end])
-        why = "the session before the day in the text"
-    elif day_f is not None and day_f.day is not None:
-        day = day_f.day
-        words.append(text[day_f.start:day_f.end])
-        why = f"'{words[-1]}' relative to the publish date {ref_local}"
-    elif running is not None:
-        day = running
-        why = "the day named earlier in the article"
-    elif t.article_day is not None:
-        day = t.article_day
-        why = "the publish date, which the article names as a trading day"
-    else:
-        day = None
-    moment = day_f.moment_hint if day_f is not None and day_f.moment_hint else None
-    if mom_f is not None and (moment is None or day_f is None or
-                              abs(mom_f.start - fig.start) < abs(day_f.start - fig.start)):
-        moment = mom_f.moment
-        words.append(text[mom_f.start:mom_f.end])
-    elif moment is None and day_f is None and t.carry is not None and rng is None:
-        moment = t.carry
-        why = f"{moment.value.replace('_', '-')} as in the sentence before"
+    latest = where.session
+    words = ", ".join(spec.words)
+    why = spec.how
+    moment = spec.moment
     stated = moment is not None
-    if kind in (Kind.HIGH, Kind.LOW):
-        moment = Moment.EXTREME if moment not in (Moment.AFTER_HOURS, Moment.PRE_MARKET) else moment
-    if kind is Kind.OPEN:
-        moment = Moment.OPEN
-    if kind is Kind.CLOSE and moment in (Moment.INTRADAY, Moment.EXTREME, Moment.OPEN, None):
-        moment = Moment.CLOSE
-    after_move = kind is Kind.PRICE and AFTER_MOVE.search(text, clause[0], fig.start)
-    if day is None:
-        if moment in (Moment.PRE_MARKET, Moment.OPEN) and where.phase in (Phase.BEFORE_OPEN, Phase.CLOSED):
-            session = where.next_session or where.session
-        else:
-            session = where.session
-        why = why or "the latest session at or before the publish time"
-    else:
-        day = min(day, ref_local)
-        session = cal.session_on_or_before(day)
-        if session != day:
-            why += f"; {day} was not a trading day"
-    if moment is None:
-        moment = tr.default_moment(where, article.published_date_only, session)
-    kind_hint = ""
-    if after_move and moment is Moment.CLOSE:
-        kind_hint = "close"
-        why += "; a price after a move at the close is the close"
-    extreme = ""
-    context = text[max(0, fig.start - 60):min(len(text), fig.end + 60)]
-    if kind in (Kind.HIGH, Kind.LOW) or (kind is Kind.CLOSE and (
-            RECORD_BEFORE.search(text, max(0, fig.start - 30), fig.start) or RECORD_AFTER.match(text, fig.end))):
-        window = _extreme_window(context, session, cal)
-        if window:
+    if moment is Moment.PRE_MARKET and where.phase in (Phase.BEFORE_OPEN, Phase.CLOSED) and where.next_session:
+        latest = where.next_session  # "up 4% in premarket trading" before the open: the coming session
+    base = latest if spec.running_day is None else cal.session_on_or_before(min(spec.running_day, ref_local))
+    session, from_session, candidates = base, None, ()
+    if spec.day is not None:
+        day = _day_of(spec.day, base, cal)
+        if day is not None:
+            session = cal.session_on_or_before(min(day, ref_local))
+            session = min(session, latest)
+            why = f"'{spec.day.text}' relative to the publish date {ref_local}"
+            if session != day and spec.day.kind is TKind.DAY:
+                why += f" ({day} was not a trading day)"
+    period = spec.period
+    if period is not None:
+        completed = latest if where.phase is not Phase.DURING else cal.offset(latest, -1)
+        session, from_session, candidates, pwhy = _period(period, spec, kind, session, latest, completed, cal,
+                                                          day_given=spec.day is not None)
+        why = f"{why}; {pwhy}" if why else pwhy
+    if extreme and kind in (Kind.HIGH, Kind.LOW, Kind.CLOSE, Kind.INDEX_LEVEL, Kind.PRICE, Kind.RANGE_PCT_CHANGE):
+        window = _extreme_window(extreme, session, period, cal)
+        if window is not None:
             candidates = tuple(reversed(cal.between(*window)))
-            extreme = "low" if kind is Kind.LOW or (kind is Kind.CLOSE and _LOW_WORD.search(context)) else "high"
-            why += f"; the {extreme} of {window[0]} to {window[1]}"
-    from_session = None
-    base = None
-    if rng is not None:
-        words.append(text[rng.start:rng.end])
-        last_date = max((f.day for f in found if f.kind == "day" and f.day and f.end <= rng.start),
-                        default=t.last_date)
-        if rng.range_kind == "week" and "last week" in text[rng.start:rng.end].lower() and day_f is None:
-            monday, friday = tr.week_bounds(ref_local, "last")
-            session = cal.session_on_or_before(friday)
-            candidates = tuple(cal.between(monday - dt.timedelta(days=7), friday + dt.timedelta(days=7)))
-            extreme = ""
-            moment = Moment.CLOSE
-            why = f"'last week' = {monday} to {friday}; every session of it and the weeks around it is a candidate"
-        elif not (rng.range_kind == "month" and kind is Kind.MARKET_CAP_CHANGE):
-            from_session, base, rwhy = tr.range_start(rng, session, cal, ref_local, last_date=last_date,
-                                                      stretch=t.stretch)
-            if rng.range_kind == "month" and dict(rng.groups).get("mon") and from_session is not None:
-                nxt = cal.session_on_or_after(from_session + dt.timedelta(days=1))
-                session = min(session, cal.session_on_or_before(tr.month_end(nxt)))
-            if from_session is None and base is None:
-                return None, None
-            why += f"; range: {rwhy}"
-            moment = Moment.CLOSE
-            if from_price and from_session is not None:
-                session, from_session, base = from_session, None, None
-                why = "the start of the period the sentence names"
-    return TimeRef(", ".join(words), session, moment, from_session, candidates, why.strip("; "), kind_hint,
-                   stated, extreme if candidates else ""), base
+            why += f"; the extreme of {window[0]} to {window[1]}"
+    running = in_progress(article, cal, session) or (snapshot and session == where.session)
+    if moment is None or (running and moment is Moment.INTRADAY and spec.anytime):
+        moment = Moment.CLOCK_TIME if running else Moment.CLOSE
+        if moment is Moment.CLOCK_TIME:
+            why += "; the session was in progress when the article was published, so the figure is as of then"
+    return TimeRef(words, session, moment, from_session, candidates, why.strip("; "), "", stated,
+                   side if extreme and candidates else "")
 
 
-def _calendar_or(symbol: str, default: Calendar) -> Calendar:
-    """The listing exchange's calendar, or the default where it cannot be built or does not span the date."""
-    try:
-        return calendar_for(symbol)
-    except (ValueError, KeyError):
-        return default
+def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: dt.date, completed: dt.date,
+            cal: Calendar, day_given: bool) -> tuple[dt.date, dt.date | None, tuple[dt.date, ...], str]:
+    """(end session, session the change is measured from, candidate sessions, why) for a period; `completed` is
+    the last session that had closed when the article appeared."""
+    if e.kind in (TKind.WEEK, TKind.MONTH, TKind.YEAR):
+        assert e.day is not None and e.until is not None
+        first = cal.session_on_or_after(e.day)
+        end = min(cal.session_on_or_before(e.until), latest)
+        if first > end:
+            raise NoSessionsError(f"no session of '{e.text}' before the publish date")
+        start = cal.offset(first, -1)
+        inside = tuple(cal.between(first, end))
+        if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.MARKET_CAP_CHANGE, Kind.ABS_CHANGE) \
+                and e.kind is TKind.WEEK:
+            # "plummeted last week": the week as a whole, else one of its sessions, else one of the NEARBY sessions
+            # around it (nearest first), never one that had not closed when the article appeared
+            lo = cal.offset(first, -NEARBY)
+            hi = min(cal.offset(end, NEARBY), completed)
+            around = sorted(cal.between(lo, hi), key=lambda d: (not first <= d <= end, abs((d - first).days),
+                                                                 abs((d - end).days)))
+            return end, start, tuple(around), f"'{e.text}' = {e.day} to {e.until}; each of its sessions, then " \
+                                              f"{NEARBY} sessions around it, are candidates"
+        return end, start, inside, f"'{e.text}' = {first} to {end}"
+    if e.kind is TKind.SPAN and e.until is not None:
+        end = min(cal.session_on_or_before(e.until), latest)  # "the five days ending April 3"
+    elif day_given:
+        end = session
+    else:
+        end = session if spec.running_day else latest
+    span, n = e.span, e.n
+    if span == "ytd":
+        return end, cal.session_on_or_before(dt.date(end.year - 1, 12, 31)), (), "year to date"
+    if span == "mtd":
+        return end, cal.session_on_or_before(end.replace(day=1) - dt.timedelta(days=1)), (), "month to date"
+    if span == "qtd":
+        q0 = dt.date(end.year, 3 * ((end.month - 1) // 3) + 1, 1)
+        return end, cal.session_on_or_before(q0 - dt.timedelta(days=1)), (), "quarter to date"
+    if span == "wtd":
+        monday = end - dt.timedelta(days=end.weekday())
+        return end, cal.session_on_or_before(monday - dt.timedelta(days=1)), (), "week to date"
+    if span == "sessions" and n:
+        return end, cal.offset(end, -n), (), f"{n} sessions back"
+    if span == "weeks" and n:
+        return end, cal.session_on_or_before(end - dt.timedelta(weeks=n)), (), f"{n} weeks back"
+    if span in ("months", "years") and n:
+        months = n * (12 if span == "years" else 1)
+        y, m = divmod(end.year * 12 + end.month - 1 - months, 12)
+        back = dt.date(y, m + 1, min(end.day, 28))
+        return end, cal.session_on_or_before(back), (), f"{n} {span} back"
+    if span == "stretch" and spec.stretch:
+        return end, cal.offset(end, -spec.stretch), (), f"the {spec.stretch} sessions named before"
+    if span == "since":
+        anchor = e.day if e.day is not None else spec.last_date
+        if anchor is not None:
+            return end, cal.session_on_or_before(anchor), (), f"since {anchor}"
+    if span == "ipo":
+        return end, None, (), "since the listing"
+    raise NoSessionsError(f"'{e.text}' names no start the data can place")
 
 
-_YEAR_HIGH = re.compile(r"52-week|52 week|one-year|12-month", re.I)
-_IN_MONTH = re.compile(r"\bin (January|February|March|April|May|June|July|August|September|October|November|December)\b")
-_RECORD = re.compile(r"record|all-time|all time", re.I)
-_LOW_WORD = re.compile(r"\b(?:low|lowest)\b", re.I)
-
-
-def _extreme_window(context: str, session: dt.date, cal: Calendar) -> tuple[dt.date, dt.date] | None:
-    """The sessions a '52-week high', 'record high' or 'high ... in June' can be from."""
-    if _YEAR_HIGH.search(context):
+def _extreme_window(extreme: str, session: dt.date, period: TimeExpr | None, cal: Calendar
+                    ) -> tuple[dt.date, dt.date] | None:
+    """The sessions a "record", "52-week" or "multiyear" high or low is the extreme of; a month or year named
+    with the figure ("the record high it hit in June") bounds it instead."""
+    if period is not None and period.kind in (TKind.MONTH, TKind.YEAR, TKind.WEEK) and period.day and period.until:
+        return cal.session_on_or_after(period.day), min(cal.session_on_or_before(period.until), session)
+    if extreme == "year":
         return cal.session_on_or_after(session - dt.timedelta(days=365)), session
-    m = _IN_MONTH.search(context)
-    if m:
-        mon = tr.MONTHS.index(m.group(1).lower()) + 1
-        year = session.year if mon <= session.month else session.year - 1
-        first = dt.date(year, mon, 1)
-        last = tr.month_end(first)
-        return cal.session_on_or_after(first), min(cal.session_on_or_before(last), session)
-    if _RECORD.search(context):
-        return cal.session_on_or_after(max(dt.date(session.year - 30, 1, 2), cal.sessions[0])), session
+    if extreme == "record":
+        return cal.sessions[0], session
+    if extreme == "multi":
+        return session, session  # "a multiyear low of $4.70": that day's close or low; the years are not counted
     return None
+
+
+def in_progress(article: Article, cal: Calendar, session: dt.date | None) -> bool:
+    """The session was running when the article appeared (a publish time with a time of day)."""
+    if article.published is None or article.published_date_only or session is None:
+        return False
+    where = cal.locate(article.published)
+    return where.phase is Phase.DURING and where.session == session

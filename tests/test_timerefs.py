@@ -21,7 +21,10 @@ def test_weekday_yesterday_and_today():
     assert first("Apple shares fell 2 percent on Friday.", "2020-07-02T12:00:00-04:00").session == D(2020, 6, 26)
     assert first("JP Morgan shares dropped 2.45 per cent yesterday.", "2012-06-29T08:00:00+01:00",
                  "https://www.cityam.com/x").session == D(2012, 6, 28)
+    # stated as current in an article published while the session ran: as of the moment of writing
     c = first("Apple shares are trading up 2 percent today.", "2019-03-04T12:00:00-05:00")
+    assert c.session == D(2019, 3, 4) and c.time.moment is Moment.CLOCK_TIME
+    c = first("Apple shares traded up 2 percent in morning trading today.", "2019-03-04T14:00:00-05:00")
     assert c.session == D(2019, 3, 4) and c.time.moment is Moment.INTRADAY
 
 

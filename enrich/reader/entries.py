@@ -1,0 +1,197 @@
+"""The grammar of figures: one named entry per way a sentence states (or does not state) a market figure.
+
+Entries are tried in order; the first whose pattern fits around the quantity (and whose `units` and `when`
+test pass) decides how it is read. What each reading means:
+
+    none         not a market figure (revenue, a dividend, a deal price, a stake, a currency conversion)
+    change       a move: pct -> pct_change, money -> abs_change (per share) or market_cap_change (millions and
+                 more), points or a bare number on an index -> abs_change
+    restate      the same move again in another unit (", or 14.65%"): the move's sign and period
+    level        a price at a point of the session (`level`: close, open, high, low, price); a bare number on an
+                 index is its level
+    after_move   the price a move ended at ("fell 3% to $40.10"): the close when the move is to the close
+    before_move  the price a move started from ("down from $60.48")
+    value        a market value;  value_change  a change of market value
+    volume       shares traded in the session
+    from_extreme a gap from a high or low ("17.5% below its 52-week closing high")
+    gapped       "..., and the Sensex 1.4 percent": the move of the clause before, for another subject
+
+The examples beside each entry are (sentence, figure as written, expected reading) and are run by the tests
+(tests/test_grammar.py); a new wording is a new example, a new phenomenon a new entry.
+"""
+from __future__ import annotations
+
+from .grammar import Entry, entry
+
+FILL = "?another|only|just|a|an|further|additional|extra|roughly"
+
+ENTRIES: tuple[Entry, ...] = (
+    # -- not market figures ---------------------------------------------------------------------------------
+    entry("a level aimed at, not reached", "@target *5 ?@hedge ?the|a|an #", "none", examples=(
+        ("Amazon gained 4.6 percent, putting it on track for a return to a $900 billion market cap.", "$900 billion",
+         "none"),)),
+    entry("a conversion in brackets", "Q:money ( #", "none", units="money", examples=(
+        ("At that level Acme was worth $267bn (£172bn).", "£172bn", "none"),)),
+    entry("a figure about revenue, earnings, dividends, targets or a deal", "#", "none", when="about_non_market",
+          examples=(
+              ("Acme earned 64 cents a share, beating the 59 cents analysts had expected.", "64 cents", "none"),
+              ("Revenue slipped 1% to $11.89 billion.", "1%", "none"),
+              ("It agreed to buy Globex for about $11 billion, or $137 per share, in cash.", "$137", "none"),
+              ("Brent crude fell to $61 a barrel.", "$61", "none"),
+              ("The quarterly dividend is being cut to 12 cents a share.", "12 cents", "none"),
+              ("Acme priced its IPO at $72 a share.", "$72", "none"),
+              ("Analysts raised their price target to $250.", "$250", "none"),
+              ("Sterling was down 0.13% against the dollar.", "0.13%", "none"),
+              ("Bitcoin sank below $23,000.", "$23,000", "none"),)),
+    entry("a share of a whole or a stake", "# of|in ?the|its|their|total|all|global|outstanding *2 "
+          "@not_market|@market_noun", "none", units="pct", when="not_value_share", examples=(
+              ("Financial stocks, 15% of the S&P 500, fell hardest.", "15%", "none"),
+              ("Berkshire holds more than 26 percent of Acme's outstanding shares.", "26 percent", "none"),)),
+    entry("a stake, premium or discount", "# ?@hedge @not_market", "none", units="pct", examples=(
+        ("BP holds a 65 percent stake in the field.", "65 percent", "none"),
+        ("The offer is an 89% premium to Friday's close.", "89%", "none"),)),
+    entry("a year", "#", "none", units="plain", when="is_year", examples=(
+        ("Acme fell the most since 2008.", "2008", "none"),)),
+    entry("a definition", "#", "none", when="generic_subject", examples=(
+        ("A bear market is one that is 20% below a recent record high.", "20%", "none"),
+        ("A 10% drop from a peak is called a correction.", "10%", "none"),)),
+
+    # -- moves ------------------------------------------------------------------------------------------------
+    entry("the same move in another unit", "Q *4 ?, or " + FILL + " ?@hedge #", "restate", when="after_change",
+          scope="sentence", examples=(
+              ("Acme slid 2.4 percent, or $1.13 a share, to $45.87.", "$1.13", "change-"),
+              ("Initech fell 38 cents, or 1.1 per cent.", "1.1 per cent", "change-"),
+              ("The Dow rose 117.07, or 1.2 per cent, to 9,988.13.", "1.2 per cent", "change+"),
+              ("The index gained 129.89 points in the session, or 0.5 per cent.", "0.5 per cent", "change+"),)),
+    entry("the same move in another unit, no 'or' between", "Q , ?@hedge #", "restate", when="other_unit_change",
+          examples=(("After hours the stock was down $117.59, almost 27%, at $331.", "27%", "change-"),)),
+    entry("a second move of the same kind, with its own time", "Q *4 and ?@hedge #", "restate",
+          when="same_unit_change",
+          scope="sentence", examples=(
+              ("The S&P 500 has gained 8 percent this year and 16 percent over the past 12 months.", "16 percent",
+               "change+"),
+              ("Its shares are up nearly 60 per cent this month and about 329 per cent this year.", "329 per cent",
+               "change+"),)),
+    entry("a move and its restatement, the direction after both", "# ?, or Q ?@hedge @direction.after", "change",
+          examples=(("It finally settled 92.94 points or 0.22 per cent higher at 41,952.63.", "92.94 points",
+                     "change+"),)),
+    entry("a change in brackets on a quote line", "Q ( #", "change", units="plain money pct", when="quote_line",
+          examples=(("Dow Jones: 10,809.85 (-634.76) Nasdaq: 2,357.69 (-174.72)", "-634.76", "change-"),)),
+    entry("a move named after the figure by a falling or rising word", "# ?@hedge @direction.after", "change",
+          examples=(
+              ("The Dax in Frankfurt ended 6.8% lower.", "6.8%", "change-"),
+              ("The shares settled $85.54 higher in after-market trading.", "$85.54", "change+"),
+              ("Infosys finished 1.6 percent higher.", "1.6 percent", "change+"),)),
+    entry("a threshold that defines a market term", "# @direction.noun from a|an|its|their ?recent @level.high",
+          "none", examples=(("The S&P 500 sat at the edge of the 20% drop from a recent peak that is widely regarded "
+                             "as a bear market.", "20%", "none"),)),
+    entry("a move as a noun after the figure", "# ?@market_noun @direction.noun", "change", when="noun_move",
+          examples=(
+        ("Its 68.4 percent tumble is steeper than the market's.", "68.4 percent", "change-"),
+        ("Contoso's 8.45% share price plunge surprised traders.", "8.45%", "change-"),
+        ("The $17.80 drop in Contoso's share price wiped out gains.", "$17.80", "change-"),
+        ("By the close, the stock was down $1.24 at $35.21, a 3.4 percent decline.", "3.4 percent", "change-"),
+        ("The bank disclosed a surprise $2bn loss on derivatives trading.", "$2bn", "none"),)),
+    entry("a move as a noun before the figure", "@direction.noun of|to|at " + FILL + " ?@hedge #", "change",
+          examples=(
+              ("Thursday's gain of 22 cents took the stock to $4.17.", "22 cents", "change+"),
+              ("It recovered from a deficit of more than 300 points in the morning session.", "300 points", "change-"),
+              ("The Hang Seng ended higher, paring a weekly loss to 1.3 per cent.", "1.3 per cent", "change-"),)),
+    entry("a gap from a high or low", "# ?@hedge @direction.compare *6 @level.high|@level.low|@level.close",
+          "from_extreme", examples=(
+              ("It now stands 23.6% below its record close of Aug. 29.", "23.6%", "from_extreme-"),
+              ("The stock is 17.5% below its 52-week closing high of $80.44.", "17.5%", "from_extreme-"),)),
+    # -- market values ----------------------------------------------------------------------------------------
+    entry("a loss or gain of market value", "@direction.noun of|in ?stock|total @value.nouns *3 ?@hedge #",
+          "value_change", units="money", when="large", examples=(
+              ("The company's total loss of stock market value topped $12 billion Friday morning.", "$12 billion",
+               "value_change-"),)),
+    entry("a change of market value named after the figure", "# ?of|in|from|off ?N ?the|its|their|'s|company's "
+          "@value.nouns", "value_change", units="money", when="value_change_context", examples=(
+              ("The fall wiped 56 billion USD off Facebook's market value.", "56 billion USD", "value_change-"),
+              ("Meta lost $232 billion in market capitalization.", "$232 billion", "value_change-"),)),
+    entry("a change of market value by its verb", "@value.change_verbs *3 ?@hedge #", "value_change", units="money",
+          when="large", examples=(
+              ("Shares plummeted last week, wiping out some $100 billion.", "$100 billion", "value_change-"),
+              ("The jump added about $191bn in market value.", "$191bn", "value_change+"),)),
+    entry("a change of market value, the verb after it", "# *4 @value.change_verbs", "value_change", units="money",
+          when="large", examples=(
+              ("More than $120billion has been stripped from Facebook's value.", "$120billion", "value_change-"),)),
+    entry("a move of a company's market value", "@direction.verb ?@hedge ?by #", "value_change", units="money",
+          when="value_topic", examples=(
+              ("Nvidia's value would rise by $181 billion.", "$181 billion", "value_change+"),)),
+    entry("a market value", "@value.level_verbs ?N ?at ?@hedge ?the|a|an #", "value", units="money", when="large",
+          examples=(
+              ("Facebook shares closed on Thursday, valuing the company at about $509 billion.", "$509 billion",
+               "value"),
+              ("Rivian finished its first day valued at almost $88 billion.", "$88 billion", "value"),
+              ("Microsoft is now worth about $2.5 trillion.", "$2.5 trillion", "value"),
+              ("It left the bank with a market value of $5.7 billion.", "$5.7 billion", "value"),)),
+    entry("a figure that names a club, mark or milestone of market value", "# ?stock @value.nouns "
+          "club|mark|milestone|threshold|level|barrier|territory|range|company|companies", "none", examples=(
+              ("Apple shared the $2 trillion market value club with Microsoft.", "$2 trillion", "none"),)),
+    entry("a market value named after the figure", "# ?stock @value.nouns", "value", units="money", when="large",
+          examples=(("Apple became the first company to hit a $3 trillion stock market value.", "$3 trillion",
+                     "value"),)),
+    entry("a market value a value noun governs", "@value.nouns *4 ?@hedge ?the|a #", "value", units="money",
+          when="large", examples=(
+              ("Apple's market value was just above $3 trillion.", "$3 trillion", "value"),)),
+    entry("a level crossed", "@threshold ?the|a #", "level", level="crossed", units="plain money points",
+          when="crossing", examples=(
+              ("Nifty breaches 10,500 for the first time.", "10,500", "level:high"),
+              ("The DAX hit a record high, topping 13,000 points.", "13,000 points", "level:high"),
+              ("The Dow traded above the 26,000-point threshold on Tuesday.", "26,000", "level:high"),)),
+    entry("a threshold after a move: a level, not a move", "@direction.verb|@direction.adverb ?@hedge @threshold "
+          "?the|a #", "level", level="price", units="money plain", examples=(
+              ("Acme slipped below $50 soon after the opening bell.", "$50", "level:low"),)),
+    entry("a move by a verb or an adverb", "@direction.verb|@direction.adverb ?@hedge ?by " + FILL + " ?@hedge #",
+          "change", examples=(
+              ("Netflix shares fell 27% in extended trading.", "27%", "change-"),
+              ("Royal Dutch Shell rose by more than 5%.", "5%", "change+"),
+              ("The stock jumped another 12.25 percent on Wednesday.", "12.25 percent", "change+"),
+              ("At last check, shares were down $6.11, or 14.65%, at $35.59.", "$6.11", "change-"),
+              ("The Dow Jones Industrial Average lost 876.05 points, or 2.79%.", "876.05 points", "change-"),
+              ("Kraft Heinz shares plunged nearly 25 percent Friday.", "25 percent", "change-"),)),
+    entry("a move with words between the verb and the figure", "@direction.verb *3 ?@hedge #", "change",
+          units="pct points", examples=(
+              ("Taylor Wimpey dropped an eye-watering 29.3%.", "29.3%", "change-"),)),
+
+    # -- volumes ----------------------------------------------------------------------------------------------
+    entry("shares that changed hands", "# ?N shares|stocks *2 @volume.verbs", "volume", units="plain", examples=(
+        ("More than 600 million BofA shares changed hands.", "600 million", "volume"),)),
+    entry("a volume named before the figure", "@volume.nouns *3 ?@hedge #", "volume", units="plain", examples=(
+        ("Volume came to 81,305,068 shares.", "81,305,068", "volume"),)),
+
+    # -- levels -----------------------------------------------------------------------------------------------
+    entry("a high or a low", "@level.high|@level.low *5 ?of|at|to|near|around|was ?@hedge ?the|a #", "level",
+          level="extreme", examples=(
+              ("The stock hit a high of $31.24 and a low of $25.05 for the day.", "$31.24", "level:high"),
+              ("The Sensex hit a life-time high of 41,994.26 in day trade.", "41,994.26", "level:high"),
+              ("It has yet to regain the record high of $423.21 it hit in June.", "$423.21", "level:high"),)),
+    entry("a price after a move", "to|at ?@hedge ?the|a #", "after_move", when="after_change", examples=(
+        ("Glencore shares rose 21% to 115p.", "115p", "after_move"),
+        ("The S&P 500 index rose 26.14 points, or 0.9 percent, to 2,802.56.", "2,802.56", "after_move"),)),
+    entry("a price a move started from", "from ?@hedge #", "before_move", when="after_change_or_move_word",
+          examples=(("The shares are down from $60.48 on the day of the explosion.", "$60.48", "before_move"),)),
+    entry("a close", "@level.close *4 ?at|of|to|near|around|was|is|on ?@hedge ?the|a #", "level", level="close",
+          examples=(
+              ("The stock finished at $109.11.", "$109.11", "level:close"),
+              ("JP Morgan stock finished yesterday's session at $35.88.", "$35.88", "level:close"),
+              ("The Nasdaq closed topping 8,000 points.", "8,000 points", "level:close"),)),
+    entry("an opening price", "@level.open *4 ?at|of ?@hedge #", "level", level="open", examples=(
+        ("Square opened on Thursday at $11.20 a share.", "$11.20", "level:open"),)),
+    entry("a price traded at", "@level.trade *3 ?at|to|near|around|of|for ?@hedge ?the|a #", "level", level="price",
+          examples=(
+              ("BP was trading at $37.60 by early afternoon.", "$37.60", "level:price"),
+              ("The shares touched 97 cents before ending the day at $1.02.", "97 cents", "level:price"),)),
+    entry("a name at a price", "N ?was|is|were|are at ?@hedge #", "level", level="price", units="plain money",
+          examples=(("Figures show the stock at $111.62 at the close of business on Monday.", "$111.62",
+                     "level:price"),)),
+    entry("a level on a quote line", "N : #", "level", level="price", units="plain money", examples=(
+        ("Dow Jones: 10,809.85 (-634.76)", "10,809.85", "level:price"),)),
+    entry("a price paid for each share", "#", "level", level="price", units="money", when="per_share_price",
+          examples=(("Immelt's purchase was at $8.26 a share.", "$8.26", "level:price"),)),
+    entry("a move of the sentence's verb, for another subject", "N ?@hedge #", "gapped", when="gapped",
+          scope="sentence", examples=(
+        ("For the week, the Nifty gained 1.6 percent and the Sensex 1.4 percent.", "1.4 percent", "change+"),)),
+)

@@ -1,0 +1,132 @@
+"""The lexicon (lexicon.toml) compiled for matching: every phrase, tokenised as articles are, mapped to its classes.
+
+A class is the dotted path of its table in lexicon.toml ("direction.verb.up", "hedge.about", "level.close",
+"scale.1e9"); tables of numbers ("number_words") give each phrase a value. `Tags` answers, for one sentence,
+which phrases of a class start or end at a token.
+"""
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .text import Token, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A lexicon phrase found in a sentence: tokens [first, last), its class and value."""
+
+    first: int
+    last: int
+    cls: str
+    value: float | None = None
+
+
+def _key(tokens: Iterable[Token]) -> tuple[str, ...]:
+    return tuple(t.low for t in tokens if t.text not in ("-", "‐"))
+
+
+def _entries(node: object, path: str) -> Iterator[tuple[str, str, float | None]]:
+    """(phrase, class, value) for every phrase under a TOML table."""
+    if isinstance(node, dict):
+        for key, sub in node.items():
+            if key == "words" or key == "phrases":
+                yield from _entries(sub, path)
+            elif isinstance(sub, (int, float)) and not isinstance(sub, bool):
+                yield key, path, float(sub)
+            else:
+                yield from _entries(sub, f"{path}.{key}" if path else key)
+    elif isinstance(node, str):
+        for w in node.split():
+            yield w, path, None
+    elif isinstance(node, list):
+        for w in node:
+            yield str(w), path, None
+
+
+class Lexicon:
+    def __init__(self, table: dict[str, object]) -> None:
+        self.table = table
+        self.phrases: dict[tuple[str, ...], list[tuple[str, float | None]]] = {}
+        for phrase, cls, value in _entries(table, ""):
+            key = _key(tokenize(phrase.lower()))
+            if key:
+                entries = self.phrases.setdefault(key, [])
+                if (cls, value) not in entries:
+                    entries.append((cls, value))
+        self.longest = max(len(k) for k in self.phrases)
+        self.firsts = {k[0] for k in self.phrases}
+
+    def words(self, cls: str) -> set[str]:
+        """Every phrase (lowered, space-joined) whose class is `cls` or under it."""
+        return {" ".join(k) for k, es in self.phrases.items() if any(c == cls or c.startswith(cls + ".")
+                                                                      for c, _ in es)}
+
+    def tag(self, tokens: tuple[Token, ...]) -> Tags:
+        """Every lexicon phrase in a sentence's tokens."""
+        keep = [i for i, t in enumerate(tokens) if not (t.text in ("-", "‐") and not t.space_before and i + 1 < len(
+            tokens) and not tokens[i + 1].space_before)]
+        lows = [tokens[i].low for i in keep]
+        found: list[Phrase] = []
+        for a in range(len(keep)):
+            if lows[a] not in self.firsts:
+                continue
+            for n in range(min(self.longest, len(keep) - a), 0, -1):
+                for cls, value in self.phrases.get(tuple(lows[a:a + n]), ()):
+                    found.append(Phrase(keep[a], keep[a + n - 1] + 1, cls, value))
+        return Tags(found)
+
+
+class Tags:
+    """The lexicon phrases of one sentence, looked up by where they start or end and by class."""
+
+    def __init__(self, found: list[Phrase]) -> None:
+        self.all = found
+        self.starting: dict[int, list[Phrase]] = {}
+        self.ending: dict[int, list[Phrase]] = {}
+        for p in found:
+            self.starting.setdefault(p.first, []).append(p)
+            self.ending.setdefault(p.last, []).append(p)
+
+    def starts(self, i: int, cls: str) -> Phrase | None:
+        """The longest phrase of class `cls` (or under it) starting at token i."""
+        return _longest(self.starting.get(i, ()), cls)
+
+    def ends(self, j: int, cls: str) -> Phrase | None:
+        """The longest phrase of class `cls` (or under it) ending just before token j."""
+        return _longest(self.ending.get(j, ()), cls)
+
+    def within(self, first: int, last: int, cls: str) -> list[Phrase]:
+        """Phrases of class `cls` inside tokens [first, last), in order, longest first where they overlap."""
+        out = sorted((p for p in self.all if first <= p.first and p.last <= last and _is(p.cls, cls)),
+                     key=lambda p: (p.first, p.first - p.last))
+        kept: list[Phrase] = []
+        for p in out:
+            if not kept or p.first >= kept[-1].last:
+                kept.append(p)
+        return kept
+
+    def has(self, i: int, cls: str) -> bool:
+        return any(_is(p.cls, cls) for p in self.starting.get(i, ()))
+
+
+def _is(have: str, want: str) -> bool:
+    return have == want or have.startswith(want + ".")
+
+
+def _longest(phrases: Iterable[Phrase], cls: str) -> Phrase | None:
+    best = None
+    for p in phrases:
+        if _is(p.cls, cls) and (best is None or p.last - p.first > best.last - best.first):
+            best = p
+    return best
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The package's lexicon, read once per process (it is immutable)."""
+    data = resources.files("enrich.reader").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    return Lexicon(tomllib.loads(data))

@@ -1,0 +1,251 @@
+"""The reader: an article and its mentions in, statements out (each figure with its subject and time words).
+
+Per sentence: tokens and lexicon phrases, time expressions, names, quantities, clauses; then each quantity is
+read by the grammar (statements.py), given its subject (subjects.py) and its time words (timing.py). What a
+sentence says of subjects and days runs on to the next ones.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..models import Article, Mention
+from .lexicon import Lexicon, lexicon
+from .quantities import QuantityReader
+from .statements import Figure, NameNode, SentenceView, read_figures
+from .subjects import _can_be_subject, name_nodes, subjects
+from .text import Sentence, clauses, sentences
+from .timex import TimeReader
+from .timing import RunningTime, TimeSpec, after_sentence, times_for
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A market figure of the article: what the words say, whose it is, and when."""
+
+    figure: Figure
+    symbol: str
+    time: TimeSpec
+    quote_start: int  # characters in the article
+    quote_end: int
+    sentence: tuple[int, int]
+    extreme: str = ""  # "record", "year", "multi": the span a high or low is the extreme of
+    side: str = ""  # "high" or "low": which extreme
+    modal: str = ""  # "forecast", "condition" or "requirement" when the clause says so
+    base_price: float | None = None  # a move stated from a price: "from the $38 IPO price", "above its IPO price"
+
+
+@dataclass
+class _Running:
+    time: RunningTime = field(default_factory=RunningTime)
+    subject: str | None = None
+    seen: dict[str, int] = field(default_factory=dict)  # companies named so far, how often
+    seen_index: dict[str, int] = field(default_factory=dict)
+    offer_price: float | None = None  # an IPO or offer price the article gave
+    last_index: str | None = None  # the index a figure was last given to
+
+    def named(self, symbol: str) -> None:
+        pool = self.seen_index if symbol.startswith("^") else self.seen
+        pool[symbol] = pool.get(symbol, 0) + 1
+
+    def salient(self, index: bool) -> str | None:
+        pool = self.seen_index if index else self.seen
+        if not pool:
+            return None if index else self.subject
+        return max(pool, key=pool.__getitem__)
+
+
+class Reader:
+    def __init__(self, descriptors: Mapping[str, str] | None = None, lex: Lexicon | None = None) -> None:
+        self.lex = lex or lexicon()
+        self.descriptors = {tuple(k.split()): v for k, v in (descriptors or {}).items()}
+        self.openers = {w: role for role in ("relative", "own") for w in self.lex.words(f"clause.{role}")}
+
+    def read(self, article: Article, mentions: Sequence[Mention]) -> tuple[list[Statement], bool]:
+        """The article's statements, and whether a snapshot line ("All data as of 10:44 AM") dates them."""
+        ref = article.published.date() if article.published else dt.date.today()
+        subjects_only = [m for m in mentions if m.role != "source"]
+        named = {m.symbol for m in subjects_only}
+        run = _Running()
+        out: list[Statement] = []
+        for sent in sentences(article.text):
+            out.extend(self._sentence(sent, subjects_only, named, ref, run))
+        return out, run.time.snapshot
+
+    def view(self, sent: Sentence, mentions: Sequence[Mention], named: set[str], ref: dt.date) -> SentenceView:
+        """One sentence as typed tokens: lexicon phrases, time expressions, names, quantities and clauses."""
+        toks = sent.tokens
+        here = [m for m in mentions if sent.start <= m.start < sent.end]
+        tags = self.lex.tag(toks)
+        times = TimeReader(toks, tags, ref).find()
+        names = name_nodes(toks, tags, here, self.descriptors, named)
+        skip = {k for e in times for k in range(e.first, e.last)} | {
+            k for n in names if n.symbol for k in range(n.first, n.last)}
+        quantities = QuantityReader(toks, tags, skip).find()
+        return SentenceView(toks, tags, quantities, names, times, clauses(sent, self.openers), ref.year)
+
+    def figures(self, text: str, mentions: Sequence[Mention], ref: dt.date) -> list[Figure]:
+        """How the grammar reads every quantity of a text, before subjects and sessions (for tests and tools)."""
+        named = {m.symbol for m in mentions}
+        return [f for sent in sentences(text) for f in read_figures(self.view(sent, mentions, named, ref))]
+
+    def _sentence(self, sent: Sentence, mentions: Sequence[Mention], named: set[str], ref: dt.date,
+                  run: _Running) -> list[Statement]:
+        sv = self.view(sent, mentions, named, ref)
+        toks, names = sv.toks, sv.names
+        figures = read_figures(sv) if sv.quantities else []
+        run.offer_price = _offer_price(sv) or run.offer_price
+        out: list[Statement] = []
+        previous: dict[int, list[str]] = {}  # clause first token -> the subjects its figures took
+        for fig in figures:
+            clause = sv.clause_of(fig.q.first)
+            nodes = subjects(sv, fig, clause, fig.quote_first)
+            if nodes is None:
+                continue  # its subject is a company or index the article does not resolve
+            symbols = [s for s in (self._resolve(n, run, named, sv, fig) for n in nodes) if s]
+            if not symbols:
+                symbols = self._inherited(sv, clause, previous, run)
+            if not symbols:
+                continue
+            previous[clause.first] = symbols
+            symbols = _respectively(sv, fig, figures, symbols)
+            for sym in symbols:
+                spec = times_for(sv, fig, clause, run.time, sym)
+                if spec.period is not None and spec.period.span != "stretch":
+                    run.time.last_period = spec.period
+                a = toks[fig.quote_first].start
+                span, side = _extreme(sv, fig)
+                out.append(Statement(fig, sym, spec, a, fig.q.end, (sent.start, sent.end), span, side,
+                                     _modal(sv, fig, clause), _base_price(sv, fig, clause, run.offer_price)))
+            run.subject = symbols[-1]
+            if symbols[-1].startswith("^"):
+                run.last_index = symbols[-1]
+        for n in names:
+            if n.symbol:
+                run.named(n.symbol)
+        if not figures and names:
+            last = [n.symbol for n in names if n.symbol and n.kind != "index" and _can_be_subject(sv, n)]
+            if last:
+                run.subject = last[-1]
+        said = sorted({s.symbol for s in out} | {n.symbol for n in names if n.symbol})
+        after_sentence(sv, run.time, said, bool(figures))
+        return out
+
+    def _resolve(self, n: NameNode, run: _Running, named: set[str], sv: SentenceView, fig: Figure) -> str | None:
+        """A phrase referring back names the nearest fitting name before it in its sentence ("the S&P 500 index
+        and its 3.7 percent gain"), else the article's running subject (pronouns) or its most named company or
+        index ("the stock", "the blue-chip index")."""
+        if n.symbol:
+            return n.symbol
+        want_index = n.kind == "index"
+        earlier = [m for m in sv.names if m.symbol and m.last <= n.first and (
+            m.kind == "index") == want_index and _can_be_subject(sv, m)]
+        if earlier and n.kind in ("pronoun", "index"):
+            return earlier[-1].symbol
+        if want_index:
+            return run.last_index or run.salient(True)
+        if n.kind in ("company", "shares"):
+            return run.salient(False)
+        return run.subject or run.salient(False)
+
+    def _inherited(self, sv: SentenceView, clause: object, previous: dict[int, list[str]], run: _Running
+                   ) -> list[str]:
+        """A clause with no subject takes the last one of its sentence, else the article's running subject."""
+        if previous:
+            return previous[max(previous)]
+        for n in sv.names:
+            if n.symbol:
+                return [n.symbol]
+        return [run.subject] if run.subject else []
+
+
+def _respectively(sv: SentenceView, fig: Figure, figures: list[Figure], symbols: list[str]) -> list[str]:
+    """"Apple and Nvidia soared 15% and nearly 19%, respectively": the n-th figure is the n-th name's."""
+    if len(symbols) < 2 or not any(t.low == "respectively" for t in sv.toks):
+        return symbols
+    same = [f for f in figures if f.reading == fig.reading and f.q.unit == fig.q.unit]
+    if len(same) != len(symbols):
+        return symbols
+    return [symbols[same.index(fig)]]
+
+
+def _extreme(sv: SentenceView, fig: Figure) -> tuple[str, str]:
+    """(span, side): the span a high, low or close is the extreme of, from the words next to the figure
+    ("record", "all-time", "52-week", "multiyear", "12-year" before it; "-- an all-time high" after it), and
+    whether it is the high or the low."""
+    lo = max(0, fig.q.first - 8)
+    hi = min(len(sv.toks), fig.q.last + 9)
+    if fig.reading == "from_extreme":
+        lo, hi = fig.q.last, min(len(sv.toks), fig.q.last + 10)
+    windows = [(lo, fig.q.first), (fig.q.last, hi)] if fig.reading != "from_extreme" else [(lo, hi)]
+    for a, b in windows:
+        span = ""
+        for p in sv.tags.within(a, b, "extreme"):
+            span = p.cls.rsplit(".", 1)[1]
+        words = [t.low for t in sv.toks[a:b]]
+        for k, w in enumerate(words[:-2]):
+            if w.isdigit() and words[k + 1] == "-" and words[k + 2] in ("year", "month"):
+                span = "multi"
+        if span and a >= fig.q.last:
+            first = sv.tags.within(a, b, "extreme")[0].first
+            between = {t.low for t in sv.toks[a:first]}
+            if not between <= {"-", "–", "—", ",", "(", "a", "an", "its", "the", "new", "their"} or not (
+                    sv.tags.within(a, b, "level.high") or sv.tags.within(a, b, "level.low")
+                    or sv.tags.within(a, b, "level.close")):
+                span = ""  # only "$300 -- an all-time high" or "$180, a record close" names the figure's extreme
+        if not span and fig.level in ("high", "low") and "new" in [t.low for t in sv.toks[a:fig.q.first]]:
+            span = "new"  # "fell to a new low of $36.90": a price reached that day, lower than before
+        if span:
+            lows = sv.tags.within(a, b, "level.low")
+            highs = sv.tags.within(a, b, "level.high")
+            side = "low" if lows and (not highs or lows[-1].first > highs[-1].first) else "high"
+            return span, side
+    return "", ""
+
+
+def _modal(sv: SentenceView, fig: Figure, clause: object) -> str:
+    """"forecast", "condition" or "requirement" when such words come before the figure in its clause (words
+    inside a time expression, such as the month "May", do not count)."""
+    first = getattr(clause, "first", 0)
+    timed = {k for e in sv.times for k in range(e.first, e.last)}
+    for cls in ("modality.requirement", "modality.condition", "modality.forecast"):
+        if any(p.first not in timed for p in sv.tags.within(first, fig.q.first, cls)):
+            return cls.rsplit(".", 1)[1]
+    return ""
+
+
+OFFER = ("ipo", "offer", "offering", "listing", "issue")
+
+
+def _offer_price(sv: SentenceView) -> float | None:
+    """An IPO or offer price the sentence states: "an IPO price of $9", "the $38 IPO price", "priced at $78"."""
+    for q in sv.quantities:
+        if q.unit != "money" or q.large:
+            continue
+        before = [t.low for t in sv.toks[max(0, q.first - 4):q.first]]
+        after = [t.low for t in sv.toks[q.last:q.last + 3]]
+        if (any(w in OFFER for w in before) and "price" in before) or (after and after[0] in OFFER) or (
+                "priced" in before and any(w in OFFER for w in [t.low for t in sv.toks[:q.first]])):
+            return q.value
+    return None
+
+
+def _base_price(sv: SentenceView, fig: Figure, clause: object, offer: float | None) -> float | None:
+    """The price a percentage move is stated from, right after it: "lost 47 percent from the $38 IPO price",
+    "45 percent above its initial public offering price" (the article's offer price), "17.5% below its 52-week
+    closing high of $80.44"."""
+    if fig.q.unit != "pct":
+        return None
+    last = getattr(clause, "last", len(sv.toks))
+    words = [t.low for t in sv.toks[fig.q.last:min(last, fig.q.last + 12)]]
+    if not words or words[0] not in ("from", "above", "below", "over", "under", "since"):
+        return None
+    nxt = next((q for q in sv.quantities if q.first >= fig.q.last and q.first < min(last, fig.q.last + 12)), None)
+    if any(w in OFFER for w in words[:8]):
+        if nxt is not None and nxt.unit == "money":
+            return nxt.value
+        return offer
+    if fig.reading == "from_extreme" and nxt is not None and nxt.unit == "money":
+        return nxt.value
+    return None

@@ -1,0 +1,298 @@
+"""How each quantity of a sentence is read: by the first grammar entry (entries.py) that fits it.
+
+`SentenceView` holds one sentence's typed tokens (quantities, names, time expressions, lexicon phrases, clauses);
+`read_figures` walks its quantities in order and returns a `Figure` for each one that states a market figure.
+The `when` tests of the entries are the methods of `Tests` below, each named for the condition it checks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entries import ENTRIES
+from .grammar import Entry, Span, View
+from .lexicon import Phrase, Tags
+from .quantities import Quantity
+from .text import Clause, Token
+from .timex import TimeExpr
+
+CHANGES = ("change", "restate", "gapped", "value_change", "from_extreme")
+
+
+@dataclass(frozen=True)
+class NameNode:
+    """A company or index in a sentence: named (symbol set) or referred back to (symbol None until resolved)."""
+
+    first: int
+    last: int
+    symbol: str | None
+    kind: str  # company | index | pronoun | shares ("Shares", "the stock": the running company)
+    possessive: bool = False  # followed by 's
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity read as a market figure, before its subject and session are known."""
+
+    q: Quantity
+    reading: str  # see entries.py
+    entry: str  # the grammar entry that read it
+    level: str = ""  # close | open | high | low | price | extreme
+    sign: int = 0  # +1 / -1 from the words; 0 when they say nothing
+    hedge: str = ""  # the hedge words as written, lowered
+    quote_first: int = 0  # the token the quote starts at (the governing word or the hedge)
+    extreme_cls: str = ""  # for level extreme: level.high or level.low
+
+
+class SentenceView:
+    def __init__(self, tokens: tuple[Token, ...], tags: Tags, quantities: list[Quantity], names: list[NameNode],
+                 times: list[TimeExpr], clauses: list[Clause], year: int) -> None:
+        self.toks = tokens
+        self.tags = tags
+        self.quantities = quantities
+        self.names = names
+        self.times = times
+        self.clauses = clauses
+        self.year = year
+        self.view = View(tokens, tags, [Span(q.first, q.last, q.unit) for q in quantities],
+                         [Span(n.first, n.last, n.kind) for n in names], [Span(t.first, t.last) for t in times])
+
+    def clause_of(self, i: int) -> Clause:
+        for c in self.clauses:
+            if c.first <= i < c.last:
+                return c
+        return self.clauses[-1]
+
+    def words(self, a: int, b: int) -> list[str]:
+        return [t.low for t in self.toks[max(0, a):b]]
+
+
+def read_figures(sv: SentenceView) -> list[Figure]:
+    out: list[Figure] = []
+    tests = Tests(sv, out)
+    for q in sv.quantities:
+        c = sv.clause_of(q.first)
+        anchor = Span(q.first, q.last, q.unit)
+        for e in ENTRIES:
+            if e.units and q.unit not in e.units:
+                continue
+            got = sv.view.match(e.pattern, anchor, 0 if e.scope == "sentence" else c.first, c.last)
+            if got is None or (e.when and not getattr(tests, e.when)(q, c)):
+                continue
+            if e.reads != "none":
+                out.append(_figure(sv, q, e, got, out))
+            break
+    return out
+
+
+def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: list[Figure]) -> Figure:
+    hedge = _hedge(sv, q)
+    first = min([p.first for p in got] + [q.first])
+    sign = 0
+    for p in got:
+        if p.cls.endswith(".up"):
+            sign = 1
+        elif p.cls.endswith(".down"):
+            sign = -1
+    reading, level = e.reads, e.level
+    if reading in ("restate", "gapped"):
+        prev = next((f for f in reversed(before) if f.reading in CHANGES and f.q.last <= q.first), None)
+        if prev is not None:
+            sign = sign or prev.sign
+            reading = "change" if prev.reading in ("restate", "gapped") else prev.reading
+            if reading == "value_change" and not q.large:
+                reading = "change"
+        else:
+            reading = "change"
+    if q.sign and not sign:
+        sign = q.sign
+    if not sign and reading in CHANGES:
+        sign = _sign_before(sv, q)
+    if level == "crossed":
+        level = _crossed(sv, q, got)
+    extreme = ""
+    if level == "extreme":
+        high = next((p for p in got if p.cls.startswith("level.high")), None)
+        extreme = "level.high" if high is not None else "level.low"
+        level = "high" if high is not None else "low"
+    if reading == "after_move":
+        level = _level_before(sv, q.first)
+    if hedge and first > q.first - len(hedge.split()):
+        first = min(first, q.first - len(hedge.split()))
+    return Figure(q, reading, e.name, level, sign, hedge, max(0, first), extreme)
+
+
+def _sign_before(sv: SentenceView, q: Quantity) -> int:
+    """The sign of the nearest rising or falling word before the figure in its clause ("a weak forecast cost
+    Facebook more than $120 billion in market value")."""
+    c = sv.clause_of(q.first)
+    words = [p for cls in ("direction.verb", "direction.adverb", "direction.noun", "value.change_verbs")
+             for p in sv.tags.within(c.first, q.first, cls)]
+    if not words:
+        return 0
+    last = max(words, key=lambda p: p.last)
+    return 1 if last.cls.endswith(".up") else -1
+
+
+def _crossed(sv: SentenceView, q: Quantity, got: list[Phrase]) -> str:
+    """A level crossed is the close when a closing word stands right before the threshold ("closed above
+    26,000"), else the session's high (a level topped, breached, passed) or low (a level fallen below)."""
+    th = next((p for p in got if p.cls == "threshold"), None)
+    at = th.first if th is not None else q.first
+    if sv.tags.within(max(0, at - 3), at, "level.close"):
+        return "close"
+    word = sv.toks[at].low if th is not None else ""
+    return "low" if word in ("below", "under", "beneath", "sub") else "high"
+
+
+def _level_before(sv: SentenceView, i: int) -> str:
+    """The point of the session the clause (or the sentence before it) names: "closed", "opened", else a price."""
+    for p in reversed(sv.tags.within(0, i, "level")):
+        if p.cls == "level.close":
+            return "close"
+        if p.cls == "level.open":
+            return "open"
+    return "price"
+
+
+def _hedge(sv: SentenceView, q: Quantity) -> str:
+    j = q.first
+    while j > 0 and sv.toks[j - 1].low in ("the", "a", "an", "some") and sv.tags.ends(j, "hedge") is None:
+        j -= 1
+    p = sv.tags.ends(j, "hedge")
+    if p is None:
+        return ""
+    return " ".join(t.low for t in sv.toks[p.first:p.last])
+
+
+class Tests:
+    """The `when` conditions of grammar entries: each takes the quantity and its clause."""
+
+    def __init__(self, sv: SentenceView, figures: list[Figure]) -> None:
+        self.sv = sv
+        self.figures = figures
+
+    def _prev(self, q: Quantity) -> Figure | None:
+        return next((f for f in reversed(self.figures) if f.q.last <= q.first), None)
+
+    def _moves_before(self, q: Quantity, c: Clause) -> bool:
+        tags = self.sv.tags
+        lo = c.first if c.role not in ("continue",) else 0
+        return bool(tags.within(lo, q.first, "direction.verb") or tags.within(lo, q.first, "direction.adverb")
+                    or tags.within(lo, q.first, "direction.noun") or tags.within(lo, q.first, "value.change_verbs"))
+
+    def after_change(self, q: Quantity, c: Clause) -> bool:
+        prev = self._prev(q)
+        if prev is not None and prev.reading in CHANGES + ("after_move",) and prev.q.first >= c.first:
+            return True
+        return self._moves_before(q, c)
+
+    def after_change_or_move_word(self, q: Quantity, c: Clause) -> bool:
+        return self.after_change(q, c)
+
+    def quote_line(self, q: Quantity, c: Clause) -> bool:
+        prev = self._prev(q)
+        return prev is not None and prev.reading == "level"
+
+    def same_unit_change(self, q: Quantity, c: Clause) -> bool:
+        prev = self._prev(q)
+        return prev is not None and prev.reading in CHANGES and prev.q.unit == q.unit
+
+    def other_unit_change(self, q: Quantity, c: Clause) -> bool:
+        prev = self._prev(q)
+        return prev is not None and prev.reading in CHANGES and prev.q.unit != q.unit
+
+    def noun_move(self, q: Quantity, c: Clause) -> bool:
+        """A move named by a noun is a market move for percentages and per-share amounts; a large sum ("a $2bn
+        loss") is one only when market value is named in the clause."""
+        return not (q.unit == "money" and q.large) or bool(self.sv.tags.within(c.first, c.last, "value.nouns"))
+
+    def crossing(self, q: Quantity, c: Clause) -> bool:
+        return not q.large
+
+    def large(self, q: Quantity, c: Clause) -> bool:
+        """Large enough to be a company's market value or its change (a purchase "almost $2 million worth" is not)."""
+        return q.large and abs(q.value) >= 5e7
+
+    def is_year(self, q: Quantity, c: Clause) -> bool:
+        text = self.sv.toks[q.first].text
+        return q.decimals == 0 and "," not in text and len(text) == 4 and 1900 <= q.value <= self.sv.year + 1
+
+    def value_change_context(self, q: Quantity, c: Clause) -> bool:
+        return self.large(q, c) and self._moves_before(q, c)
+
+    def value_topic(self, q: Quantity, c: Clause) -> bool:
+        return self.large(q, c) and bool(self.sv.tags.within(c.first, q.first, "value.nouns"))
+
+    def not_value_share(self, q: Quantity, c: Clause) -> bool:
+        return not self.sv.tags.within(q.last, min(q.last + 6, c.last), "value.nouns")
+
+    def per_share_price(self, q: Quantity, c: Clause) -> bool:
+        if not q.per_share:
+            return False
+        before = self.sv.words(q.first - 3, q.first)
+        return "at" in before or any(w in ("paid", "bought", "buying", "sold", "selling", "purchase", "purchased")
+                                     for w in self.sv.words(c.first, q.first))
+
+    def generic_subject(self, q: Quantity, c: Clause) -> bool:
+        words = self.sv.words(0, len(self.sv.toks))
+        if not words or words[0] not in ("a", "an"):
+            return False
+        text = " ".join(words)
+        return any(w in text for w in ("is called", "is defined", "is one that", "means", "refers to",
+                                       "is considered", "regarded as", "is known as"))
+
+    def gapped(self, q: Quantity, c: Clause) -> bool:
+        """A name and a figure with no verb of their own, after a move in the same sentence ("the Sensex 1.4
+        percent"): the name must directly precede the figure (a hedge between is allowed)."""
+        prev = self._prev(q)
+        if prev is None or prev.reading not in CHANGES:
+            return False
+        tags = self.sv.tags
+        between = (tags.within(prev.q.last, q.first, "direction.verb") or tags.within(prev.q.last, q.first,
+                                                                                     "level"))
+        return not between
+
+    def about_non_market(self, q: Quantity, c: Clause) -> bool:
+        """The figure belongs to revenue, earnings, a dividend, a target, a deal, a commodity or a currency: the
+        noun right after it, the noun it is "of", the subject of its clause, or a per-share figure in a clause
+        about earnings or forecasts."""
+        sv, tags = self.sv, self.sv.tags
+        j = q.last
+        while j < c.last and (sv.toks[j].low in ("in", "of", "a", "an", "the", "its", ",", "per", "for") or
+                              tags.starts(j, "per_share") is not None):
+            ps = tags.starts(j, "per_share")
+            j = ps.last if ps is not None else j + 1
+        after = tags.starts(j, "not_market")
+        if after is not None and j - q.last <= 4 and tags.starts(j, "value.nouns") is None:
+            return True
+        j = q.first
+        while j > c.first and (sv.toks[j - 1].low in ("of", "to", "at", "from", "by", "a", "an", "the", "its",
+                                                      "their", "was", "is", "were", "for") or
+                               tags.ends(j, "hedge") is not None):
+            h = tags.ends(j, "hedge")
+            j = h.first if h is not None else j - 1
+        if tags.ends(j, "not_market") is not None:
+            return True
+        if q.per_share or q.unit == "money" and not q.large:
+            if tags.within(c.first, q.first, "not_market") and not tags.within(c.first, q.first, "market_noun"):
+                return True
+        return self._topic_not_market(q, c)
+
+    def _topic_not_market(self, q: Quantity, c: Clause) -> bool:
+        """The noun the figure's clause is about, the nearest one before it that names something, is no company,
+        index or share: "Revenue slipped 1%", "unit sales in Brazil dropped 6%", "the S&P 500 sector fell"."""
+        sv, tags = self.sv, self.sv.tags
+        ends = {n.last: n for n in sv.names}
+        i = q.first
+        while i > c.first:
+            n = ends.get(i)
+            if n is not None:
+                after = tags.starts(n.last, "not_subject")
+                return after is not None and tags.starts(n.last, "market_noun") is None and after.last <= q.first
+            for cls in ("market_noun", "value.nouns"):
+                if tags.ends(i, cls) is not None:
+                    return False
+            if tags.ends(i, "not_market") is not None or tags.ends(i, "not_subject") is not None:
+                return not (q.large and tags.within(i, q.first, "value.change_verbs"))
+            i -= 1
+        return False

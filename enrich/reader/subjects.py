@@ -1,0 +1,212 @@
+"""Whose figure it is: the names and referring phrases of a sentence, and the subject of each figure.
+
+The subject of a figure is the grammatical subject of its clause: the company or index named before the word
+that governs the figure, not one inside a prepositional phrase ("behind Walmart", "in the S&P 500") or one that
+only modifies another noun ("the Dow's worst performer", "Apple's revenue"). Names joined by "and" share the
+figure ("Seagate and Western Digital fell at least 3 percent"); "respectively" pairs them off in order. A clause
+with no subject of its own takes the subject of the clause before it; a sentence with none takes the article's
+running subject.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..models import Mention
+from .lexicon import Tags
+from .statements import Figure, NameNode, SentenceView
+from .text import Clause, Token
+
+# Words before a name that put it in a prepositional phrase, so that it is not the clause's subject.
+PREPOSITIONS = frozenset("""in of for on at against than behind like with from to including such as over under versus
+vs ahead past beside besides unlike outpacing trailing lagging beating into by about toward towards among between
+amid after before via per""".split())
+MODIFIED = frozenset("""worst best biggest largest top other leading weakest strongest most least heaviest
+smallest""".split())
+# Words that open a list of examples: names after them are not the subject ("the index, home to companies such as
+# Volkswagen and SAP, was up 0.1 percent").
+LIST_OPENERS = (("such", "as"), ("including",), ("like",), ("led", "by"), ("among", "them"), ("notably",),
+                ("especially",), ("particularly",), ("home", "to"), ("ahead", "of"))
+# Verbs whose subject is a buyer or seller of the shares, not the company.
+BUYERS = frozenset("paid pays paying bought buying buys sold selling sells purchased acquired".split())
+# Capitalised words that are no company name: they never make a subject unknown.
+COMMON_CAPITALS = frozenset("""the a an its their this that these those shares share stock stocks in on at of for
+and but while as after before by with from it they he she we i its investors analysts traders wall street u.s us uk
+eu u.k ceo chief president executive officer mr mrs ms dr new york london tokyo hong kong mumbai frankfurt paris
+meanwhile also still elsewhere overall however so over since during earlier later today yesterday tuesday monday
+wednesday thursday friday saturday sunday january february march april may june july august september october
+november december nyse nasdaq lse bse nse reuters bloomberg ap afp""".split())
+
+
+def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
+               descriptors: Mapping[tuple[str, ...], str], named: set[str]) -> list[NameNode]:
+    """The names of a sentence (from the article's mentions) and its referring phrases, in order."""
+    out: list[NameNode] = []
+    taken: set[int] = set()
+    for m in mentions:
+        span = [i for i, t in enumerate(toks) if m.start <= t.start < m.end]
+        if not span:
+            continue
+        a, b = span[0], span[-1] + 1
+        kind = "index" if m.symbol.startswith("^") or m.role == "index" else "company"
+        out.append(NameNode(a, b, m.symbol, kind, b < len(toks) and toks[b].low == "'s"))
+        taken.update(range(a, b))
+    i = 0
+    while i < len(toks):
+        if i in taken:
+            i += 1
+            continue
+        node = _referring(toks, tags, i, descriptors, named)
+        if node is None or any(k in taken for k in range(node.first, node.last)):
+            i += 1
+            continue
+        out.append(node)
+        taken.update(range(node.first, node.last))
+        i = node.last
+    return sorted(out, key=lambda n: n.first)
+
+
+def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping[tuple[str, ...], str],
+               named: set[str]) -> NameNode | None:
+    low = toks[i].low
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if low in ("it", "its", "they", "their") and not (low == "its" and tags.starts(i + 1, "market_noun")):
+        return NameNode(i, i + 1, None, "pronoun", False)
+    if low in ("the", "its", "their", "this", "that"):
+        for n in range(0, 4):  # up to three words between the determiner and the noun
+            j = i + 1 + n
+            if j < len(toks) and toks[j].text[:1].isupper() and toks[j].low not in COMMON_CAPITALS \
+                    and tags.starts(j, "refer") is None and descriptors.get((toks[j].low,)) is None:
+                break  # "the broader Topix index": a name the article has not resolved, not a phrase referring back
+            for width in (3, 2, 1):
+                key = tuple(t.low for t in toks[j:j + width] if t.text != "-")
+                sym = descriptors.get(key)
+                if sym is not None and len(key) == width:
+                    end = j + width
+                    return NameNode(i, end, sym if sym in named else None, "company", _poss(toks, end))
+            if j >= len(toks):
+                break
+            if tags.starts(j, "refer.index") is not None and not _noun_goes_on(toks, tags, j + 1):
+                return NameNode(i, j + 1, None, "index", _poss(toks, j + 1))
+            p = tags.starts(j, "refer.company") or tags.starts(j, "market_noun")
+            if p is not None and not _noun_goes_on(toks, tags, p.last):
+                kind = "shares" if tags.starts(j, "market_noun") is not None else "company"
+                return NameNode(i, p.last, None, kind, _poss(toks, p.last))
+            if not toks[j].is_word or tags.starts(j, "direction") is not None or toks[j].low in (
+                    "of", "in", "and", "or", "to", "at", "on", "for", "was", "is", "were", "are", "has", "had"):
+                break
+        return None
+    if low in ("shares", "stock") and (i == 0 or not toks[i - 1].is_word) and nxt not in ("of", "in") \
+            and not (i >= 2 and toks[i - 1].text == "." and toks[i - 2].is_word and toks[i - 2].text[0].isupper()):
+        return NameNode(i, i + 1, None, "shares", False)  # ("Citigroup Inc. shares": the name's own shares)
+    return None
+
+
+def _poss(toks: tuple[Token, ...], j: int) -> bool:
+    return j < len(toks) and toks[j].low == "'s"
+
+
+def _noun_goes_on(toks: tuple[Token, ...], tags: Tags, j: int) -> bool:
+    """"the company's" ends a referring phrase; "the bank stocks" or "the index fund" do not refer back."""
+    return j < len(toks) and toks[j].is_word and (tags.starts(j, "not_subject") is not None or toks[j].low in (
+        "fund", "funds", "futures", "options", "sector", "provider", "providers", "members", "rules"))
+
+
+def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[NameNode] | None:
+    """The names a figure belongs to, looked for before the governing word `gov` in its clause, then after the
+    figure ("a 4.2% rise in the Dow Transports"); [] when the clause names none (the caller decides then); None
+    when its subject is a name the article does not resolve ("Pharmasset shares jumped", "Hero MotoCorp was the
+    top gainer"), so no other subject may be put in its place."""
+    toks = sv.toks
+    listed = _after_list_opener(sv, clause.first, gov)
+    before = [n for n in sv.names if clause.first <= n.first and n.last <= gov and _can_be_subject(sv, n)
+              and n.first not in listed]
+    if fig.reading == "gapped":
+        near = [n for n in sv.names if n.last <= fig.q.first and n.first >= clause.first]
+        return near[-1:]
+    if fig.reading == "value_change":
+        objects = [n for n in sv.names if gov <= n.first and n.last <= fig.q.first]
+        if objects:
+            return objects[-1:]  # "a weak forecast cost Facebook more than $120 billion in market value"
+    if before:
+        last = before[-1]
+        group = [last]
+        for n in reversed(before[:-1]):
+            between = [t.low for t in toks[n.last:group[0].first]]
+            if between and all(w in (",", "and", "&", "'s", "both", "as", "well", "the") for w in between) \
+                    and "and" in between or between == [","]:
+                group.insert(0, n)
+            else:
+                break
+        return group
+    after = [n for n in sv.names if fig.q.last <= n.first < clause.last]
+    for n in after:
+        k = n.first - 1 if toks[n.first - 1].low != "the" else n.first - 2
+        if toks[k].low in ("in", "for", "of", "by") and n.first - fig.q.last <= 6:
+            return [n]
+    if _unknown_subject(sv, clause, gov, listed):
+        return None
+    if clause.role == "relative" and clause.opener in ("which", "who", "whose", "that"):
+        antecedent = [n for n in sv.names if n.last <= clause.first and n.symbol]
+        return antecedent[-1:]
+    return []
+
+
+def _after_list_opener(sv: SentenceView, first: int, gov: int) -> set[int]:
+    """Token indexes in [first, gov) that follow a list opener ("such as", "including") in the same stretch."""
+    words = [t.low for t in sv.toks]
+    for i in range(first, gov):
+        for opener in LIST_OPENERS:
+            if tuple(words[i:i + len(opener)]) == opener:
+                return set(range(i, gov))
+    return set()
+
+
+def _unknown_subject(sv: SentenceView, clause: Clause, gov: int, skip: set[int]) -> bool:
+    """A capitalised word that is no name the article resolved, in subject position before the governing word
+    (not in a prepositional phrase, a parenthesis or a list of examples)."""
+    names = {k for n in sv.names for k in range(n.first, n.last)}
+    timed = {k for e in sv.times for k in range(e.first, e.last)}
+    depth, in_pp = 0, False
+    start = clause.first + (1 if clause.opener else 0)
+    if gov < len(sv.toks) and sv.toks[gov].low in BUYERS:
+        return False  # "Neal paid $7.90": the buyer is no company; the price is the stock's
+    for i in range(start, min(gov, len(sv.toks))):
+        t = sv.toks[i]
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+        if depth or i in skip or i in timed or not t.is_word:
+            continue
+        if i in names:
+            in_pp = False
+            continue
+        if t.low in PREPOSITIONS:
+            in_pp = True
+            continue
+        capital = t.text[0].isupper() and t.low not in COMMON_CAPITALS
+        if capital and not in_pp and sv.tags.starts(i, "refer") is None and not (
+                i == 0 and sv.tags.has(i, "market_noun")):
+            nxt = sv.toks[i + 1] if i + 1 < len(sv.toks) else None
+            if nxt is not None and nxt.low == "'s" and sv.tags.starts(i + 2, "market_noun") is None:
+                continue  # "Immelt's purchase was at $8.26": a person's purchase of the stock
+            return True
+        if not capital:
+            in_pp = in_pp and t.low in ("the", "a", "an", "its", "their")
+    return False
+
+
+def _can_be_subject(sv: SentenceView, n: NameNode) -> bool:
+    toks = sv.toks
+    prev = toks[n.first - 1].low if n.first > 0 else ""
+    if prev in PREPOSITIONS and not (prev in ("of", "in") and n.first >= 2 and toks[n.first - 2].low in (
+            "shares", "stock", "stocks")):
+        return False
+    if n.possessive:
+        j = n.last + 1
+        if j < len(toks) and (toks[j].low in MODIFIED or sv.tags.starts(j, "not_market") is not None):
+            return False  # "the Dow's worst performer", "Apple's revenue"
+    if n.last < len(toks) and sv.tags.starts(n.last, "not_subject") is not None and sv.tags.starts(
+            n.last, "market_noun") is None:
+        return False  # "Nasdaq futures", "the S&P 500 sector"
+    return True

@@ -1,0 +1,189 @@
+"""The text layer: sentences, tokens with character offsets, and clauses, from one splitter.
+
+Everything the reader matches is a sequence of `Token`s of one sentence; offsets are those of the article text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A number with thousands groups (Indian groups of two as well: "10,02,380"), a word (letters, with an inner
+# apostrophe: "don't"), a possessive ending on its own ("'s"), or any other single non-space character.
+TOKEN = re.compile(r"\d+(?:,\d{2,3})*(?:\.\d+)?|(?<=[A-Za-z])['’]s\b|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+
+# Where a sentence ends: a stop, then space and a capital, digit, quote, bracket, dash or currency sign; or a line
+# break. Abbreviations before a stop do not end one ("Corp. said", "U.S. stocks", "Jan. 4").
+_SENTENCE_END = re.compile(r"[.!?][\"”'’)]?\s+(?=[\"“‘(\[]?[A-Z0-9$£€¥₹\-–—]|\s)|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Inc|Corp|Co|Cos|Ltd|Plc|Bhd|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Nos|vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|Rs|Gov|Sen|"
+    r"Rep|Gen|Ft|Mt|Ave|Calif|Mass|Wash|Conn|Ill|Fla|Minn|Mich|Penn|Tenn|Ariz|Colo|Ore|Nev)\.|(?:\b|(?<=\s))"
+    r"[A-Z]\.)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str
+    space_before: bool  # whitespace (or the start of the sentence) right before it
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[0].isdigit()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # the sentence's own text (text[start:end] of the article)
+    tokens: tuple[Token, ...]
+
+    def index_at(self, pos: int) -> int:
+        """The index of the first token starting at or after character `pos`."""
+        for i, t in enumerate(self.tokens):
+            if t.start >= pos:
+                return i
+        return len(self.tokens)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    end = len(text) if end is None else end
+    out = []
+    prev_end = start
+    for m in TOKEN.finditer(text, start, end):
+        s = m.start()
+        out.append(Token(s, m.end(), m.group(), m.group().lower(), s == start or s > prev_end))
+        prev_end = m.end()
+    return tuple(out)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; headlines, list items and table rows are sentences of their own."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        cut = m.start() + 1 if text[m.start()] in ".!?" else m.start()
+        if text[m.start()] == "." and "\n" not in m.group() and _ABBREVIATION.search(text, max(0, cut - 8), cut):
+            continue  # "U.S. Steel", "Jan. 4", "Apple Inc. said": an abbreviation's stop ends no sentence
+        if text[start:cut].strip():
+            spans.append((start, cut))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return [_trim(text, a, b) for a, b in spans]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def sentences(text: str) -> list[Sentence]:
+    return [Sentence(a, b, text[a:b], tokenize(text, a, b)) for a, b in sentence_spans(text)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Clauses
+
+@dataclass(frozen=True)
+class Clause:
+    """Tokens [first, last) of a sentence. `role` says what the clause takes from the one before it:
+    "main" (the sentence's first clause), "own" (may name its own subject and time: "while the Nasdaq fell 1%",
+    "; on Monday it recovered 2%"), "relative" (refers back to the date or thing just named: "..., when it closed
+    at $41.07", "..., which is now worth"), "continue" (a participle: same subject, and the time before it unless
+    it names its own: ", wiping out $100 billion"). A parenthesis stays inside the clause around it."""
+
+    first: int
+    last: int
+    role: str
+    opener: str = ""  # the word that opened it ("when", "while"), "" when none
+
+
+# Marks that end a clause by themselves.
+_HARD_BREAKS = {";", "—", "–", "|"}
+
+
+def clauses(sent: Sentence, openers: dict[str, str]) -> list[Clause]:
+    """Split a sentence at ';', dashes, a colon and a comma before a clause opener (`openers` maps the lowered
+    opener phrase to its role: relative or own)."""
+    toks = sent.tokens
+    cuts: list[tuple[int, int, str, str]] = []  # (index where the new clause starts, tokens skipped, role, opener)
+    depth = 0
+    paired = _paired_dashes(toks)
+    for i, t in enumerate(toks):
+        c = t.text
+        if i in paired:
+            continue
+        if c in "([":
+            depth += 1
+            continue
+        if c in ")]":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue  # a parenthesis belongs to the clause around it ("Best Buy (BBY) plunged 28.59%")
+        if c in _HARD_BREAKS or (c == "-" and t.space_before and i + 1 < len(toks) and toks[i + 1].space_before):
+            cuts.append((i + 1, 0, "own", ""))
+            continue
+        if c == "-" and i + 1 < len(toks) and toks[i + 1].text == "-":  # "--"
+            cuts.append((i + 2, 0, "own", ""))
+            continue
+        if c == ":" and i + 1 < len(toks) and not toks[i + 1].is_number:
+            cuts.append((i + 1, 0, "own", ""))
+            continue
+        if c == ",":
+            opener, role = _opener_at(toks, i + 1, openers)
+            if not role and i + 1 < len(toks) and _participle(toks[i + 1]):
+                opener, role = toks[i + 1].low, "continue"  # ", wiping out ...", ", paring a weekly loss ..."
+            if role:
+                cuts.append((i + 1, 0, role, opener))
+        elif t.low in ("and", "but", "while", "whereas") and any(x.is_number for x in toks[last_cut(cuts):i]):
+            cuts.append((i, 0, "own", t.low))  # "... dropped 12.3% and Carnival declined 10.32%"
+    out: list[Clause] = []
+    start, role, opener = 0, "main", ""
+    for at, _, new_role, new_opener in sorted(cuts):
+        if at > start:
+            out.append(Clause(start, at, role, opener))
+            start, role, opener = at, new_role, new_opener
+        else:
+            role, opener = new_role, new_opener
+    if start < len(toks):
+        out.append(Clause(start, len(toks), role, opener))
+    return out
+
+
+def _paired_dashes(toks: tuple[Token, ...]) -> set[int]:
+    """Dashes that open and close an aside ("up 75 cents — or nearly 22% — over the past week"): not breaks."""
+    dashes = [i for i, t in enumerate(toks) if t.text in ("—", "–") or (t.text == "-" and t.space_before and
+                                                                        i + 1 < len(toks) and toks[i + 1].space_before)]
+    return set(dashes[:2]) if len(dashes) == 2 and dashes[1] - dashes[0] <= 8 else set()
+
+
+def last_cut(cuts: list[tuple[int, int, str, str]]) -> int:
+    return cuts[-1][0] if cuts else 0
+
+
+NOT_PARTICIPLES = frozenset("including according during following trading morning evening closing opening ending "
+                            "something nothing anything everything bring".split())
+
+
+def _participle(t: Token) -> bool:
+    """A participle opening a clause after a comma: "wiping", "paring", "leaving"; not "including" or "trading"."""
+    return t.is_word and len(t.low) > 4 and t.low.endswith("ing") and t.low not in NOT_PARTICIPLES
+
+
+def _opener_at(toks: tuple[Token, ...], i: int, openers: dict[str, str]) -> tuple[str, str]:
+    for n in (3, 2, 1):
+        words = " ".join(t.low for t in toks[i:i + n])
+        if len(toks[i:i + n]) == n and words in openers:
+            return words, openers[words]
+    return "", ""
