@@ -35,7 +35,7 @@ class Entry(NamedTuple):
     primary: bool = True  # the company's primary listing (an ADR, a re-listing or a second class is not)
     size: int = 0  # market-cap class: 5 mega ... 1 micro, 0 unknown
     country: str = ""  # headquarters country
-    calendar: str = "XNYS"  # the exchange calendar of its market: one market per calendar ("XBOM" for India)
+    calendar: str = "XNYS"  # the market area it belongs to (Market.area): "XBOM" for both Indian venues
     currency: str = ""  # the currency the line trades in, as the reference gives it ("USD" for a London USD line)
     source: str = ""  # where the row came from: "reference" or "companies.csv"
 
@@ -52,6 +52,8 @@ class Name(NamedTuple):
     @property
     def exact(self) -> bool:
         """Acronyms and initials ("HSBC", "M&M", "RIL") count only in capitals; "eBay" only as spelled."""
+        if self.entry.is_index:
+            return False  # "Dax", "Kospi": index names are written in any case (ordinary words were left out)
         letters = [c for c in self.form if c.isalpha()]
         return (bool(letters) and all(c.isupper() for c in letters) and len(self.form) <= 6) or \
             (self.form[:1].islower() and self.form[:1].isalpha())
@@ -63,12 +65,11 @@ class Name(NamedTuple):
             return True
         if self.exact:  # only in capitals, as spelled otherwise
             return self.form[:1].isupper() and not any(c.islower() for c in surface)
-        for word in surface.replace("-", " ").split():
-            if word.lower() in CONNECTORS:
-                continue
-            if word[0].isalpha() and not word[0].isupper():
-                return False
-        return True
+        words = [w for w in surface.replace("-", " ").split() if w.lower() not in CONNECTORS]
+        if not words or words[0][0].isalpha() and not words[0][0].isupper():
+            return False  # "apple", "target"
+        capitals = sum(not w[0].isalpha() or w[0].isupper() for w in words)
+        return 2 * capitals >= len(words)  # "Nasdaq composite index", not "Best buy and hold"
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def _load_reference(names: dict[str, list[Name]], entries: dict[str, Entry]) -> 
     assert next(rows) == ["symbol", "mic", "currency", "country", "primary", "size", "names"]
     for symbol, mic, currency, country, primary, size, forms in rows:
         marked = forms.split("|") if forms else []
-        calendar = calendars.get(mic) or calendars.setdefault(mic, market_of_mic(mic).calendar)
+        calendar = calendars.get(mic) or calendars.setdefault(mic, market_of_mic(mic).area)
         entry = Entry(symbol, marked[0].lstrip("?~@") if marked else symbol, mic, False, primary == "1",
                       int(size or 0), country, calendar, currency, "reference")
         entries[symbol] = entry
@@ -131,7 +132,7 @@ def _load_reference(names: dict[str, list[Name]], entries: dict[str, Entry]) -> 
 
 def _load_indices(names: dict[str, list[Name]], entries: dict[str, Entry], markets: dict[str, str]) -> None:
     for row in _data("indices.csv"):
-        calendar = market_of_mic(row["mic"]).calendar
+        calendar = market_of_mic(row["mic"]).area
         entry = Entry(row["symbol"], row["name"], row["mic"], True, True, 5, row["country"], calendar, "",
                       "reference")
         entries[entry.symbol] = entry
@@ -148,7 +149,7 @@ def _load_curated(names: dict[str, list[Name]], descriptors: dict[str, str], ent
         is_index = row["exchange"] == "INDEX"
         known = entries.get(row["symbol"])
         mic = known.exchange if known else ("" if is_index else row["exchange"])
-        calendar = known.calendar if known else markets.get(row["symbol"], market_of_mic(mic).calendar)
+        calendar = known.calendar if known else markets.get(row["symbol"], market_of_mic(mic).area)
         entry = Entry(row["symbol"], row["name"], mic, is_index, True, max(known.size if known else 0, 4),
                       known.country if known else "", calendar, known.currency if known else "", "companies.csv")
         entries[entry.symbol] = entry

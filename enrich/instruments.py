@@ -28,6 +28,13 @@ class Market:
     places: tuple[str, ...] = ()  # words that set an article in this market; the first is its city
 
 
+    @property
+    def area(self) -> str:
+        """The market an article can be about: the calendar's, or the venue itself where it borrows New York's
+        calendar for want of its own (Cairo is not Wall Street)."""
+        return self.mic if self.calendar == "XNYS" and self.currency != "USD" else self.calendar
+
+
 @dataclass(frozen=True)
 class Instrument:
     symbol: str

@@ -30,20 +30,23 @@ def _places() -> tuple[re.Pattern[str], dict[str, set[str]]]:
     calendars: dict[str, set[str]] = {}
     for market in markets().values():
         for place in market.places:
-            calendars.setdefault(place, set()).add(market.calendar)
+            calendars.setdefault(place, set()).add(market.area)
     words = sorted(calendars, key=len, reverse=True)
     return re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"), calendars
 
 
-def market_context(text: str) -> set[str]:
-    """The calendars of the markets an article is about: its places and its local money."""
+def market_context(text: str) -> dict[str, int]:
+    """The markets an article is about (by market area: see Market.area), each with how often the article
+    sets itself there: its places, its local money."""
     pattern, calendars = _places()
-    found: set[str] = set()
+    found: dict[str, int] = {}
     for m in pattern.finditer(text):
-        found |= calendars[m.group()]
-    for money, calendar in LOCAL_MONEY:
-        if money.search(text):
-            found.add(calendar)
+        for area in calendars[m.group()]:
+            found[area] = found.get(area, 0) + 1
+    for money, area in LOCAL_MONEY:
+        hits = len(money.findall(text))
+        if hits:
+            found[area] = found.get(area, 0) + hits
     return found
 
 
@@ -84,7 +87,7 @@ STRONG_AFTER = icase(
     r"(?:rose|fell|gained|lost|jumped|dropped|climbed|slipped|surged|plunged|declined|advanced|shed|added|"
     r"rallied|tumbled|slumped|edged|sank|soared|was the|led)\b|\s*\|\s*[\d,.]+)")
 STRONG_BEFORE = icase(r"(?:shares|stock|stocks|shareholders)\s+(?:of|in)\s+$|(?:led by|such as|including|like)\s+$")
-CAPITALISED_NEXT = re.compile(r"^[ \-]+[A-Z][a-z]")  # "Silicon Valley": the name runs into a longer proper noun
+CAPITALISED_NEXT = re.compile(r"^(?:\s+(?:of|de)\s+|[ \-]+)[A-Z][a-z]")  # "Silicon Valley": the name runs into a longer proper noun
 THE_BEFORE = re.compile(r"\bthe\s+$")  # "in the Gulf": a company is seldom "the" anything
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[:;]\s+|[\"“]\s*)$")
 FIRST_NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)\s+$")

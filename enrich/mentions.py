@@ -81,7 +81,7 @@ def _size(entry: Entry) -> int:
     return entry.size or UNKNOWN_SIZE
 
 
-def choose(names: list[Name], context: set[str]) -> Name | None:
+def choose(names: list[Name], context: dict[str, int]) -> Name | None:
     """Of the listings a name may stand for, the one meant: a listing of the article's market unless a much
     larger company elsewhere bears the name; else a hand-kept name, the primary listing, a full name over a short
     form, the larger company. A name that holds only locally ("Nestle" for Nestle India) needs its market."""
@@ -90,8 +90,8 @@ def choose(names: list[Name], context: set[str]) -> Name | None:
         return None
     biggest = max(_size(n.entry) for n in usable if not n.local) if any(not n.local for n in usable) else 0
 
-    def rank(n: Name) -> tuple[bool, bool, bool, int, int]:
-        home = n.entry.calendar in context and n.entry.primary and _size(n.entry) + 2 >= biggest
+    def rank(n: Name) -> tuple[int, bool, bool, int, int]:
+        home = context.get(n.entry.calendar, 0) if n.entry.primary and _size(n.entry) + 2 >= biggest else 0
         return home, n.weight == CURATED, n.entry.primary, n.weight, _size(n.entry)
 
     return max(usable, key=rank)
@@ -104,7 +104,7 @@ def _repointed(named: list[Mention], explicit: list[Mention], text: str) -> list
     moved: dict[str, Mention] = {}
     for m in named:
         tick = by_start.get(m.end + 2) or by_start.get(m.end + 1)
-        if tick is not None and text[m.end:tick.start].strip() == "(" and tick.role == m.role:
+        if tick is not None and text[m.end:tick.start].strip() in ("(", "") and tick.role == m.role:
             moved.setdefault(m.symbol, tick)
     # the article's own ticker for a company holds wherever it names the company
     return [m if m.symbol not in moved else Mention(moved[m.symbol].symbol, m.name, m.text, m.start, m.end, m.role,
@@ -120,7 +120,7 @@ class MentionFinder:
         self.valid_from = valid_from or SymbolHistory(builtin_spans()).valid_from
         self._names = self._automaton()
         self._cities = rules.city_pattern()
-        self._suffixes = {m.calendar: m.suffix for m in reversed(list(markets().values())) if m.suffix}
+        self._suffixes = {m.area: m.suffix for m in reversed(list(markets().values())) if m.suffix}
 
     def _automaton(self) -> ahocorasick.Automaton:
         """Every name and blocker, folded, for one pass over a text. A name is kept only if each of its words is
@@ -134,11 +134,11 @@ class MentionFinder:
         auto.make_automaton()
         return auto
 
-    def _names_at(self, text: str, low: str) -> dict[int, tuple[str, bool, int]]:
-        """The longest name (or blocker) starting at each word: (key, is_blocker, end of its last word). A name's
-        words are whole words one space apart; its last may carry "'s", "." or ","."""
+    def _names_at(self, text: str, low: str) -> dict[int, list[tuple[str, bool, int]]]:
+        """The names (and blockers) starting at each word, longest first: (key, is_blocker, end of its last
+        word). A name's words are whole words one space apart; its last may carry "'s", "." or ","."""
         flat = low.replace("\u00a0", " ") if "\u00a0" in low else low  # a no-break space separates too
-        best: dict[int, tuple[tuple[int, int], str, bool, int]] = {}
+        best: dict[int, list[tuple[tuple[int, int], str, bool, int]]] = {}
         for last, (key, blocker) in self._names.iter(flat):
             start = last - len(key) + 1
             if not _token_start(text, start):
@@ -147,10 +147,8 @@ class MentionFinder:
             tok = TOKEN.match(low, start + k)
             if tok is None or key[k:] not in _variants(tok.group()):
                 continue  # the last word runs on: "Apple" in "Applebee's"
-            rank = (key.count(" ") + 1, len(key))
-            if start not in best or rank > best[start][0]:
-                best[start] = (rank, key, blocker, tok.end())
-        return {start: hit[1:] for start, hit in best.items()}
+            best.setdefault(start, []).append(((key.count(" ") + 1, len(key)), key, blocker, tok.end()))
+        return {start: [hit[1:] for hit in sorted(hits, reverse=True)] for start, hits in best.items()}
 
     def find(self, text: str, day: dt.date | None = None,
              symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
@@ -163,19 +161,17 @@ class MentionFinder:
         for start in sorted(hits):
             if start < next_free:
                 continue
-            key, blocker, last_end = hits[start]
+            key, blocker, last_end, name = self._written(text, start, hits[start], context)
+            if not key:
+                continue
             after = TOKEN.search(low, TOKEN.match(low, start).end())  # type: ignore[union-attr]
             if after is not None and after.start() in hits and \
-                    after.start() < start + len(key) < after.start() + len(hits[after.start()][0]):
+                    after.start() < start + len(key) < after.start() + len(hits[after.start()][0][0]):
                 continue  # "the S&P 500": the longer name starting one word later wins
-            if blocker:
+            if blocker or name is None:
                 next_free = last_end
                 continue  # a publisher, agency, venue or product
             end = start + len(key)
-            surface = text[start:end]
-            name = choose([n for n in self.gaz.names[key] if n.written_as(surface)], context)
-            if name is None:
-                continue
             next_free = last_end
             verdict = self._accept(name, text, low, start, end, day, context)
             if verdict is True:
@@ -192,8 +188,21 @@ class MentionFinder:
         out.sort(key=lambda m: m.start)
         return out
 
+    def _written(self, text: str, start: int, keys: list[tuple[str, bool, int]],
+                 context: dict[str, int]) -> tuple[str, bool, int, Name | None]:
+        """The longest name at `start` that the text writes in a way it may be written ("Nasdaq Composite index"
+        is not "Nasdaq Composite Index" in capitals, but is "Nasdaq Composite" followed by a word)."""
+        for key, blocker, last_end in keys:
+            if blocker:
+                return key, True, last_end, None
+            surface = text[start:start + len(key)]
+            name = choose([n for n in self.gaz.names[key] if n.written_as(surface)], context)
+            if name is not None:
+                return key, False, last_end, name
+        return "", False, 0, None
+
     def _accept(self, name: Name, text: str, low: str, start: int, end: int, day: dt.date | None,
-                context: set[str]) -> bool | None:
+                context: dict[str, int]) -> bool | None:
         """True: a mention. False: not one. None: an ordinary-word name without a cue yet (a list it stands in,
         or the same company named plainly elsewhere, may still confirm it)."""
         entry = name.entry
@@ -283,7 +292,7 @@ class MentionFinder:
         return out
 
     def _explicit(self, text: str, low: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
-                  taken: set[int], context: set[str], ending_at: dict[int, Mention]) -> list[Mention]:
+                  taken: set[int], context: dict[str, int], ending_at: dict[int, Mention]) -> list[Mention]:
         """Symbols written out: "(NASDAQ: FB)", "NYSE:JPM", "$FB", "FB.O", "(TSLA)", "Persimmon (PSN)" in a
         London report, "C stock", a bare "TSLA" or, in its market's report, a bare "ONGC"."""
         out = []
@@ -321,7 +330,7 @@ class MentionFinder:
                                "index" if entry.is_index else "company", entry.exchange))
         return out
 
-    def _ticker(self, sym: str, kind: str, written: str, context: set[str], named: Mention | None) -> Entry | None:
+    def _ticker(self, sym: str, kind: str, written: str, context: dict[str, int], named: Mention | None) -> Entry | None:
         """The line a written ticker names. With a market suffix ("VOD.L") it is that line; a parenthesised one
         after a name is that company's line if it fits, else the line of the article's market; a bare one counts
         only when the hand-kept table knows it, or it is a large company's ticker in its market's report."""
@@ -333,10 +342,16 @@ class MentionFinder:
         if kind == "ric" and "." in written:
             suffix = written.rsplit(".", 1)[1]
             return entries.get(f"{sym}.{suffix}") if suffix not in ("O", "OQ", "N") else entries.get(sym)
-        local = [entries.get(f"{sym}.{self._suffixes[c]}") for c in sorted(context) if c in self._suffixes]
+        local = [entries.get(f"{sym}.{self._suffixes[c]}") for c in sorted(context, key=lambda c: -context[c])
+                 if c in self._suffixes]
         local = [e for e in local if e is not None]
-        if named is not None and (named.symbol.split(".")[0] == sym or any(e.symbol == named.symbol for e in local)):
-            return entries.get(named.symbol)
+        mine = entries.get(named.symbol) if named is not None else None
+        if mine is not None and named is not None and named.symbol.split(".")[0] == sym and mine.calendar in context:
+            return mine  # "Persimmon (PSN)" in a London report
+        if mine is not None and local:
+            return local[0]  # "Fresnillo (FRES)" in a London report is the London line, whatever the name says
+        if mine is not None and (named.symbol.split(".")[0] == sym):  # type: ignore[union-attr]
+            return mine
         if kind in ("cashtag", "ric"):
             return entries.get(sym)
         if kind == "parens" and local and (sym not in entries or named is not None):

@@ -211,7 +211,9 @@ def main() -> int:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["symbol", "name", "aliases", "country", "mic", "currency"])
         for r in csv.DictReader((args.reference / "indices.csv").open(encoding="utf-8")):
-            w.writerow([r["symbol"], r["name"], r["aliases"], r["country"], r["mic"], r["currency"]])
+            # an alias that is an ordinary word in capitals ("SET", "IPC") would be read in any case: left out
+            aliases = [a for a in r["aliases"].split("|") if not (a.isupper() and a.lower() in web2)]
+            w.writerow([r["symbol"], r["name"], "|".join(aliases), r["country"], r["mic"], r["currency"]])
 
     with (OUT / "symbol_changes.csv").open("w", encoding="utf-8", newline="") as f:
         f.write("# Built by scripts/build_gazetteer.py from the reference folder's symbol_changes.csv.\n")
