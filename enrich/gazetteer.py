@@ -21,6 +21,7 @@ from importlib import resources
 from .instruments import market_of_mic
 
 CONNECTORS = frozenset({"of", "and", "the", "de", "la", "des", "du", "di", "del", "y", "und", "for", "&", "-"})
+LOWER_OK = frozenset({"index", "composite", "average", "industrial", "industrials", "share", "stock"})
 CURATED, REGISTERED, SHORT = 3, 2, 1  # how much a name says: kept by hand, registered, a short form/initials
 
 
@@ -68,8 +69,8 @@ class Name(NamedTuple):
         words = [w for w in surface.replace("-", " ").split() if w.lower() not in CONNECTORS]
         if not words or words[0][0].isalpha() and not words[0][0].isupper():
             return False  # "apple", "target"
-        capitals = sum(not w[0].isalpha() or w[0].isupper() for w in words)
-        return 2 * capitals >= len(words)  # "Nasdaq composite index", not "Best buy and hold"
+        # "Nasdaq composite index", "Dow Jones industrial average"; not "U.S. bank", "Best buy"
+        return all(not w[0].isalpha() or w[0].isupper() or w.lower() in LOWER_OK for w in words)
 
 
 @dataclass(frozen=True)
