@@ -35,19 +35,38 @@ def _places() -> tuple[re.Pattern[str], dict[str, set[str]]]:
     return re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"), calendars
 
 
-def market_context(text: str) -> dict[str, int]:
-    """The markets an article is about (by market area: see Market.area), each with how often the article
-    sets itself there: its places, its local money."""
-    pattern, calendars = _places()
-    found: dict[str, int] = {}
-    for m in pattern.finditer(text):
-        for area in calendars[m.group()]:
-            found[area] = found.get(area, 0) + 1
-    for money, area in LOCAL_MONEY:
-        hits = len(money.findall(text))
-        if hits:
-            found[area] = found.get(area, 0) + hits
-    return found
+class Context:
+    """The markets an article is about (by market area: see Market.area): where it sets itself (its places, its
+    local money) and how often, and which of those cues stand near a given spot (a wrap's "In Frankfurt, ...")."""
+
+    NEAR_BEFORE, NEAR_AFTER = 250, 80
+
+    def __init__(self, text: str) -> None:
+        pattern, calendars = _places()
+        self.cues: list[tuple[int, str]] = [(m.start(), area) for m in pattern.finditer(text)
+                                            for area in calendars[m.group()]]
+        for money, area in LOCAL_MONEY:
+            self.cues += [(m.start(), area) for m in money.finditer(text)]
+        self.cues.sort()
+        self.counts: dict[str, int] = {}
+        for _, area in self.cues:
+            self.counts[area] = self.counts.get(area, 0) + 1
+
+    def __contains__(self, area: object) -> bool:
+        return area in self.counts
+
+    def near(self, pos: int) -> dict[str, int]:
+        """Area -> closeness of its nearest cue around `pos` (higher is nearer; cues before count double)."""
+        out: dict[str, int] = {}
+        for at, area in self.cues:
+            if pos - self.NEAR_BEFORE <= at <= pos + self.NEAR_AFTER:
+                closeness = -(pos - at if at <= pos else 2 * (at - pos))
+                out[area] = max(out.get(area, closeness), closeness)
+        return out
+
+
+def market_context(text: str) -> Context:
+    return Context(text)
 
 
 @lru_cache(maxsize=1)

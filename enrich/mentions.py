@@ -81,7 +81,7 @@ def _size(entry: Entry) -> int:
     return entry.size or UNKNOWN_SIZE
 
 
-def choose(names: list[Name], context: dict[str, int]) -> Name | None:
+def choose(names: list[Name], context: rules.Context, pos: int = 0) -> Name | None:
     """Of the listings a name may stand for, the one meant: a listing of the article's market unless a much
     larger company elsewhere bears the name; else a hand-kept name, the primary listing, a full name over a short
     form, the larger company. A name that holds only locally ("Nestle" for Nestle India) needs its market."""
@@ -90,9 +90,13 @@ def choose(names: list[Name], context: dict[str, int]) -> Name | None:
         return None
     biggest = max(_size(n.entry) for n in usable if not n.local) if any(not n.local for n in usable) else 0
 
-    def rank(n: Name) -> tuple[int, bool, bool, int, int]:
-        home = context.get(n.entry.calendar, 0) if n.entry.primary and _size(n.entry) + 2 >= biggest else 0
-        return home, n.weight == CURATED, n.entry.primary, n.weight, _size(n.entry)
+    near = context.near(pos)
+
+    def rank(n: Name) -> tuple[int, int, bool, bool, int, int]:
+        eligible = n.entry.primary and _size(n.entry) + 2 >= biggest
+        far = -10 ** 6
+        home = (near.get(n.entry.calendar, far), context.counts.get(n.entry.calendar, 0)) if eligible else (far, 0)
+        return *home, n.weight == CURATED, n.entry.primary, n.weight, _size(n.entry)
 
     return max(usable, key=rank)
 
@@ -189,20 +193,20 @@ class MentionFinder:
         return out
 
     def _written(self, text: str, start: int, keys: list[tuple[str, bool, int]],
-                 context: dict[str, int]) -> tuple[str, bool, int, Name | None]:
+                 context: rules.Context) -> tuple[str, bool, int, Name | None]:
         """The longest name at `start` that the text writes in a way it may be written ("Nasdaq Composite index"
         is not "Nasdaq Composite Index" in capitals, but is "Nasdaq Composite" followed by a word)."""
         for key, blocker, last_end in keys:
             if blocker:
                 return key, True, last_end, None
             surface = text[start:start + len(key)]
-            name = choose([n for n in self.gaz.names[key] if n.written_as(surface)], context)
+            name = choose([n for n in self.gaz.names[key] if n.written_as(surface)], context, start)
             if name is not None:
                 return key, False, last_end, name
         return "", False, 0, None
 
     def _accept(self, name: Name, text: str, low: str, start: int, end: int, day: dt.date | None,
-                context: dict[str, int]) -> bool | None:
+                context: rules.Context) -> bool | None:
         """True: a mention. False: not one. None: an ordinary-word name without a cue yet (a list it stands in,
         or the same company named plainly elsewhere, may still confirm it)."""
         entry = name.entry
@@ -226,14 +230,14 @@ class MentionFinder:
         small = single and _size(entry) <= 2
         if not (name.ambiguous or small):
             return True
-        if name.weight != CURATED and entry.calendar not in context and _size(entry) < 4:
-            return False  # an ordinary word, or a small firm's name, from a market the article is not about
         since = self.valid_from(entry.symbol)
         if day is not None and since is not None and day < since:
             return False  # "Meta" before Facebook took the name
         strong = rules.STRONG_AFTER.match(low[end:end + 40]) or rules.STRONG_BEFORE.search(low[max(0, start - 30):start])
         if strong:
-            return True
+            return True  # "shares of Cranswick", "Target (TGT)", "Puma rose 3%"
+        if name.weight != CURATED and entry.calendar not in context and _size(entry) < 4:
+            return False  # an ordinary word, or a small firm's name, from a market the article is not about
         if rules.CAPITALISED_NEXT.match(after):
             return False  # "Silicon Valley", "Apple Daily": part of a longer proper noun
         if rules.THE_BEFORE.search(before) or rules.title_line(text, start):
@@ -292,7 +296,7 @@ class MentionFinder:
         return out
 
     def _explicit(self, text: str, low: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
-                  taken: set[int], context: dict[str, int], ending_at: dict[int, Mention]) -> list[Mention]:
+                  taken: set[int], context: rules.Context, ending_at: dict[int, Mention]) -> list[Mention]:
         """Symbols written out: "(NASDAQ: FB)", "NYSE:JPM", "$FB", "FB.O", "(TSLA)", "Persimmon (PSN)" in a
         London report, "C stock", a bare "TSLA" or, in its market's report, a bare "ONGC"."""
         out = []
@@ -330,7 +334,7 @@ class MentionFinder:
                                "index" if entry.is_index else "company", entry.exchange))
         return out
 
-    def _ticker(self, sym: str, kind: str, written: str, context: dict[str, int], named: Mention | None) -> Entry | None:
+    def _ticker(self, sym: str, kind: str, written: str, context: rules.Context, named: Mention | None) -> Entry | None:
         """The line a written ticker names. With a market suffix ("VOD.L") it is that line; a parenthesised one
         after a name is that company's line if it fits, else the line of the article's market; a bare one counts
         only when the hand-kept table knows it, or it is a large company's ticker in its market's report."""
@@ -342,7 +346,8 @@ class MentionFinder:
         if kind == "ric" and "." in written:
             suffix = written.rsplit(".", 1)[1]
             return entries.get(f"{sym}.{suffix}") if suffix not in ("O", "OQ", "N") else entries.get(sym)
-        local = [entries.get(f"{sym}.{self._suffixes[c]}") for c in sorted(context, key=lambda c: -context[c])
+        counts = context.counts
+        local = [entries.get(f"{sym}.{self._suffixes[c]}") for c in sorted(counts, key=lambda c: -counts[c])
                  if c in self._suffixes]
         local = [e for e in local if e is not None]
         mine = entries.get(named.symbol) if named is not None else None

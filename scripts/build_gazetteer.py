@@ -201,6 +201,9 @@ def main() -> int:
                 bare = n.lstrip("~@")
                 if not bare or bare.lower() in GENERIC or bare.lower() in places:
                     continue
+                if bare.isupper() and bare.isalpha() and len(bare) >= 4 and bare.lower() in web2:
+                    n = n[:len(n) - len(bare)] + bare.capitalize()  # "NEXT plc" is Next, a word, not an acronym
+                    bare = bare.capitalize()
                 flag = "?" if ordinary(bare) and not (bare.isupper() and len(bare) <= 5) else ""
                 marked.append(flag + n)
             w.writerow([r["symbol"], r["mic"], r["currency"], r["country"], r["primary"], SIZES[r["size"]],
