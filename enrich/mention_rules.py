@@ -105,6 +105,7 @@ STRONG_AFTER = icase(
     r"(?:was|were|is)?\s*(?:up|down|higher|lower)\b|"
     r"(?:rose|fell|gained|lost|jumped|dropped|climbed|slipped|surged|plunged|declined|advanced|shed|added|"
     r"rallied|tumbled|slumped|edged|sank|soared|was the|led)\b|\s*\|\s*[\d,.]+)")
+FIRM_AFTER = icase(r"^(?:'s?|’s?)?\s*(?:\((?:[a-z]+:\s*)?[a-z0-9.\-]{1,9}\)|inc\b|corp\b|plc\b|ltd\b|shares\b|stock\b)")
 STRONG_BEFORE = icase(r"(?:shares|stock|stocks|shareholders)\s+(?:of|in)\s+$|(?:led by|such as|including|like)\s+$")
 CAPITALISED_NEXT = re.compile(r"^(?:\s+(?:of|de)\s+|[ \-]+)[A-Z][a-z]")  # "Silicon Valley": the name runs into a longer proper noun
 THE_BEFORE = re.compile(r"\bthe\s+$")  # "in the Gulf": a company is seldom "the" anything

@@ -233,10 +233,11 @@ class MentionFinder:
         since = self.valid_from(entry.symbol)
         if day is not None and since is not None and day < since:
             return False  # "Meta" before Facebook took the name
-        strong = rules.STRONG_AFTER.match(low[end:end + 40]) or rules.STRONG_BEFORE.search(low[max(0, start - 30):start])
-        if strong:
+        firm = rules.STRONG_BEFORE.search(low[max(0, start - 30):start]) or rules.FIRM_AFTER.match(low[end:end + 20])
+        foreign = name.weight != CURATED and entry.calendar not in context and _size(entry) < 4
+        if firm or not foreign and rules.STRONG_AFTER.match(low[end:end + 40]):
             return True  # "shares of Cranswick", "Target (TGT)", "Puma rose 3%"
-        if name.weight != CURATED and entry.calendar not in context and _size(entry) < 4:
+        if foreign:
             return False  # an ordinary word, or a small firm's name, from a market the article is not about
         if rules.CAPITALISED_NEXT.match(after):
             return False  # "Silicon Valley", "Apple Daily": part of a longer proper noun
