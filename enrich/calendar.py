@@ -16,18 +16,6 @@ from .errors import InputError, NoSessionsError
 
 FIRST_YEAR = 1990
 
-# Yahoo symbol suffix -> exchange_calendars code. No suffix (US stocks, ^ indices) is XNYS.
-SUFFIX_CALENDAR = {
-    "L": "XLON", "DE": "XFRA", "F": "XFRA", "PA": "XPAR", "AS": "XAMS", "MC": "XMAD", "MI": "XMIL",
-    "SW": "XSWX", "T": "XTKS", "HK": "XHKG", "NS": "XBOM", "BO": "XBOM", "TO": "XTSE", "AX": "XASX",
-    "KS": "XKRX", "IS": "XIST", "KL": "XKLS", "ST": "XSTO", "HE": "XHEL", "BR": "XBRU", "SS": "XSHG",
-    "SZ": "XSHG", "SA": "BVMF", "JO": "XJSE", "SI": "XSES",
-}
-INDEX_CALENDAR = {
-    "^FTSE": "XLON", "^GDAXI": "XFRA", "^N225": "XTKS", "^HSI": "XHKG", "^BSESN": "XBOM",
-    "^NSEI": "XBOM", "^FCHI": "XPAR", "^STOXX50E": "XFRA", "^GSPTSE": "XTSE", "^AXJO": "XASX",
-}
-
 
 class Phase(str, Enum):
     BEFORE_OPEN = "before_open"
@@ -46,11 +34,10 @@ class SessionTime:
 
 
 def calendar_code(symbol: str) -> str:
-    if symbol in INDEX_CALENDAR:
-        return INDEX_CALENDAR[symbol]
-    if "." in symbol and not symbol.startswith("^"):
-        return SUFFIX_CALENDAR.get(symbol.rsplit(".", 1)[1].upper(), "XNYS")
-    return "XNYS"
+    """The exchange calendar `symbol` trades on: the instrument's, so there is one source of truth."""
+    from .instruments import instrument
+
+    return instrument(symbol).calendar
 
 
 class Calendar:

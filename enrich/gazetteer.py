@@ -1,128 +1,180 @@
-"""Names of listed companies and indices, and the phrases writers use to refer back to them.
+"""Every listed company and index, and the names writers use for them.
 
-Two sources: enrich/data/companies.csv (maintained by hand: short names, former names,
-referring-back phrases; it wins) and pytickersymbols (about 1,800 index constituents with
-their Yahoo symbols) for breadth. Lookups are by word n-gram, so scanning an article costs
-a few dictionary probes per word whatever the size of the table.
+Three data files of the package, read once per process:
+- data/listings.csv and data/indices.csv, built by scripts/build_gazetteer.py from the reference folder
+  (49,013 listed lines with their Yahoo symbol, venue, currency, size class and primary flag; 61 indices);
+- data/companies.csv, kept by hand for what the reference lacks: short and former names ("Facebook",
+  "RIL"), nicknames, referring-back phrases ("the iPhone maker"). It wins over the built names.
+
+Names are keyed in lower case with accents folded (`fold`), so one lookup serves "Nestlé", "NESTLE" and
+"Nestle"; whether the writing in the text may stand for the name is `Name.written_as`'s decision.
 """
 from __future__ import annotations
 
 import csv
-import re
+import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from importlib import resources
 
-# Legal-form words dropped to make the short name from a formal one ("Zions Bancorporation" stays).
-_SUFFIXES = re.compile(
-    r"[ ,]+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|plc|PLC|Plc|AG|SE|SA|S\.A\.|N\.V\.|NV|Ltd\.?|"
-    r"Limited|Holdings?|Group|A/S|ASA|AB|Oyj|KGaA|& Co\.? KGaA|S\.p\.A\.|SpA|Class [ABC])$")
-# Single words too common in prose to be a company name without corroboration.
-_COMMON = {
-    "Target", "Apple", "Ball", "Gap", "Visa", "Oracle", "Shell", "Delta", "Vertex", "Match", "Coherent", "Fortune",
-    "Block", "Square", "Progressive", "Equity", "Public", "Global", "Southern", "Dominion", "Align", "Best", "Carnival",
-    "Discovery", "Fox", "Mosaic", "News", "Pool", "Regions", "Sealed", "Snap", "Universal", "Waters", "Church",
-    "Citizens", "Everest", "Henry", "Jacobs", "Continental", "Prudential", "Legal", "Next", "Compass", "Sage",
-    "Smiths", "Unite", "Orange", "Air", "Ford", "Meta", "Amazon", "Fast", "Ross", "Dover", "Emerson", "Rollins",
-    "Tyson", "Puma", "Persimmon", "Lumen", "Canon", "General", "American", "National", "First", "United",
-    "International", "Western", "Eastern", "Twitter", "Linde", "Merck", "Quanta", "Hess", "Eaton", "Mohawk",
-}
+from .instruments import market_of_mic
+
+CONNECTORS = frozenset({"of", "and", "the", "de", "la", "des", "du", "di", "del", "y", "und", "for", "&", "-"})
+LOWER_OK = frozenset({"index", "composite", "average", "industrial", "industrials", "share", "stock"})
+CURATED, REGISTERED, SHORT = 3, 2, 1  # how much a name says: kept by hand, registered, a short form/initials
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One listed line or index. (Named tuples, immutable like a frozen dataclass, are built several times
+    faster, and 49,000 of them are built at start-up.)"""
+
     symbol: str
-    name: str
-    exchange: str
-    ambiguous: bool  # needs a corporate cue nearby
+    name: str  # the name writers use, for people
+    exchange: str  # ISO 10383 MIC of the venue (an index: the venue whose sessions it follows)
     is_index: bool
+    primary: bool = True  # the company's primary listing (an ADR, a re-listing or a second class is not)
+    size: int = 0  # market-cap class: 5 mega ... 1 micro, 0 unknown
+    country: str = ""  # headquarters country
+    calendar: str = "XNYS"  # the market area it belongs to (Market.area): "XBOM" for both Indian venues
+    currency: str = ""  # the currency the line trades in, as the reference gives it ("USD" for a London USD line)
+    source: str = ""  # where the row came from: "reference" or "companies.csv"
+
+
+class Name(NamedTuple):
+    """One way writers name an entry."""
+
+    entry: Entry
+    form: str  # as spelled in the source
+    ambiguous: bool  # an ordinary word or phrase: counts only with a corporate cue
+    weight: int  # CURATED, REGISTERED or SHORT
+    local: bool = False  # holds only in an article about the entry's own market ("Nestle" for Nestle India)
+
+    @property
+    def exact(self) -> bool:
+        """Acronyms and initials ("HSBC", "M&M", "RIL") count only in capitals; "eBay" only as spelled."""
+        if self.entry.is_index:
+            return False  # "Dax", "Kospi": index names are written in any case (ordinary words were left out)
+        letters = [c for c in self.form if c.isalpha()]
+        return (bool(letters) and all(c.isupper() for c in letters) and len(self.form) <= 6) or \
+            (self.form[:1].islower() and self.form[:1].isalpha())
+
+    def written_as(self, surface: str) -> bool:
+        """Whether `surface` (the words in the text) writes this name: as spelled, or in capitals, or with each
+        word capitalised ("Hero Motocorp" for "Hero MotoCorp"); never in lower case ("apple", "target")."""
+        if surface == self.form:
+            return True
+        if self.exact:  # only in capitals, as spelled otherwise
+            return self.form[:1].isupper() and not any(c.islower() for c in surface)
+        words = [w for w in surface.replace("-", " ").split() if w.lower() not in CONNECTORS]
+        if not words or words[0][0].isalpha() and not words[0][0].isupper():
+            return False  # "apple", "target"
+        # "Nasdaq composite index", "Dow Jones industrial average"; not "U.S. bank", "Best buy"
+        return all(not w[0].isalpha() or w[0].isupper() or w.lower() in LOWER_OK for w in words)
 
 
 @dataclass(frozen=True)
 class Gazetteer:
-    names: dict[str, Entry]  # exact surface form -> entry
+    names: dict[str, list[Name]]  # folded name -> the entries it may stand for (read-only once loaded)
     descriptors: dict[str, str]  # "iphone maker" -> AAPL
-    entries: dict[str, Entry]  # symbol -> entry
-    curated: frozenset[str]  # symbols from the hand-kept table
+    entries: dict[str, Entry]  # symbol -> entry (every line, primary or not, and every index)
+    curated: frozenset[str]  # symbols of the hand-kept table
+    index_markets: dict[str, str]  # index symbol -> the calendar of its market
 
 
-HOME_SUFFIXES = (".DE", ".PA", ".AS", ".MC", ".MI", ".L", ".SW", ".T", ".HK", ".HE", ".ST", ".BR", ".CO", ".OL",
-                 ".VI", ".LS", ".IR", ".TO", ".AX", ".NS", ".BO", ".KS", ".SS", ".SZ")
+def fold(text: str) -> str:
+    """Lower case without accents, a hyphen as a space ("Rolls-Royce" is "rolls royce", as EDGAR writes it), one
+    character for one ("Nestlé" -> "nestle"), so offsets survive."""
+    low = text.lower().replace("-", " ")
+    if low.isascii() and len(low) == len(text):
+        return low
+    out = []
+    for c, lc in zip(text, low if len(low) == len(text) else text):
+        if c.isascii():
+            out.append(lc)
+            continue
+        base = unicodedata.normalize("NFKD", lc)[:1]
+        out.append(base if base and len(base.lower()) == 1 else c)
+    return "".join(out).replace("-", " ")
 
 
-def _yahoo_symbol(yahoo: list[str], home: str, country: str) -> str:
-    """US companies: the plain US symbol. Others: the main home listing (an ADR symbol in the list may be stale;
-    ADRs that news cites, such as HSBC or UL, are in the hand-kept table)."""
-    plain = [s for s in yahoo if s and "." not in s and not (len(s) == 5 and s.endswith(("F", "Y")))]
-    us = country in ("United States", "") or "," in country  # pytickersymbols gives US cities as "City, State"
-    if us and plain:
-        return plain[0]
-    if country == "Germany":  # pytickersymbols lists German shares on Frankfurt (.F); Xetra (.DE) is the main line
-        frankfurt = next((s for s in yahoo if s.endswith(".F") and s[:-2].isalnum()), None)
-        if frankfurt:
-            return frankfurt[:-2] + ".DE"
-    for suffix in HOME_SUFFIXES:
-        hit = next((s for s in yahoo if s.endswith(suffix)), None)
-        if hit:
-            return hit
-    return plain[0] if plain else (home or (yahoo[0] if yahoo else ""))
+def _lines(name: str) -> list[str]:
+    text = resources.files("enrich").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if not line.startswith("#")]
 
 
-def _short(name: str) -> str:
-    prev = None
-    while prev != name:
-        prev, name = name, _SUFFIXES.sub("", name).strip(" ,")
-    return name
+def _data(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_lines(name)))
 
 
-def _load_curated(names: dict[str, Entry], descriptors: dict[str, str], entries: dict[str, Entry]) -> None:
-    text = resources.files("enrich").joinpath("data/companies.csv").read_text(encoding="utf-8")
-    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+def _add(names: dict[str, list[Name]], name: Name) -> None:
+    names.setdefault(fold(name.form), []).append(name)
+
+
+def _load_reference(names: dict[str, list[Name]], entries: dict[str, Entry]) -> None:
+    calendars: dict[str, str] = {}
+    rows = csv.reader(_lines("listings.csv"))
+    assert next(rows) == ["symbol", "mic", "currency", "country", "primary", "size", "names"]
+    for symbol, mic, currency, country, primary, size, forms in rows:
+        marked = forms.split("|") if forms else []
+        calendar = calendars.get(mic) or calendars.setdefault(mic, market_of_mic(mic).area)
+        entry = Entry(symbol, marked[0].lstrip("?~@") if marked else symbol, mic, False, primary == "1",
+                      int(size or 0), country, calendar, currency, "reference")
+        entries[symbol] = entry
+        for form in marked:
+            ambiguous = form[0] == "?"
+            if ambiguous:
+                form = form[1:]
+            if form[0] in "~@":
+                _add(names, Name(entry, form[1:], ambiguous, SHORT, form[0] == "@"))
+            else:
+                _add(names, Name(entry, form, ambiguous, REGISTERED, False))
+
+
+def _load_indices(names: dict[str, list[Name]], entries: dict[str, Entry], markets: dict[str, str]) -> None:
+    for row in _data("indices.csv"):
+        calendar = market_of_mic(row["mic"]).area
+        entry = Entry(row["symbol"], row["name"], row["mic"], True, True, 5, row["country"], calendar, "",
+                      "reference")
+        entries[entry.symbol] = entry
+        markets[entry.symbol] = calendar
+        for form in row["aliases"].split("|"):
+            generic = form[:1].islower()  # "the blue-chip index", "fear gauge": only in the index's market
+            _add(names, Name(entry, form, False, REGISTERED, generic))
+
+
+def _load_curated(names: dict[str, list[Name]], descriptors: dict[str, str], entries: dict[str, Entry],
+                  markets: dict[str, str]) -> frozenset[str]:
+    curated = set()
+    for row in _data("companies.csv"):
         is_index = row["exchange"] == "INDEX"
-        base = Entry(row["symbol"], row["name"], row["exchange"], False, is_index)
-        entries[base.symbol] = base
+        known = entries.get(row["symbol"])
+        mic = known.exchange if known else ("" if is_index else row["exchange"])
+        calendar = known.calendar if known else markets.get(row["symbol"], market_of_mic(mic).area)
+        entry = Entry(row["symbol"], row["name"], mic, is_index, True, max(known.size if known else 0, 4),
+                      known.country if known else "", calendar, known.currency if known else "", "companies.csv")
+        entries[entry.symbol] = entry
+        if is_index:
+            markets.setdefault(entry.symbol, calendar)
+        curated.add(entry.symbol)
         for alias in row["aliases"].split(";"):
             alias = alias.strip()
-            if not alias:
-                continue
-            ambiguous = alias.startswith("?")
-            alias = alias.lstrip("?")
-            names[alias] = Entry(base.symbol, base.name, base.exchange, ambiguous, is_index)
+            if alias:
+                _add(names, Name(entry, alias.lstrip("?"), alias.startswith("?"), CURATED))
         for d in (row.get("descriptors") or "").split(";"):
             if d.strip():
-                descriptors[d.strip().lower()] = base.symbol
-
-
-def _load_pytickersymbols(names: dict[str, Entry], entries: dict[str, Entry]) -> None:
-    try:
-        from pytickersymbols import PyTickerSymbols
-    except ImportError:  # the curated table still works alone
-        return
-    curated_symbols = set(entries)
-    for stock in PyTickerSymbols().get_all_stocks():
-        name = (stock.get("name") or "").strip()
-        yahoo = [s.get("yahoo", "") for s in stock.get("symbols") or []]
-        symbol = _yahoo_symbol(yahoo, next((s for s in yahoo if s), stock.get("symbol") or ""), stock.get("country") or "")
-        if not name or not symbol or symbol in curated_symbols:
-            continue
-        entry = Entry(symbol, name, "", False, False)
-        entries.setdefault(symbol, entry)
-        for alias in {name, _short(name)}:
-            if len(alias) < 3 or alias in names:
-                continue
-            single = " " not in alias
-            if single and (alias in _COMMON or alias.isupper() and len(alias) < 3):
-                continue
-            names[alias] = Entry(symbol, name, "", single and alias.istitle() and len(alias) < 6, False)
+                descriptors[d.strip().lower()] = entry.symbol
+    return frozenset(curated)
 
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer, built once per process (it is read-only afterwards)."""
-    names: dict[str, Entry] = {}
+    names: dict[str, list[Name]] = {}
     descriptors: dict[str, str] = {}
     entries: dict[str, Entry] = {}
-    _load_curated(names, descriptors, entries)
-    curated = frozenset(entries)
-    _load_pytickersymbols(names, entries)
-    return Gazetteer(names, descriptors, entries, curated)
+    markets: dict[str, str] = {}
+    _load_reference(names, entries)
+    _load_indices(names, entries, markets)
+    curated = _load_curated(names, descriptors, entries, markets)
+    return Gazetteer(names, descriptors, entries, curated, markets)

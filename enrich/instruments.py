@@ -3,59 +3,36 @@ benchmark index to chart it against.
 
 Every stage that needs to know how a market quotes asks here (the reader for "446p" against a London
 share, the judge for the currency in its sentence, the chart for its axis and benchmark), so a market is
-described in one place.
+described in one place: enrich/data/markets.csv, one row per venue (MIC). A symbol's venue is its listing's
+in the gazetteer, else read from its Yahoo suffix; an index's is its row in indices.csv.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+from dataclasses import dataclass, replace
 from functools import lru_cache
-
-from .calendar import calendar_code
+from importlib import resources
 
 
 @dataclass(frozen=True)
 class Market:
-    """How one exchange quotes its shares."""
+    """How one venue quotes its shares."""
 
     calendar: str  # exchange_calendars code
     currency: str  # ISO 4217 of the major unit: GBP, INR, JPY
     quote_unit: str  # the unit prices are quoted in: "GBp" (pence) in London, else the currency
     per_major: float  # quote units per major unit: 100 for pence, 1 elsewhere
     benchmark: str  # Yahoo symbol of the index a chart compares with
+    mic: str = "XNYS"  # ISO 10383 venue code
+    suffix: str = ""  # Yahoo's symbol suffix ("L" for London); "" for US venues and venues found by listing
+    places: tuple[str, ...] = ()  # words that set an article in this market; the first is its city
 
 
-# Yahoo symbol suffix -> market. No suffix: a US listing.
-MARKETS: dict[str, Market] = {
-    "": Market("XNYS", "USD", "USD", 1.0, "^GSPC"),
-    "L": Market("XLON", "GBP", "GBp", 100.0, "^FTSE"),
-    "NS": Market("XBOM", "INR", "INR", 1.0, "^NSEI"),
-    "BO": Market("XBOM", "INR", "INR", 1.0, "^BSESN"),
-    "T": Market("XTKS", "JPY", "JPY", 1.0, "^N225"),
-    "HK": Market("XHKG", "HKD", "HKD", 1.0, "^HSI"),
-    "DE": Market("XFRA", "EUR", "EUR", 1.0, "^GDAXI"),
-    "F": Market("XFRA", "EUR", "EUR", 1.0, "^GDAXI"),
-    "PA": Market("XPAR", "EUR", "EUR", 1.0, "^FCHI"),
-    "AS": Market("XAMS", "EUR", "EUR", 1.0, "^AEX"),
-    "MC": Market("XMAD", "EUR", "EUR", 1.0, "^IBEX"),
-    "MI": Market("XMIL", "EUR", "EUR", 1.0, "FTSEMIB.MI"),
-    "SW": Market("XSWX", "CHF", "CHF", 1.0, "^SSMI"),
-    "TO": Market("XTSE", "CAD", "CAD", 1.0, "^GSPTSE"),
-    "AX": Market("XASX", "AUD", "AUD", 1.0, "^AXJO"),
-    "KS": Market("XKRX", "KRW", "KRW", 1.0, "^KS11"),
-    "TW": Market("XTAI", "TWD", "TWD", 1.0, "^TWII"),
-    "SS": Market("XSHG", "CNY", "CNY", 1.0, "000001.SS"),
-    "SZ": Market("XSHG", "CNY", "CNY", 1.0, "000001.SS"),
-    "ST": Market("XSTO", "SEK", "SEK", 1.0, "^OMX"),
-    "JO": Market("XJSE", "ZAR", "ZAc", 100.0, "^J203.JO"),
-    "SA": Market("BVMF", "BRL", "BRL", 1.0, "^BVSP"),
-    "SI": Market("XSES", "SGD", "SGD", 1.0, "^STI"),
-}
-# Indices: the market they belong to (their level is in points, so only the calendar and benchmark matter).
-INDEX_MARKET: dict[str, str] = {
-    "^FTSE": "L", "^FTMC": "L", "^FTAS": "L", "^GDAXI": "DE", "^FCHI": "PA", "^N225": "T", "^HSI": "HK",
-    "^BSESN": "BO", "^NSEI": "NS", "^GSPTSE": "TO", "^AXJO": "AX", "^KS11": "KS", "^TWII": "TW",
-    "^STOXX50E": "DE", "^IBEX": "MC", "^AEX": "AS", "^SSMI": "SW", "000001.SS": "SS", "000300.SS": "SS",
-}
+    @property
+    def area(self) -> str:
+        """The market an article can be about: the calendar's, or the venue itself where it borrows New York's
+        calendar for want of its own (Cairo is not Wall Street)."""
+        return self.mic if self.calendar == "XNYS" and self.currency != "USD" else self.calendar
 
 
 @dataclass(frozen=True)
@@ -77,9 +54,33 @@ class Instrument:
         return self.market.benchmark
 
 
+@lru_cache(maxsize=1)
+def markets() -> dict[str, Market]:
+    """MIC -> market, from enrich/data/markets.csv."""
+    text = resources.files("enrich").joinpath("data/markets.csv").read_text(encoding="utf-8")
+    out = {}
+    for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        places = tuple(p for p in r["places"].split(";") if p)
+        out[r["mic"]] = Market(r["calendar"], r["currency"], r["quote_unit"], float(r["per_major"]), r["benchmark"],
+                               r["mic"], r["suffix"], places)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _by_suffix() -> dict[str, Market]:
+    """Yahoo suffix -> market, for symbols the gazetteer does not list (the first venue of a suffix wins)."""
+    out: dict[str, Market] = {}
+    for market in markets().values():
+        out.setdefault(market.suffix, market)
+    return out
+
+
+def market_of_mic(mic: str) -> Market:
+    """The market of a venue; an unknown or empty venue is taken as New York's."""
+    return markets().get(mic) or markets()["XNYS"]
+
+
 def suffix(symbol: str) -> str:
-    if symbol in INDEX_MARKET:
-        return INDEX_MARKET[symbol]
     if "." in symbol and not symbol.startswith("^"):
         return symbol.rsplit(".", 1)[1].upper()
     return ""
@@ -87,9 +88,20 @@ def suffix(symbol: str) -> str:
 
 @lru_cache(maxsize=4096)
 def instrument(symbol: str) -> Instrument:
-    """How `symbol` trades; a symbol of an unknown market is taken as a US listing (its calendar says XNYS)."""
-    market = MARKETS.get(suffix(symbol))
-    if market is None:
-        market = Market(calendar_code(symbol), "USD", "USD", 1.0, "^GSPC")
-    is_index = symbol.startswith("^") or symbol in INDEX_MARKET
-    return Instrument(symbol, market, is_index)
+    """How `symbol` trades. A listed line: its venue's market, in the currency the listing trades in (a London
+    line quoted in dollars has no pence). An index: its market's calendar and benchmark, in points. A symbol
+    neither the gazetteer nor the suffixes know is taken as a US listing."""
+    from .gazetteer import load
+
+    gaz = load()
+    entry = gaz.entries.get(symbol)
+    if entry is not None and entry.is_index:
+        return Instrument(symbol, market_of_mic(entry.exchange), True)
+    if symbol.startswith("^"):
+        return Instrument(symbol, markets()["XNYS"], True)
+    market = market_of_mic(entry.exchange) if entry is not None and entry.exchange else \
+        _by_suffix().get(suffix(symbol), markets()["XNYS"])
+    currency = entry.currency if entry is not None else ""
+    if currency and currency.upper() not in (market.quote_unit.upper(), market.currency):
+        market = replace(market, currency=currency.upper(), quote_unit=currency.upper(), per_major=1.0)
+    return Instrument(symbol, market, False)

@@ -1,4 +1,10 @@
-"""Find every listed company and index an article names, with its span and symbol for the date."""
+"""Find every listed company and index an article names, with its span and its symbol for the date.
+
+One pass of an Aho-Corasick automaton (in C) finds every gazetteer name in the folded text; each hit is then
+decided by the rules of mention_rules.py: how it is written, which of the listings sharing the name the
+article's market context and the listings' sizes point to, whether an ordinary-word name has a corporate cue,
+whether an index name is a venue or a publisher, and whether the firm is only the source of the report.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,13 +13,38 @@ from collections.abc import Callable
 
 import ahocorasick
 
-from .gazetteer import Entry, Gazetteer, load
+from . import mention_rules as rules
+from .gazetteer import CURATED, SHORT, Entry, Gazetteer, Name, fold, load
+from .instruments import markets
 from .models import Mention
-from .textcase import icase
 
 TOKEN = re.compile(r"[A-Za-z0-9^&][A-Za-z0-9&.'’\-/!]*")
 _TOKEN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789^&")
 _TOKEN_REST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&.'’-/!")
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+# Names that contain a company or index name but are not one: publishers, agencies, venues, products.
+BLOCKERS = (
+    "S&P Dow Jones Indices", "Dow Jones Newswires", "Dow Jones & Co", "Dow Jones & Company", "Dow Jones Market Data",
+    "Dow Jones News", "Standard & Poor's", "Standard and Poor's", "New York Stock Exchange", "Nasdaq Stock Market",
+    "Nasdaq Stock Exchange", "Wall Street Journal", "Bloomberg Billionaires Index", "Apple Daily", "Apple Music",
+    "Apple Pay", "Apple TV", "Apple Watch", "Amazon rainforest", "Amazon River", "Google Scholar", "Nikkei Asia",
+    "Nikkei Asian Review", "Nikkei newspaper", "Nikkei business daily", "FTSE Russell", "London Stock Exchange",
+    "Tokyo Stock Exchange", "Hong Kong Stock Exchange", "Bombay Stock Exchange", "National Stock Exchange",
+    "Shanghai Stock Exchange", "Shenzhen Stock Exchange", "Toronto Stock Exchange", "Australian Securities Exchange",
+)
+UPPER_RUN = re.compile(r"[A-Z](?:[A-Z&\-]{0,8}[A-Z])?(?![a-z])")  # not the capital of a capitalised word
+EXCHANGE_BEFORE = re.compile(r"\(?(?:NASDAQ|Nasdaq|NYSE American|NYSE|NYSEArca|AMEX|LSE|TSX|BSE|NSE|ASX|HKEX|"
+                             r"TYO|TSE|SGX|JSE|ETR|EPA|FRA)\s*:\s*$")
+RIC_AFTER = re.compile(r"\.(?:OQ|O|N|L|NS|BO|T|HK|DE|PA)\b")
+EXCHANGE_SUFFIX = {"LSE": "L", "TSX": "TO", "ASX": "AX", "BSE": "BO", "NSE": "NS", "HKEX": "HK", "TYO": "T", "TSE": "T",
+                   "SGX": "SI", "JSE": "JO", "ETR": "DE", "FRA": "DE", "EPA": "PA"}
+STOCK_AFTER = re.compile(r"\s+(?:stock|shares)\b")
+BARE_TICKER_STOP = {"CEO", "CFO", "SEC", "GDP", "IPO", "USA", "EPS", "ETF", "AI", "IT", "US", "UK", "EU", "ALL", "KEY",
+                    "LOW", "NOW", "CAT", "ON", "A", "AN", "ARE", "BIG", "FAST", "EDIT", "PM", "AM", "NYSE", "CNBC",
+                    "AFP", "AP", "FBI", "FED", "IMF", "ECB", "DHA", "PST", "EST", "EDT", "IST", "GMT", "UTC", "RTT",
+                    "BST", "CET", "HKT", "JST", "FTSE", "DAX", "CAC", "OK", "TV", "PC", "NHS", "BBC", "CNN", "RBI"}
+UNKNOWN_SIZE = 2  # a listing without a size class ranks as a small company
 
 
 def _token_start(text: str, pos: int) -> bool:
@@ -27,63 +58,6 @@ def _token_start(text: str, pos: int) -> bool:
             return False
         q -= 1
     return q < 0 or text[q] not in _TOKEN_FIRST  # a "^" before the run began a word that holds it
-
-
-POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-
-# Names that contain a company or index name but are not one: publishers, agencies, venues.
-BLOCKERS = {
-    "S&P Dow Jones Indices", "Dow Jones Newswires", "Dow Jones & Co", "Dow Jones & Co.", "Dow Jones & Company",
-    "Standard & Poor's", "Standard and Poor's", "Standard & Poor’s", "New York Stock Exchange", "Nasdaq Stock Market",
-    "Nasdaq Stock Exchange", "Wall Street Journal", "Bloomberg Billionaires Index", "Dow Jones Industrial Average futures",
-    "Apple Daily", "Apple Music", "Amazon rainforest", "Amazon River", "Google Scholar",
-}
-VENUE_BEFORE = re.compile(r"(?:\bon|\bat|\bin|listed on|trading on|traded on)\s+(?:the\s+)?$", re.I)
-VENUE_AFTER = re.compile(r"^(?:-listed|\s+exchange|\s+market\b|\s+stock exchange|:\s*[A-Z]{1,5}\b)", re.I)
-PUBLISHER_AFTER = re.compile(r"\s+(?:Indices|Newswires|reported|said)")  # "Dow Jones Newswires", "Dow Jones said"
-PUBLISHER_BEFORE = re.compile(r"(?:according to|told|reported by|said)\s+$", re.I)
-SOURCE_BEFORE = icase(r"(?:according to|told|data from|data show|analysts? (?:at|from)|reported by|cited by|"
-                      r"compiled by|estimates from)\s+(?:the\s+)?$")
-SOURCE_AFTER = icase(r"^(?:'s)?\s+(?:data|analysts?|estimates?|forecasts?|calculations?|I/B/E/S|strategists?|"
-                     r"economists?)\b")
-CORPORATE_CUE = icase(  # read in lowered text
-    r"\b(?:Inc|Corp|shares?|stock|company|companies|firm|market value|market cap\w*|valu\w+|trillion|billion|CEO|"
-    r"chief executive|earnings|results|investors|listed|Nasdaq|NYSE|quarter\w*|revenue|profit|sales|iPhone|"
-    r"Wall Street|brands?|advertis\w+|boycott\w*|retailer|maker|traded|\$)\b|\$")
-FIRST_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
-UPPER_RUN = re.compile(r"[A-Z](?:[A-Z\-]{0,8}[A-Z])?(?![a-z])")  # not the capital of a capitalised word
-EXCHANGE_BEFORE = re.compile(r"\(?(?:NASDAQ|Nasdaq|NYSE American|NYSE|NYSEArca|AMEX|LSE|TSX|BSE|NSE)\s*:\s*$")
-RIC_AFTER = re.compile(r"\.(?:OQ|O|N)\b")
-STOCK_AFTER = re.compile(r"\s+(?:stock|shares)\b")
-BARE_TICKER_STOP = {"CEO", "CFO", "SEC", "GDP", "IPO", "USA", "EPS", "ETF", "AI", "IT", "US", "UK", "EU", "ALL", "KEY",
-                    "LOW", "NOW", "CAT", "ON", "A", "AN", "ARE", "BIG", "FAST", "EDIT", "PM", "AM", "NYSE", "CNBC",
-                    "AFP", "AP", "FBI", "FED", "IMF", "ECB", "DHA", "PST", "EST", "EDT", "IST", "GMT", "UTC", "RTT"}
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    lo = max(text.rfind(".", 0, max(0, start - 1)), text.rfind("\n", 0, start), text.rfind("!", 0, start), 0)
-    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    hi = min(hi_candidates) if hi_candidates else len(text)
-    return text[lo:hi]
-
-
-def _accept(entry: Entry, text: str, start: int, end: int, day: dt.date | None,
-            valid_from: Callable[[str], dt.date | None]) -> bool:
-    before, after = text[max(0, start - 40):start], text[end:end + 30]
-    if entry.is_index and entry.symbol in ("^IXIC", "^DJI") and (VENUE_BEFORE.search(before) and
-                                                               entry.symbol == "^IXIC" or VENUE_AFTER.match(after)):
-        return False
-    if entry.symbol == "^DJI" and (PUBLISHER_BEFORE.search(before) or PUBLISHER_AFTER.match(after)):
-        return False
-    if entry.ambiguous:
-        if FIRST_NAME_BEFORE.search(before) and not before.rstrip().endswith(("The", "the")):
-            return False
-        if not CORPORATE_CUE.search(_sentence(text, start, end).lower()):
-            return False
-        since = valid_from(entry.symbol)
-        if day is not None and since is not None and day < since:
-            return False
-    return True
 
 
 def _variants(tok: str) -> tuple[str, ...]:
@@ -103,6 +77,44 @@ def _shouting(text: str, pos: int) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
+def _size(entry: Entry) -> int:
+    return entry.size or UNKNOWN_SIZE
+
+
+def choose(names: list[Name], context: rules.Context, pos: int = 0) -> Name | None:
+    """Of the listings a name may stand for, the one meant: a listing of the article's market unless a much
+    larger company elsewhere bears the name; else a hand-kept name, the primary listing, a full name over a short
+    form, the larger company. A name that holds only locally ("Nestle" for Nestle India) needs its market."""
+    usable = [n for n in names if not n.local or n.entry.calendar in context]
+    if not usable:
+        return None
+    biggest = max(_size(n.entry) for n in usable if not n.local) if any(not n.local for n in usable) else 0
+
+    near = context.near(pos)
+
+    def rank(n: Name) -> tuple[int, int, bool, bool, int, int]:
+        eligible = n.entry.primary and _size(n.entry) + 2 >= biggest
+        far = -10 ** 6
+        home = (near.get(n.entry.calendar, far), context.counts.get(n.entry.calendar, 0)) if eligible else (far, 0)
+        return *home, n.weight == CURATED, n.entry.primary, n.weight, _size(n.entry)
+
+    return max(usable, key=rank)
+
+
+def _repointed(named: list[Mention], explicit: list[Mention], text: str) -> list[Mention]:
+    """A name followed by its ticker in parentheses is the ticker's line ("Barratt Developments (BDEV)" in a
+    London report is BDEV.L even if the name alone would point elsewhere)."""
+    by_start = {m.start: m for m in explicit}
+    moved: dict[str, Mention] = {}
+    for m in named:
+        tick = by_start.get(m.end + 2) or by_start.get(m.end + 1)
+        if tick is not None and text[m.end:tick.start].strip() in ("(", "") and tick.role == m.role:
+            moved.setdefault(m.symbol, tick)
+    # the article's own ticker for a company holds wherever it names the company
+    return [m if m.symbol not in moved else Mention(moved[m.symbol].symbol, m.name, m.text, m.start, m.end, m.role,
+                                                     moved[m.symbol].exchange) for m in named]
+
+
 class MentionFinder:
     def __init__(self, gazetteer: Gazetteer | None = None,
                  valid_from: Callable[[str], dt.date | None] | None = None) -> None:
@@ -111,79 +123,183 @@ class MentionFinder:
         self.gaz = gazetteer or load()
         self.valid_from = valid_from or SymbolHistory(builtin_spans()).valid_from
         self._names = self._automaton()
+        self._cities = rules.city_pattern()
+        self._suffixes = {m.area: m.suffix for m in reversed(list(markets().values())) if m.suffix}
 
     def _automaton(self) -> ahocorasick.Automaton:
-        """Every name and blocker, for one pass over a text (Aho-Corasick, in C). A name is kept only if each of
-        its words is a whole word as TOKEN reads them ("Adamas Trust, Inc." never is)."""
-        names = ahocorasick.Automaton()
-        for name, blocker in [(n, False) for n in self.gaz.names] + [(b, True) for b in BLOCKERS]:
-            if name and all(TOKEN.fullmatch(w) for w in name.split(" ")):
-                names.add_word(name, (name, blocker))  # a blocker replaces a name written the same way
-        names.make_automaton()
-        return names
+        """Every name and blocker, folded, for one pass over a text. A name is kept only if each of its words is
+        a whole word as TOKEN reads them ("Adamas Trust, Inc." never is)."""
+        auto = ahocorasick.Automaton()
+        for key in self.gaz.names:
+            if key and all(TOKEN.fullmatch(w) for w in key.split(" ")):
+                auto.add_word(key, (key, False))
+        for b in BLOCKERS:
+            auto.add_word(fold(b), (fold(b), True))  # a blocker replaces a name written the same way
+        auto.make_automaton()
+        return auto
 
-    def _names_at(self, text: str) -> dict[int, tuple[str, Entry | None, int]]:
-        """The longest name (or blocker: entry None) starting at each word: (name, entry, end of its last
+    def _names_at(self, text: str, low: str) -> dict[int, list[tuple[str, bool, int]]]:
+        """The names (and blockers) starting at each word, longest first: (key, is_blocker, end of its last
         word). A name's words are whole words one space apart; its last may carry "'s", "." or ","."""
-        flat = text.replace("\u00a0", " ") if "\u00a0" in text else text  # a no-break space separates too
-        best: dict[int, tuple[tuple[int, int], str, Entry | None, int]] = {}
-        for last, (name, blocker) in self._names.iter(flat):
-            start = last - len(name) + 1
+        flat = low.replace("\u00a0", " ") if "\u00a0" in low else low  # a no-break space separates too
+        best: dict[int, list[tuple[tuple[int, int], str, bool, int]]] = {}
+        for last, (key, blocker) in self._names.iter(flat):
+            start = last - len(key) + 1
             if not _token_start(text, start):
                 continue  # inside a word: "Apple" in "Snapple"
-            k = name.rfind(" ") + 1
-            tok = TOKEN.match(text, start + k)
-            if tok is None or name[k:] not in _variants(tok.group()):
+            k = key.rfind(" ") + 1
+            tok = TOKEN.match(low, start + k)
+            if tok is None or key[k:] not in _variants(tok.group()):
                 continue  # the last word runs on: "Apple" in "Applebee's"
-            key = (name.count(" ") + 1, len(name))  # more words; of as many, the name as written
-            if start not in best or key > best[start][0]:
-                best[start] = (key, name, None if blocker else self.gaz.names[name], tok.end())
-        return {start: hit[1:] for start, hit in best.items()}
+            best.setdefault(start, []).append(((key.count(" ") + 1, len(key)), key, blocker, tok.end()))
+        return {start: [hit[1:] for hit in sorted(hits, reverse=True)] for start, hits in best.items()}
 
     def find(self, text: str, day: dt.date | None = None,
              symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
-        out: list[Mention] = []
-        ambiguous_pending: list[tuple[Entry, int, int, str]] = []
-        hits = self._names_at(text)
+        low = fold(text)
+        context = rules.market_context(text)
+        hits = self._names_at(text, low)
+        found: list[tuple[Name, int, int]] = []
+        pending: list[tuple[Name, int, int]] = []
         next_free = 0
         for start in sorted(hits):
             if start < next_free:
                 continue
-            cand, entry, last_end = hits[start]
-            after = TOKEN.search(text, TOKEN.match(text, start).end())  # type: ignore[union-attr]
+            key, blocker, last_end, name = self._written(text, start, hits[start], context)
+            if not key:
+                continue
+            after = TOKEN.search(low, TOKEN.match(low, start).end())  # type: ignore[union-attr]
             if after is not None and after.start() in hits and \
-                    after.start() < start + len(cand) < after.start() + len(hits[after.start()][0]):
+                    after.start() < start + len(key) < after.start() + len(hits[after.start()][0][0]):
                 continue  # "the S&P 500": the longer name starting one word later wins
+            if blocker or name is None:
+                next_free = last_end
+                continue  # a publisher, agency, venue or product
+            end = start + len(key)
             next_free = last_end
-            if entry is None:
-                continue  # a blocker: a publisher, agency or venue
-            end = start + len(cand)
-            if _accept(entry, text, start, end, day, self.valid_from):
-                out.append(self._mention(entry, cand, start, end, text, day, symbol_on))
-            elif entry.ambiguous:
-                ambiguous_pending.append((entry, start, end, cand))
-        # An ambiguous name counts when the same company is named unambiguously elsewhere.
-        named = {m.symbol for m in out}
-        for entry, start, end, cand in ambiguous_pending:
-            if entry.symbol in named:
-                out.append(self._mention(entry, cand, start, end, text, day, symbol_on))
-        out.extend(self._explicit(text, day, symbol_on, {m.start for m in out}))
+            verdict = self._accept(name, text, low, start, end, day, context)
+            if verdict is True:
+                found.append((name, start, end))
+            elif verdict is None:
+                pending.append((name, start, end))
+        found += self._confirmed(found, pending, text)
+        out = [self._mention(n.entry, start, end, text, low, day, symbol_on) for n, start, end in found]
+        taken = {m.start for m in out}
+        explicit = self._explicit(text, low, day, symbol_on, taken, context, {m.end: m for m in out})
+        out = _repointed(out, explicit, text)
+        out += explicit
+        out += self._city_indices(text, day, symbol_on, {m.start for m in out})
         out.sort(key=lambda m: m.start)
         return out
 
-    def _mention(self, entry: Entry, surface: str, start: int, end: int, text: str, day: dt.date | None,
+    def _written(self, text: str, start: int, keys: list[tuple[str, bool, int]],
+                 context: rules.Context) -> tuple[str, bool, int, Name | None]:
+        """The longest name at `start` that the text writes in a way it may be written ("Nasdaq Composite index"
+        is not "Nasdaq Composite Index" in capitals, but is "Nasdaq Composite" followed by a word)."""
+        for key, blocker, last_end in keys:
+            if blocker:
+                return key, True, last_end, None
+            surface = text[start:start + len(key)]
+            name = choose([n for n in self.gaz.names[key] if n.written_as(surface)], context, start)
+            if name is not None:
+                return key, False, last_end, name
+        return "", False, 0, None
+
+    def _accept(self, name: Name, text: str, low: str, start: int, end: int, day: dt.date | None,
+                context: rules.Context) -> bool | None:
+        """True: a mention. False: not one. None: an ordinary-word name without a cue yet (a list it stands in,
+        or the same company named plainly elsewhere, may still confirm it)."""
+        entry = name.entry
+        before, after = text[max(0, start - 40):start], text[end:end + 40]
+        if entry.is_index:
+            key = fold(name.form)
+            if key in rules.EXCHANGE_NAMES and (rules.VENUE_BEFORE.search(before) or rules.VENUE_AFTER.match(after)):
+                return False  # "on the Nasdaq", "the TSX-listed miner"
+            if rules.PUBLISHER_BEFORE.search(before) or rules.PUBLISHER_AFTER.match(after):
+                return False  # "citing the Nikkei", "Dow Jones said"
+            return True
+        if EXCHANGE_BEFORE.search(before) or name.exact and before.endswith("(") and after.startswith(")"):
+            return False  # "(NYSE: APC)", "(GSK)": a ticker, read as one by _explicit
+        single = " " not in name.form and name.weight != CURATED
+        if single and (rules.TITLE_BEFORE.search(before) or (
+                rules.FIRST_NAME_BEFORE.search(before) and not rules.SENTENCE_START.search(before[:-1].rstrip(" ") + " ")
+                and not before.rstrip().endswith(("The", "the")))):
+            return False  # "Harrison Ford", "Chair Powell", "Ralph Larsen"
+        if name.weight == SHORT and rules.CAPITALISED_NEXT.match(after) and not name.exact:
+            return False  # a short form running into another capitalised word names something else
+        small = single and _size(entry) <= 2
+        if not (name.ambiguous or small):
+            return True
+        since = self.valid_from(entry.symbol)
+        if day is not None and since is not None and day < since:
+            return False  # "Meta" before Facebook took the name
+        firm = rules.STRONG_BEFORE.search(low[max(0, start - 30):start]) or rules.FIRM_AFTER.match(low[end:end + 20])
+        foreign = name.weight != CURATED and entry.calendar not in context and _size(entry) < 4
+        if firm or not foreign and rules.STRONG_AFTER.match(low[end:end + 40]):
+            return True  # "shares of Cranswick", "Target (TGT)", "Puma rose 3%"
+        if foreign:
+            return False  # an ordinary word, or a small firm's name, from a market the article is not about
+        if rules.CAPITALISED_NEXT.match(after):
+            return False  # "Silicon Valley", "Apple Daily": part of a longer proper noun
+        if rules.THE_BEFORE.search(before) or rules.title_line(text, start):
+            return None  # "in the Gulf"; a headline or table header capitalises every word
+        if rules.SENTENCE_START.search(text[max(0, start - 3):start]) and " " not in name.form:
+            return None  # a capital any word has at the start of a sentence is no cue
+        lo, hi = rules.sentence(text, start, end)
+        return True if rules.CORPORATE_CUE.search(low[lo:start] + " " + low[end:hi]) else None
+
+    def _confirmed(self, found: list[tuple[Name, int, int]], pending: list[tuple[Name, int, int]],
+                   text: str) -> list[tuple[Name, int, int]]:
+        """Pending ordinary-word names that stand in a list of accepted ones ("Intel, Apple and Cisco") or whose
+        company is named plainly elsewhere."""
+        named = {n.entry.symbol for n, _, _ in found}
+        spans = sorted((s, e) for _, s, e in found)
+        out: list[tuple[Name, int, int]] = []
+        changed = True
+        while changed:
+            changed = False
+            for item in pending:
+                name, start, end = item
+                if item in out:
+                    continue
+                joined = any(rules.LIST_JOIN.match(text[e:start]) or rules.LIST_JOIN.match(text[end:s])
+                             for s, e in spans if abs(s - end) < 8 or abs(start - e) < 8)
+                if name.entry.symbol in named or joined:
+                    out.append(item)
+                    spans.append((start, end))
+                    changed = True
+        return out
+
+    def _mention(self, entry: Entry, start: int, end: int, text: str, low: str, day: dt.date | None,
                  symbol_on: Callable[[str, dt.date], str] | None) -> Mention:
         symbol = symbol_on(entry.symbol, day) if symbol_on and day else entry.symbol
-        before, after = text[max(0, start - 40):start], text[end:end + 30]
         role = "index" if entry.is_index else "company"
-        if SOURCE_BEFORE.search(before.lower()) or SOURCE_AFTER.match(after.lower()):
+        if not entry.is_index and rules.is_source(text, low, start, end):
             role = "source"
-        return Mention(symbol, entry.name, surface, start, end, role, entry.exchange)
+        return Mention(symbol, entry.name, text[start:end], start, end, role, entry.exchange)
 
-    def _explicit(self, text: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
-                  taken: set[int]) -> list[Mention]:
-        """Symbols written out: "(NASDAQ: FB)", "NYSE:JPM", "$FB", "FB.O", "(TSLA)", "C stock", a bare "TSLA".
-        Capital runs are found with one cheap pattern and their surroundings read with string tests."""
+    def _city_indices(self, text: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
+                      taken: set[int]) -> list[Mention]:
+        """A market named by its city: "bourses in Shanghai, Hong Kong and Tokyo", "Madrid fell 12%"."""
+        out = []
+        cities = rules.cities()
+        for m in self._cities.finditer(text):
+            if m.group("city"):
+                spans = [(m.start("city"), m.end("city"))]
+            else:
+                base = m.start("list")
+                spans = [(base + c.start(), base + c.end()) for c in re.finditer(
+                    "|".join(re.escape(c) for c in sorted(cities, key=len, reverse=True)), m.group("list"))]
+            for a, b in spans:
+                entry = self.gaz.entries.get(cities.get(text[a:b], ""))
+                if entry is not None and a not in taken:
+                    out.append(Mention(entry.symbol, entry.name, text[a:b], a, b, "index", entry.exchange))
+        return out
+
+    def _explicit(self, text: str, low: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
+                  taken: set[int], context: rules.Context, ending_at: dict[int, Mention]) -> list[Mention]:
+        """Symbols written out: "(NASDAQ: FB)", "NYSE:JPM", "$FB", "FB.O", "(TSLA)", "Persimmon (PSN)" in a
+        London report, "C stock", a bare "TSLA" or, in its market's report, a bare "ONGC"."""
         out = []
         for m in UPPER_RUN.finditer(text):
             a, b = m.span()
@@ -192,35 +308,63 @@ class MentionFinder:
             sym = m.group()
             before, after = text[max(0, a - 16):a], text[b:b + 9]
             tag = EXCHANGE_BEFORE.search(before)
-            start = a
+            start, end = a, b
             if tag:  # "(NASDAQ: FB)", "NYSE:JPM"
                 kind, start = "exchange", a - (len(before) - tag.start())
+                end = b + 1 if text[start] == "(" and after.startswith(")") else b
             elif before.endswith("$") and (len(before) < 2 or not before[-2].isalnum()):
                 kind, start = "cashtag", a - 1
-            elif RIC_AFTER.match(after):
-                kind = "ric"
-            elif before.endswith("(") and after.startswith(")") and len(sym) >= 2:
+            elif RIC_AFTER.match(after) and (after[1:3] in ("OQ", "O ", "N ") or after[1:2] in "ON"
+                                             or f"{sym}.{RIC_AFTER.match(after).group()[1:]}" in self.gaz.entries):  # type: ignore[union-attr]
+                kind, end = "ric", b + RIC_AFTER.match(after).end()  # type: ignore[union-attr]
+            elif before.endswith("(") and (after.startswith(")") or after.startswith(".)")) and len(sym) >= 2:
                 kind = "parens"
             elif STOCK_AFTER.match(after) and (not before or before[-1] in " \n\t(\"“"):
                 kind = "stock"
-            elif 3 <= len(sym) <= 5:
+            elif 3 <= len(sym) <= 6:
                 kind = "bare"
             else:
                 continue
             if sym in BARE_TICKER_STOP or start in taken or a in taken:
                 continue
-            entry = self.gaz.entries.get(sym)
-            if kind in ("parens", "stock", "bare") and entry is None:
-                continue  # "(ABC)", "ABC stock" and a bare "ABC" are tickers only when we know the symbol
-            if kind == "bare" and (sym not in self.gaz.curated or _shouting(text, a)):
+            entry = self._ticker(sym, kind, text[start:end], context, ending_at.get(a - 2) or ending_at.get(a - 1))
+            if entry is None or kind == "bare" and _shouting(text, a):
                 continue
-            if kind == "exchange":
-                end = b + 1 if text[start] == "(" and after.startswith(")") else b
-            elif kind == "ric":
-                end = b + RIC_AFTER.match(after).end()  # type: ignore[union-attr]
-            else:
-                end = b
-            symbol = symbol_on(sym, day) if symbol_on and day else sym
-            out.append(Mention(symbol, entry.name if entry else sym, text[start:end], start, end, "company",
-                               entry.exchange if entry else ""))
+            symbol = symbol_on(entry.symbol, day) if symbol_on and day else entry.symbol
+            out.append(Mention(symbol, entry.name, text[start:end], start, end,
+                               "index" if entry.is_index else "company", entry.exchange))
         return out
+
+    def _ticker(self, sym: str, kind: str, written: str, context: rules.Context, named: Mention | None) -> Entry | None:
+        """The line a written ticker names. With a market suffix ("VOD.L") it is that line; a parenthesised one
+        after a name is that company's line if it fits, else the line of the article's market; a bare one counts
+        only when the hand-kept table knows it, or it is a large company's ticker in its market's report."""
+        entries = self.gaz.entries
+        if kind == "exchange":  # "(LSE: BARC)" is BARC.L; "(NYSE: BP)" the New York line
+            venue = written.lstrip("(").split(":")[0].strip().upper()
+            suffix = EXCHANGE_SUFFIX.get(venue, "")
+            return entries.get(f"{sym}.{suffix}" if suffix else sym) or entries.get(sym)
+        if kind == "ric" and "." in written:
+            suffix = written.rsplit(".", 1)[1]
+            return entries.get(f"{sym}.{suffix}") if suffix not in ("O", "OQ", "N") else entries.get(sym)
+        counts = context.counts
+        local = [entries.get(f"{sym}.{self._suffixes[c]}") for c in sorted(counts, key=lambda c: -counts[c])
+                 if c in self._suffixes]
+        local = [e for e in local if e is not None]
+        mine = entries.get(named.symbol) if named is not None else None
+        if mine is not None and named is not None and named.symbol.split(".")[0] == sym and mine.calendar in context:
+            return mine  # "Persimmon (PSN)" in a London report
+        if mine is not None and local:
+            return local[0]  # "Fresnillo (FRES)" in a London report is the London line, whatever the name says
+        if mine is not None and (named.symbol.split(".")[0] == sym):  # type: ignore[union-attr]
+            return mine
+        if kind in ("cashtag", "ric"):
+            return entries.get(sym)
+        if kind == "parens" and local and (sym not in entries or named is not None):
+            return max(local, key=lambda e: (e.primary, e.size))
+        if kind in ("parens", "stock"):
+            return entries.get(sym)
+        if sym in self.gaz.curated:
+            return entries.get(sym)
+        big = [e for e in local if e.primary and e.size >= 4]
+        return big[0] if big else None

@@ -79,3 +79,61 @@ def test_names_that_begin_in_lower_case():
     assert symbols("Stocks slid and the Dow's drop deepened; the\u00a0S&P 500 fell too.") == ["^DJI", "^GSPC"]
     assert symbols("Shares of eBay rose; the tech-heavy Nasdaq gained.") == ["EBAY", "^IXIC"]
     assert symbols("Whether they rise or theDow falls.") == []
+
+
+ROLL_CALL = """Global stocks: a day of records from Tokyo to Toronto
+
+Tokyo's Nikkei 225 rose 1.2% as Sony Group gained 3% and Nintendo added 1.8%, while Sharp shares slid 4%.
+In Hong Kong the Hang Seng climbed 0.9%, led by AIA Group and Galaxy Entertainment. Seoul's KOSPI gained 0.5%:
+Hyundai Motor rose 2% and SK Hynix jumped 4.1%. In Taipei, MediaTek shares added 2.2%.
+In London the FTSE 100 ended 0.4% higher at 8,120. Tesco rose 1.1% to 312p, Diageo lost 0.8% and Next shares
+jumped 6% after the retailer raised its profit forecast. Frankfurt's DAX gained 0.7% as Siemens, BASF and Puma rose.
+In Paris the CAC 40 slipped 0.2%; Orange fell 1.5% and Danone gained 0.6%. In Zurich, Roche and Novartis edged up.
+Mumbai's Sensex rose 0.6%, with Wipro up 1.9% and Bajaj Auto up 2.4%. In Sydney, BHP Group rose 1.3% and
+Woolworths Group fell 0.7%. In Toronto, Enbridge gained 0.4%.
+On Wall Street, Target rose 2.5%, Visa added 0.9% and Oracle fell 1.2%.
+The Nikkei newspaper reported the deal, citing people familiar with it. The target date is June. A sharp rise in
+yields weighed on bonds, according to Dow Jones Newswires.
+"""
+ROLL_CALL_SYMBOLS = {
+    "^N225", "6758.T", "7974.T", "6753.T", "^HSI", "1299.HK", "0027.HK", "^KS11", "005380.KS", "000660.KS",
+    "2454.TW", "^FTSE", "TSCO.L", "DGE.L", "NXT.L", "^GDAXI", "SIE.DE", "BAS.DE", "PUM.DE", "^FCHI", "ORA.PA",
+    "BN.PA", "RO.SW", "NOVN.SW", "^BSESN", "WIPRO.NS", "BAJAJ-AUTO.NS", "BHP.AX", "WOW.AX", "ENB.TO", "TGT", "V",
+    "ORCL",
+}
+
+
+def test_a_roll_call_across_twelve_markets_names_each_primary_listing():
+    found = {m.symbol for m in FIND.find(ROLL_CALL) if m.role != "source"}
+    assert found == ROLL_CALL_SYMBOLS
+
+
+def test_the_market_of_the_paragraph_decides_between_namesakes():
+    # Siemens AG in Frankfurt, Siemens Ltd in Mumbai; Oracle Corp on Wall Street, Oracle Financial in Mumbai
+    assert symbols("In Frankfurt, Siemens shares rose 2%.") == ["SIE.DE"]
+    assert symbols("In Mumbai, the Sensex rose and Siemens shares gained 2%.") == ["^BSESN", "SIEMENS.NS"]
+    assert symbols("Nestle shares rose 1% in Zurich.") == ["NESN.SW"]
+    assert symbols("On the Sensex, Nestle rose 1% and Britannia fell.")[:2] == ["^BSESN", "NESTLEIND.NS"]
+
+
+def test_a_ticker_in_parentheses_names_the_line_of_the_reports_market():
+    assert symbols("In London, Vodafone (VOD) fell 2% to 70p.") == ["VOD.L", "VOD.L"]
+    assert symbols("Kingfisher (LSE: KGF) rose 3%.") == ["KGF.L", "KGF.L"]
+    assert symbols("Vodafone (NASDAQ: VOD) rose 1% in New York.") == ["VOD", "VOD"]
+
+
+def test_cities_stand_for_their_markets_only_in_market_wording():
+    assert symbols("Bourses in Sydney, Singapore and Taipei ended lower.") == ["^AXJO", "^STI", "^TWII"]
+    assert symbols("Zurich fell 1.1% while the Amsterdam stock market held steady.") == ["^SSMI", "^AEX"]
+    assert symbols("She flew from Zurich to Amsterdam on Monday.") == []
+
+
+def test_firms_quoted_as_sources_have_the_source_role():
+    ms = FIND.find("Tesla fell 3%, according to FactSet. Jane Doe of Charles Schwab said the fall was overdone.")
+    assert [(m.symbol, m.role) for m in ms] == [("TSLA", "company"), ("FDS", "source"), ("SCHW", "source")]
+
+
+def test_people_and_places_that_share_a_company_name_are_not_companies():
+    assert symbols("Fed Chair Powell spoke; Ralph Larsen bought shares of nothing.") == []
+    assert symbols("Oil leaked into the Gulf of Mexico, lifting prices 2%.") == []
+    assert symbols("The Silicon Valley start-up's shares rose 4%.") == []

@@ -66,7 +66,8 @@ def test_calendar_locates_an_instant():
 
 def test_sessions_follow_the_listing_exchange_calendar():
     # 2 May 2016 was a bank holiday in London but a trading day in New York
-    cs = ENRICHER.extract(article("HSBC shares fell 3 percent on Monday. The FTSE 100 lost 1 percent on Monday.",
+    # HSBC's New York line, named by its exchange-prefixed ticker (the name alone is the primary London line)
+    cs = ENRICHER.extract(article("HSBC (NYSE: HSBC) shares fell 3 percent on Monday. The FTSE 100 lost 1 percent on Monday.",
                                   "2016-05-03T12:00:00+01:00", "https://www.ft.com/x")).claims
     assert [(c.symbol, c.session) for c in cs] == [("HSBC", D(2016, 5, 2)), ("^FTSE", D(2016, 4, 29))]
 

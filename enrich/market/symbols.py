@@ -8,14 +8,28 @@ from importlib import resources
 from .source import SymbolSpan
 
 
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("enrich").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
 def builtin_spans() -> list[SymbolSpan]:
-    """The table shipped in enrich/data/symbol_history.csv (each row names its source)."""
-    text = resources.files("enrich").joinpath("data/symbol_history.csv").read_text(encoding="utf-8")
+    """The tables shipped with the package, each row naming its source: enrich/data/symbol_history.csv (kept by
+    hand; it comes first, so its spans win) and enrich/data/symbol_changes.csv (built from the reference folder:
+    US renames and NSE India's symbol changes; the old symbol ends the day before the new one starts)."""
     out = []
-    for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+    for r in _rows("symbol_history.csv"):
         out.append(SymbolSpan(r["company"], r["symbol"],
                               dt.date.fromisoformat(r["valid_from"]) if r["valid_from"] else None,
                               dt.date.fromisoformat(r["valid_to"]) if r["valid_to"] else None, r["source"]))
+    starts: dict[str, dt.date] = {}
+    for r in _rows("symbol_changes.csv"):
+        day = dt.date.fromisoformat(r["date"])
+        company = f"{r['company']} ({r['new_symbol']})"
+        out.append(SymbolSpan(company, r["old_symbol"], starts.get(r["old_symbol"]), day - dt.timedelta(days=1),
+                              r["source"]))
+        out.append(SymbolSpan(company, r["new_symbol"], day, None, r["source"]))
+        starts[r["new_symbol"]] = day
     return out
 
 

@@ -1,0 +1,167 @@
+"""The rules that decide whether a name in the text is a listed company or index, and in which role.
+
+Kept apart from the finder (mentions.py) so each rule reads on its own: the article's market context, the
+corporate cues an ordinary-word name needs, venues and publishers that share an index's name, and the
+wordings that make a firm the source of a report rather than its subject.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .instruments import markets
+from .textcase import icase
+
+# Words that set an article in a market are in data/markets.csv ("places"); money written the local way too.
+LOCAL_MONEY = (
+    (re.compile(r"\d(?:[\d,.]*\d)?p\b"), "XLON"),  # "446p"
+    (re.compile(r"£"), "XLON"),
+    (re.compile(r"(?:\bRs\.?|₹|\bINR)\s?\d"), "XBOM"),
+    (re.compile(r"¥|\bJPY\b"), "XTKS"),
+    (re.compile(r"\bHK\$"), "XHKG"),
+    (re.compile(r"\bA\$"), "XASX"),
+    (re.compile(r"\bC\$"), "XTSE"),
+)
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[re.Pattern[str], dict[str, set[str]]]:
+    """One pattern for every place word of every market, and word -> the calendars it sets."""
+    calendars: dict[str, set[str]] = {}
+    for market in markets().values():
+        for place in market.places:
+            calendars.setdefault(place, set()).add(market.area)
+    words = sorted(calendars, key=len, reverse=True)
+    return re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"), calendars
+
+
+class Context:
+    """The markets an article is about (by market area: see Market.area): where it sets itself (its places, its
+    local money) and how often, and which of those cues stand near a given spot (a wrap's "In Frankfurt, ...")."""
+
+    NEAR_BEFORE, NEAR_AFTER = 250, 80
+
+    def __init__(self, text: str) -> None:
+        pattern, calendars = _places()
+        self.cues: list[tuple[int, str]] = [(m.start(), area) for m in pattern.finditer(text)
+                                            for area in calendars[m.group()]]
+        for money, area in LOCAL_MONEY:
+            self.cues += [(m.start(), area) for m in money.finditer(text)]
+        self.cues.sort()
+        self.counts: dict[str, int] = {}
+        for _, area in self.cues:
+            self.counts[area] = self.counts.get(area, 0) + 1
+
+    def __contains__(self, area: object) -> bool:
+        return area in self.counts
+
+    def near(self, pos: int) -> dict[str, int]:
+        """Area -> closeness of its nearest cue around `pos` (higher is nearer; cues before count double)."""
+        out: dict[str, int] = {}
+        for at, area in self.cues:
+            if pos - self.NEAR_BEFORE <= at <= pos + self.NEAR_AFTER:
+                closeness = -(pos - at if at <= pos else 2 * (at - pos))
+                out[area] = max(out.get(area, closeness), closeness)
+        return out
+
+
+def market_context(text: str) -> Context:
+    return Context(text)
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """A market's city -> its benchmark index ("Madrid fell 12%" is the IBEX)."""
+    out: dict[str, str] = {}
+    for market in markets().values():
+        if market.places and market.mic != "XNYS":
+            out.setdefault(market.places[0], market.benchmark)
+    return out
+
+
+def city_pattern() -> re.Pattern[str]:
+    """A city standing for its market: "bourses in Shanghai, Hong Kong and Tokyo", "the Milan stock market",
+    "Madrid fell 12%". Group "city" (one per match; a list is read by `CITY_LIST`)."""
+    names = "|".join(re.escape(c) for c in sorted(cities(), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?i:bourses|markets|exchanges|stocks|shares|indices|indexes)\s+in\s+(?P<list>(?:(?:{names})(?:,\s*|\s+and\s+|,\s+and\s+)?)+))"
+        rf"|(?:\b(?P<city>{names})(?:'s)?\s+(?:stock\s+market|bourse|stock\s+exchange\s+index|benchmark|index|"
+        rf"(?:fell|rose|gained|lost|dropped|slipped|climbed|jumped|shed|added|tumbled|slumped|rallied|advanced|"
+        rf"declined|was\s+(?:up|down))\s+(?:by\s+)?\d))")
+
+
+CITY_LIST_ITEM = re.compile(r"[A-Z][\w ]*?(?=,|\s+and\s+|$)")
+
+# A corporate cue near an ordinary-word name: shares, trading, money, a ticker, a legal form (lower-cased text).
+CORPORATE_CUE = icase(
+    r"\b(?:inc|corp|plc|shares?|stocks?|company|companies|firm|market value|market cap\w*|valu\w+|trillion|"
+    r"billion|ceo|chief executive|earnings|results|investors|listed|nasdaq|nyse|quarter\w*|revenue|profit|sales|"
+    r"iphone|wall street|brands?|advertis\w+|boycott\w*|retailer|maker|traded|trading|gainers?|losers?|fallers?|"
+    r"risers?|heavyweights?|per ?cent|pct|points?|rall\w+|slump\w*|tumbl\w+|index|sensex|nifty|ftse|dax|"
+    r"rose|fell|gained|lost|jumped|dropped|climbed|slipped|surged|plunged|declined|advanced|shed|added|"
+    r"lender|bank|insurer|group|miner|carmaker|drugmaker|chipmaker|airline|conglomerate|\$)\b|[\$%£€¥₹]|\d\s?p\b")
+STRONG_AFTER = icase(
+    r"^(?:'s?|’s?)?\s*(?:\((?:[a-z]+:\s*)?[a-z0-9.\-]{1,9}\)|inc\b|corp\b|plc\b|ltd\b|shares?\b|stock\b|"
+    r"(?:was|were|is)?\s*(?:up|down|higher|lower)\b|"
+    r"(?:rose|fell|gained|lost|jumped|dropped|climbed|slipped|surged|plunged|declined|advanced|shed|added|"
+    r"rallied|tumbled|slumped|edged|sank|soared|was the|led)\b|\s*\|\s*[\d,.]+)")
+FIRM_AFTER = icase(r"^(?:'s?|’s?)?\s*(?:\((?:[a-z]+:\s*)?[a-z0-9.\-]{1,9}\)|inc\b|corp\b|plc\b|ltd\b|shares\b|stock\b)")
+STRONG_BEFORE = icase(r"(?:shares|stock|stocks|shareholders)\s+(?:of|in)\s+$|(?:led by|such as|including|like)\s+$")
+CAPITALISED_NEXT = re.compile(r"^(?:\s+(?:of|de)\s+|[ \-]+)[A-Z][a-z]")  # "Silicon Valley": the name runs into a longer proper noun
+THE_BEFORE = re.compile(r"\bthe\s+$")  # "in the Gulf": a company is seldom "the" anything
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[:;]\s+|[\"“]\s*)$")
+FIRST_NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)\s+$")
+TITLE_BEFORE = icase(r"\b(?:mr|mrs|ms|dr|chair\w*|president|governor|senator|minister|secretary|judge|"
+                     r"sir|lord|lady|actor|actress|singer|star|player|coach|director|prince|king|queen)\.?\s+$")
+LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*|,\s+and\s+|\s*;\s*|\s+&\s+)$")
+
+# Exchanges that share a name with their index ("on the Nasdaq" is the venue): the names, and venue wording.
+EXCHANGE_NAMES = frozenset({"nasdaq", "tsx", "asx", "kosdaq", "nyse", "set", "moex", "jse"})
+VENUE_BEFORE = re.compile(r"(?:\bon|\bat|\bto|\bonto|\boff|listed on|trading on|traded on|debut on|list on|"
+                          r"listing on|float on|IPO on)\s+(?:the\s+)?$", re.I)
+VENUE_AFTER = re.compile(r"^(?:-listed|\s+exchange|\s+stock exchange|\s+market\s*place|\s+listing|\s+debut|"
+                         r"\s+Stock Market|\s+OMX|\s+Inc|:\s*[A-Z]{1,5}\b)", re.I)
+# Publishers and data services named like an index ("citing the Nikkei", "Dow Jones Newswires").
+PUBLISHER_BEFORE = re.compile(r"(?:according to|told|reported by|citing|cited by|quoted by|interview with|"
+                              r"said|says|wrote in|published by|report in)\s+(?:the\s+)?$", re.I)
+PUBLISHER_AFTER = re.compile(r"^(?:'s)?\s+(?:Indices|Newswires|News|newspaper|daily|business daily|Asia|Asian|"
+                             r"reported|report|said|says|Market Data|Russell|Group|Inc|Co\b|& Co|index provider)")
+
+# A firm named as the source of a report or its data (lower-cased text around the name).
+SOURCE_BEFORE = icase(
+    r"(?:according to|told|data from|data compiled by|figures from|data show\w*|reported by|cited by|compiled by|"
+    r"estimates from|a note from|research from|report from|survey by|poll by|citing|"
+    r"(?:analysts?|strategists?|economists?|researchers?|traders?|brokers?|analysis|team)\s+(?:at|from|with|of)|"
+    r"©|\(c\)|copyright(?:\s+\d{4})?|sources?:[^\n]{0,80}?|\([^()\n]{0,60}?data[^()\n]{0,10}?[;,])\s*(?:the\s+)?$")
+SOURCE_AFTER = icase(
+    r"^(?:'s?|’s?)?\s+(?:data|analysts?|estimates?|forecasts?|calculations?|i/b/e/s|strategists?|economists?|"
+    r"research\b|market data|securities analyst|equity research|said in a (?:research )?note|wrote in a note|"
+    r"analyst|economist|strategist|survey|poll|indices|index provider)|^(?:\s+[a-z&]{2,5})\s+(?:analysts?|"
+    r"strategists?|economists?|research)\b")
+PERSON_OF = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'\-]+(?:,\s+[^,\n]{1,60},)?\s+(?:of|at|from|with)\s+$")
+QUOTE_NEAR = re.compile(r"(?:\bsaid\b|\bsays\b|\bwrote\b|\btold\b|[\"“”])")
+
+
+def title_line(text: str, pos: int) -> bool:
+    """A headline or a table row: most of its longer words capitalised, so a capital says nothing."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    words = [w for w in re.findall(r"[A-Za-z][\w']{3,}", text[lo:hi if hi >= 0 else len(text)])]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence (or table line) holding [start, end)."""
+    lo = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, text.rfind("! ", 0, start) + 1,
+             text.rfind("? ", 0, start) + 1, 0)
+    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("! ", end)) if i >= 0]
+    return lo, min(hi_candidates) if hi_candidates else len(text)
+
+
+def is_source(text: str, low: str, start: int, end: int) -> bool:
+    """Named only as where a report, its data or a quoted analysis comes from."""
+    before, after = low[max(0, start - 90):start], low[end:end + 40]
+    if SOURCE_BEFORE.search(before) or SOURCE_AFTER.match(after):
+        return True
+    lo, hi = sentence(text, start, end)
+    return bool(PERSON_OF.search(text[max(lo, start - 80):start])) and bool(QUOTE_NEAR.search(text[lo:hi]))

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Build enrich/data/listings.csv, indices.csv and symbol_changes.csv from the reference folder.
+
+    .venv/bin/pip install -e ".[build]"
+    .venv/bin/python scripts/build_gazetteer.py ../shared/reference
+
+Sources (read from the folder given; its README.md names where each row came from and its date):
+- listings.csv: 49,013 listed lines (SEC company_tickers_exchange.json of 2026-06-01, FinanceDatabase
+  equities of 2026-08-02/07) with Yahoo symbol, MIC, currency, country, size class, primary flag.
+- indices.csv: 61 indices with the names writers use.
+- symbol_changes.csv: US renames (seer ticker_aliases.csv, verified against fja05680/sp500) and NSE India's
+  symbol-change list.
+Word lists, used only to mark names that are also ordinary words or common phrases:
+- english-words (web2, Webster's Second International of 1934, lower-cased): is a word an English word or a
+  common proper name (Ford, Jackson, Dover)?
+- wordfreq (Zipf frequencies of English): is a leading word too common to stand for one company (First, China)?
+
+What is written, per listing: the names writers use for it, each marked with how it was made, so the program
+can weigh them without re-deriving anything at start-up (see enrich/gazetteer.py for the markers).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from english_words import get_english_words_set
+from wordfreq import zipf_frequency
+
+OUT = Path(__file__).resolve().parent.parent / "enrich" / "data"
+SIZES = {"Mega": 5, "Large": 4, "Mid": 3, "Small": 2, "Micro": 1, "Nano": 0, "": 0}
+
+# Legal forms and registry tags writers leave out; removed from the end, repeatedly ("Tencent Holding Ltd.").
+LEGAL_TAIL = re.compile(
+    r"(?:[ ,]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Cos|Companies|Ltd|Limited|plc|Plc|PLC|L\.?P|LLC|"
+    r"Holdings?|Group|S\.?A|S\.?A\.?B\.? de C\.?V|SAB de CV|S\.?A\.?A|SAA|AG|N\.?V|S\.?E|ASA|AB|A/?S|Oyj|Oy|Abp|"
+    r"S\.?p\.?A|KGaA|& Co\.? KGaA|SE & Co|Berhad|Bhd|Tbk|PJSC|OJSC|PAO|JSC|K\.?K|Kabushiki Kaisha|"
+    r"Public Company|Pcl|PCL|SpA|Societe Anonyme|Aktiengesellschaft|N\.?V\.?/?S\.?A|The|Ord|ADR|"
+    r"Class [A-C]|Cl [A-C]|Series [A-C]|Common Stock|Ordinary Shares|Units?|Reit|REIT)\.?|\s*\(publ\)|\s*\(The\)|"
+    r"\s*/[A-Z]{2,3}/?|\s*\\[A-Z]{2,3}\\?|,)\s*$", re.I)
+LEGAL_HEAD = re.compile(r"^(?:The |PT |PJSC |OAO |JSC )", re.I)
+GENERIC = {  # words that never stand alone for one company
+    "group", "holdings", "holding", "international", "global", "industries", "corporation", "company", "bank",
+    "financial", "capital", "resources", "energy", "technologies", "technology", "systems", "services", "partners",
+    "trust", "fund", "investment", "investments", "properties", "realty", "acquisition", "pharmaceuticals",
+}
+CONNECTORS = {"of", "and", "the", "&", "de", "la", "des", "du", "di", "del", "y", "und", "for"}
+# Common capitalised abbreviations that are never taken as a company's initials.
+NOT_INITIALS = {
+    "CEO", "CFO", "COO", "CTO", "GDP", "IPO", "USA", "EPS", "ETF", "USD", "EUR", "GBP", "JPY", "INR", "IMF", "ECB",
+    "SEC", "FBI", "CIA", "NYSE", "NSE", "BSE", "LSE", "TSX", "ASX", "AGM", "EBIT", "EBITDA", "YOY", "QOQ", "FY",
+    "BBC", "CNN", "UN", "EU", "UK", "US", "AI", "IT", "PM", "AM", "LLC", "PLC", "RBI", "SEBI", "FII", "FIIS", "DII",
+    "GST", "NPA", "CPI", "PMI", "OPEC", "WTO", "WHO", "NATO", "BJP", "NDA", "API", "ATM", "EV", "EVS", "CAC", "DAX",
+    "FTSE", "IPL", "HNI", "MSCI", "IST", "GMT", "EST", "EDT", "UTC", "CET", "BST", "PST", "HKT", "JST", "LIC",
+}
+
+
+def title(word: str) -> str:
+    """An EDGAR word in writers' case: acronyms (no vowel, or three letters at most) stay in capitals,
+    connectors go lower-case, and words with signs ("AT&T", "3M") stay as written."""
+    if word.lower() in CONNECTORS:
+        return word.lower()
+    bare = word.strip(",.")
+    if not bare.isupper() or not bare.isalpha() or len(bare) <= 3 or not re.search(r"[AEIOUY]", bare):
+        return word
+    return word.capitalize()
+
+
+def shouted(name: str) -> bool:
+    """An EDGAR title: its letters nearly all capitals ("PROCTER & GAMBLE Co")."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def short_name(name: str) -> str:
+    """The name as writers use it: legal forms, registry tags and a leading "The" dropped."""
+    name = re.sub(r"\s+", " ", name.replace("’", "'")).strip()
+    if shouted(name):
+        name = " ".join(title(w) for w in name.split(" "))
+    prev = None
+    while prev != name:
+        prev = name
+        name = LEGAL_TAIL.sub("", name).strip(" ,.-")
+        name = re.sub(r"\s+(?:&|and)$", "", name)  # "Mitsui & Co" -> "Mitsui"
+        name = LEGAL_HEAD.sub("", name).strip()
+    return name
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in CONNECTORS and w[:1].isalpha()).upper()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("reference", type=Path, help="the reference folder (listings.csv, indices.csv, ...)")
+    args = ap.parse_args()
+    web2 = get_english_words_set(["web2"], lower=True)
+
+    def ordinary(phrase: str) -> bool:
+        """A word in Webster's (an English word, or a proper name it lists: Ford, Dover), or a phrase of common
+        dictionary words ("Best Buy", "State Street"): such a name needs a corporate cue."""
+        words = [w for w in re.split(r"[\s\-]+", phrase.lower().replace(".", "")) if w and w not in CONNECTORS]
+        known = [w in web2 or w.removesuffix("'s") in web2 for w in words]
+        if len(words) == 1:
+            return known[0]
+        return bool(words) and all(known) and all(zipf_frequency(w, "en") >= 4.0 for w in words)
+
+    rows = list(csv.DictReader((args.reference / "listings.csv").open(encoding="utf-8")))
+    places = {r["country"].lower() for r in rows if r["country"]}
+    with (OUT / "markets.csv").open(encoding="utf-8") as f:  # cities and countries of the markets: never a short form
+        for r in csv.DictReader(line for line in f if not line.startswith("#")):
+            places |= {p.lower() for p in r["places"].split(";") if p}
+    shorts = {r["symbol"]: short_name(r["name"]) for r in rows}
+    own_names = {s.lower() for s in shorts.values()}
+
+    # Leading-word short forms ("Barratt" for Barratt Developments, "Samsung" for Samsung Electronics): a
+    # form goes to the one largest company that leads with it, worldwide ("~"), or else in its own country ("@").
+    leads: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["primary"] != "1" or SIZES[r["size"]] < 2:
+            continue  # no short forms for micro caps, shells and funds of unknown size
+        words = shorts[r["symbol"]].split(" ")
+        for k in range(1, len(words)):
+            lead = " ".join(words[:k])
+            last = words[k - 1].lower()
+            if len(lead) < 3 or last in CONNECTORS or last in GENERIC or lead.lower() in places \
+                    or not lead[0].isalpha():
+                continue
+            if k == 1 and zipf_frequency(lead.lower(), "en") >= 4.3:
+                continue  # "First", "China", "American": too common to name one company
+            leads[lead.lower()].append(r)
+
+    def unique_largest(group: list[dict]) -> dict | None:
+        ranked = sorted(group, key=lambda r: -SIZES[r["size"]])
+        if len(ranked) == 1 or SIZES[ranked[0]["size"]] > SIZES[ranked[1]["size"]]:
+            return ranked[0]
+        return None
+
+    extra: dict[str, list[str]] = defaultdict(list)
+    for lead, group in leads.items():
+        spelled = shorts[group[0]["symbol"]][:len(lead)]
+        best = unique_largest(group)
+        owners = {r["country"] for r in rows if r["primary"] == "1" and shorts[r["symbol"]].lower() == lead}
+        if owners:  # the full name of another company ("Reliance, Inc."): only a local form elsewhere
+            group = [r for r in group if r["country"] not in owners]
+            best = None
+        if best is not None:
+            extra[best["symbol"]].append("~" + spelled)
+            continue
+        by_country: dict[str, list[dict]] = defaultdict(list)
+        for r in group:
+            by_country[r["country"]].append(r)
+        for country, members in by_country.items():
+            local = unique_largest(members)
+            if country and local is not None:
+                extra[local["symbol"]].append("@" + shorts[local["symbol"]][:len(lead)])
+
+    # Initials writers use for large companies: "M&M", "L&T" for two names joined by "&"; "RIL", "SBI", "TCS".
+    taken = {s.split(".")[0] for s in shorts} | own_names
+    for r in rows:
+        if r["primary"] != "1":
+            continue
+        words = shorts[r["symbol"]].split(" ")
+        if len(words) == 3 and words[1] == "&" and all(w[:1].isupper() for w in (words[0], words[2])):
+            extra[r["symbol"]].append("~" + f"{words[0][0]}&{words[2][0]}")
+        if SIZES[r["size"]] < 4:
+            continue
+        significant = [w for w in words if w.lower() not in CONNECTORS]
+        if len(significant) < 2 or any(w.isupper() and len(w) > 1 for w in significant):
+            continue  # one word, or already an acronym ("HDFC Bank")
+        legal = re.findall(r"\b(Corporation|Limited)\b", r["name"], re.I)
+        for form in {initials(words), initials(words) + "".join(w[0].upper() for w in legal)}:
+            if len(form) >= 3 and form not in NOT_INITIALS and form.lower() not in own_names:
+                extra[r["symbol"]].append("~" + form)
+    # Local names: a company written "<Parent> <Country>" is "<Parent>" in an article about its own market
+    # ("Nestle" in a Mumbai report is Nestle India).
+    for r in rows:
+        words = shorts[r["symbol"]].split(" ")
+        if r["primary"] == "1" and len(words) >= 2 and words[-1].lower() == r["country"].lower():
+            parent = words[:-1]
+            while parent and parent[-1].lower() in CONNECTORS:
+                parent.pop()
+            if parent:
+                extra[r["symbol"]].append("@" + " ".join(parent))
+
+    with (OUT / "listings.csv").open("w", encoding="utf-8", newline="") as f:
+        f.write("# Built by scripts/build_gazetteer.py from the reference folder (see README, 'The gazetteer').\n"
+                "# names: '|'-separated; '?' before a name: an ordinary word or phrase (needs a corporate cue);\n"
+                "# '~' a short form or initials (weaker than a name); '@' a form that holds only in an article\n"
+                "# about the listing's own market.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["symbol", "mic", "currency", "country", "primary", "size", "names"])
+        for r in rows:
+            short = shorts[r["symbol"]]
+            names = [short] + extra.get(r["symbol"], [])
+            marked = []
+            for n in dict.fromkeys(names):
+                bare = n.lstrip("~@")
+                if not bare or bare.lower() in GENERIC or bare.lower() in places:
+                    continue
+                if bare.isupper() and bare.isalpha() and len(bare) >= 4 and bare.lower() in web2:
+                    n = n[:len(n) - len(bare)] + bare.capitalize()  # "NEXT plc" is Next, a word, not an acronym
+                    bare = bare.capitalize()
+                flag = "?" if ordinary(bare) and not (bare.isupper() and len(bare) <= 5) else ""
+                marked.append(flag + n)
+            w.writerow([r["symbol"], r["mic"], r["currency"], r["country"], r["primary"], SIZES[r["size"]],
+                        "|".join(marked)])
+
+    with (OUT / "indices.csv").open("w", encoding="utf-8", newline="") as f:
+        f.write("# Built by scripts/build_gazetteer.py from the reference folder's indices.csv.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["symbol", "name", "aliases", "country", "mic", "currency"])
+        for r in csv.DictReader((args.reference / "indices.csv").open(encoding="utf-8")):
+            # an alias that is an ordinary word in capitals ("SET", "IPC") would be read in any case: left out
+            aliases = [a for a in r["aliases"].split("|") if not (a.isupper() and a.lower() in web2)]
+            w.writerow([r["symbol"], r["name"], "|".join(aliases), r["country"], r["mic"], r["currency"]])
+
+    with (OUT / "symbol_changes.csv").open("w", encoding="utf-8", newline="") as f:
+        f.write("# Built by scripts/build_gazetteer.py from the reference folder's symbol_changes.csv.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["company", "old_symbol", "new_symbol", "date", "source"])
+        for r in csv.DictReader((args.reference / "symbol_changes.csv").open(encoding="utf-8")):
+            if r["old_symbol"] != r["new_symbol"]:
+                w.writerow([r["company"], r["old_symbol"], r["new_symbol"], r["date"], r["source"].split(" @ ")[0]])
+    print(f"wrote {len(rows)} listings to {OUT}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

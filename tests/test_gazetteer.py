@@ -1,0 +1,55 @@
+"""The gazetteer the package ships: every primary listing findable by its name, names as writers use them."""
+from __future__ import annotations
+
+import random
+
+from enrich.gazetteer import REGISTERED, fold, load
+from enrich.mentions import TOKEN, MentionFinder
+
+FIND = MentionFinder()
+GAZ = load()
+
+
+def _registered_name(symbol: str) -> str | None:
+    """The listing's own name as the data file gives it (not a short form)."""
+    for names in GAZ.names.values():
+        for n in names:
+            if n.entry.symbol == symbol and n.weight == REGISTERED:
+                return n.form
+    return None
+
+
+def test_a_thousand_random_primary_listings_are_found_by_name():
+    rng = random.Random(20261202)
+    primaries = sorted(s for s, e in GAZ.entries.items() if e.primary and not e.is_index and e.source == "reference")
+    names = {n.entry.symbol: n.form for ns in GAZ.names.values() for n in ns if n.weight == REGISTERED}
+    # names with a lone sign or brackets ("Terna - Rete ...", "YeboYethu (RF)") are not words one can find
+    writable = [s for s in primaries if s in names and all(TOKEN.fullmatch(w) for w in fold(names[s]).split(" "))]
+    assert len(writable) > 0.95 * len([s for s in primaries if s in names])
+    sample = rng.sample(writable, 1000)
+    missed = []
+    for symbol in sample:
+        name = names[symbol]
+        text = f"Shares of {name} rose 2.4% on Tuesday after the results."
+        found = [m for m in FIND.find(text) if m.start == 10]
+        # a name several listings share ("Reliance") finds one of them; the one found must bear that name
+        if not found or found[0].end != 10 + len(name) or \
+                symbol not in {n.entry.symbol for n in GAZ.names[fold(name)]}:
+            missed.append((symbol, name, [(m.symbol, m.text) for m in found]))
+    assert not missed, missed[:20]
+
+
+def test_names_drop_legal_forms_and_keep_writers_short_forms():
+    def names_of(symbol: str) -> set[str]:
+        return {n.form for ns in GAZ.names.values() for n in ns if n.entry.symbol == symbol}
+
+    assert "HSBC" in names_of("HSBA.L")  # HSBC Holdings Plc
+    assert "Samsung" in names_of("005930.KS")  # Samsung Electronics Co., Ltd.
+    assert {"Larsen & Toubro", "L&T"} <= names_of("LT.NS")
+    assert "Texas Roadhouse" in names_of("TXRH")  # TEXAS ROADHOUSE, INC. in EDGAR's capitals
+
+
+def test_ordinary_words_are_marked():
+    apple = [n for n in GAZ.names["apple"] if n.entry.symbol == "AAPL"]
+    assert apple and all(n.ambiguous for n in apple)
+    assert not any(n.ambiguous for n in GAZ.names["nvidia"])
