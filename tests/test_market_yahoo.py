@@ -10,6 +10,7 @@ from fake_yahoo import FakeYahoo
 
 from enrich.errors import DataError, OfflineError, ProviderError, UnknownSymbolError
 from enrich.market import MarketData, Store, YahooSource
+from enrich.market.network import Timeouts
 
 TODAY = dt.date(2018, 9, 28)
 
@@ -40,7 +41,7 @@ def fake():
 
 def _yahoo(store, fake, **kw):
     waits = []
-    y = YahooSource(store, session=fake.session(), timeout=kw.pop("timeout", 5), sleep=waits.append,
+    y = YahooSource(store, session=fake.session(), timeouts=Timeouts(read=kw.pop("timeout", 5)), sleep=waits.append,
                     today=lambda: TODAY, **kw)
     return y, waits
 
@@ -131,9 +132,9 @@ def test_unreachable_network_is_a_clear_offline_error(tmp_path):
     with FakeYahoo({"META": _seed_bars("FB")}) as f:
         session = f.session()
     # the fake is gone: every connection is refused, as on a machine without network
-    y = YahooSource(Store(tmp_path / "s.sqlite"), session=session, timeout=2, sleep=lambda s: None,
+    y = YahooSource(Store(tmp_path / "s.sqlite"), session=session, timeouts=Timeouts(2, 2), sleep=lambda s: None,
                     today=lambda: TODAY)
-    with pytest.raises(OfflineError, match="cannot reach Yahoo"):
+    with pytest.raises(ProviderError, match="Yahoo is not answering"):
         y.fetch(["META"], dt.date(2018, 7, 1), dt.date(2018, 8, 1))
 
 

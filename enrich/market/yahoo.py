@@ -4,6 +4,10 @@ One request per symbol covers the whole span from the first day asked for to tod
 actions, so the same answer gives the bars and every split since (needed to turn Yahoo's
 split-adjusted prices back into the prices quoted on the day). The result goes to the store
 with a coverage row, so a second run over the same span makes no request.
+
+Yahoo's answers are checked row by row like a data folder (rows.py): a glitch row is set aside
+and recorded in the store's problems. Every request is bounded and the first one that fails to
+connect or times out marks Yahoo down for the rest of the run (network.py).
 """
 from __future__ import annotations
 
@@ -15,7 +19,9 @@ import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..errors import DataError, OfflineError, ProviderError, UnknownSymbolError
+from ..errors import DataError, OfflineError, ProviderError, StoreError, UnknownSymbolError
+from .network import Breaker, Timeouts, YahooDown, guard, new_session
+from .rows import Row, sound_rows
 from .source import RawBar, SharesRow, Split
 from .store import Store, now_utc
 
@@ -63,12 +69,14 @@ class YahooSource:
 
     name = SOURCE
 
-    def __init__(self, store: Store, *, session: Any = None, timeout: float = 10.0, tries: int = 4,
+    def __init__(self, store: Store, *, session: Any = None, timeouts: Timeouts = Timeouts(), tries: int = 4,
                  backoff: float = 2.0, sleep: Callable[[float], None] = time.sleep,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
         self.store = store
-        self.session = session
-        self.timeout = timeout
+        self.timeouts = timeouts
+        self.breaker = Breaker()
+        self._session = session
+        self._guarded: Any = None
         self.tries = tries
         self.backoff = backoff
         self.sleep = sleep
@@ -78,18 +86,31 @@ class YahooSource:
     def _ticker(self, symbol: str) -> Any:
         import yfinance as yf
 
-        return yf.Ticker(symbol, session=self.session) if self.session is not None else yf.Ticker(symbol)
+        if self._guarded is None:  # made on first use: a run that needs no network builds no session
+            self._guarded = guard(self._session if self._session is not None else new_session(), self.timeouts,
+                                  self.breaker)
+        return yf.Ticker(symbol, session=self._guarded)
+
+    def _down(self, symbol: str, what: str) -> ProviderError:
+        return ProviderError(f"Yahoo is not answering ({self.breaker.reason}: connect {self.timeouts.connect:g} s, "
+                            f"read {self.timeouts.read:g} s), so {what} for {symbol} were not fetched and no more "
+                            f"requests are made this run; check the network or proxy, or run with --offline and "
+                            f"--data DIR")
 
     def _call(self, symbol: str, what: str, fn: Callable[[], Any]) -> Any:
         """Run one yfinance call with bounded retries on rate limiting; map failures to our errors."""
         delay = self.backoff
         for attempt in range(1, self.tries + 1):
+            if self.breaker.down:
+                raise self._down(symbol, what)
             self.requests += 1
             try:
                 with warnings.catch_warnings(), _quiet("yfinance"):
                     warnings.simplefilter("ignore")
                     return fn()
             except Exception as exc:  # yfinance raises many types; sort them by what they mean
+                if self.breaker.down or isinstance(exc, YahooDown):
+                    raise self._down(symbol, what) from None
                 if _is_rate_limit(exc):
                     if attempt == self.tries:
                         raise ProviderError(f"Yahoo rate-limited {what} for {symbol} {self.tries} times; wait a few "
@@ -98,8 +119,8 @@ class YahooSource:
                     delay *= 2
                     continue
                 if _is_timeout(exc):
-                    raise ProviderError(f"Yahoo did not answer {what} for {symbol} within {self.timeout:g} s; try "
-                                        f"again, or run with --offline and --data DIR") from None
+                    raise ProviderError(f"Yahoo did not answer {what} for {symbol} within {self.timeouts.read:g} s; "
+                                        f"try again, or run with --offline and --data DIR") from None
                 if _is_unreachable(exc):
                     raise OfflineError(f"cannot reach Yahoo for {symbol} ({type(exc).__name__}); check the network "
                                        f"or run with --offline and --data DIR") from None
@@ -121,7 +142,7 @@ class YahooSource:
                 continue
             frame = self._call(symbol, "prices", lambda s=symbol: self._ticker(s).history(
                 start=start.isoformat(), end=(today + dt.timedelta(days=1)).isoformat(), interval="1d",
-                auto_adjust=False, actions=True, raise_errors=True, timeout=self.timeout))
+                auto_adjust=False, actions=True, raise_errors=True, timeout=self.timeouts.read))
             if frame is None or len(frame) == 0:
                 raise UnknownSymbolError(symbol, f"Yahoo (no bars from {start} to {today})")
             self._save(symbol, frame, start, today)
@@ -130,7 +151,7 @@ class YahooSource:
 
     def _save(self, symbol: str, frame: Any, start: dt.date, today: dt.date) -> None:
         at = now_utc()
-        bars, splits, dividends = [], [], []
+        rows, splits, dividends = [], [], []
         for ts, row in frame.iterrows():
             day = ts.date()
             if row.get("Stock Splits", 0) not in (0, None) and row["Stock Splits"] == row["Stock Splits"]:
@@ -140,11 +161,19 @@ class YahooSource:
             if row["Close"] != row["Close"]:  # NaN: no trade that day
                 continue
             adj = row.get("Adj Close", row["Close"])
-            bars.append(RawBar(symbol, day, float(row["Open"]), float(row["High"]), float(row["Low"]),
-                               float(row["Close"]), float(adj), float(row.get("Volume", 0) or 0), today, SOURCE, at))
-        self.store.put(bars=bars, splits=splits, dividends=dividends,
-                       coverage=[(symbol, "bars", start, today, SOURCE), (symbol, "splits", start, today, SOURCE)],
-                       fetched_at=at)
+            open_ = float(row["Open"]) if row["Open"] == row["Open"] else 0.0
+            rows.append(Row(None, day, open_, float(row["High"]), float(row["Low"]), float(row["Close"]),
+                            float(adj), float(row.get("Volume", 0) or 0)))
+        sound, problems = sound_rows(rows, SOURCE, symbol, today)
+        bars = [RawBar(symbol, r.date, r.open, r.high, r.low, r.close, r.adj_close, r.volume, today, SOURCE, at)
+                for r in sound]
+        try:
+            self.store.put(bars=bars, splits=splits, dividends=dividends,
+                           coverage=[(symbol, "bars", start, today, SOURCE), (symbol, "splits", start, today, SOURCE)],
+                           problems=[("bars", SOURCE, p) for p in problems], replace_problems=[(symbol, SOURCE)],
+                           fetched_at=at)
+        except StoreError as e:  # the answer cannot be kept: this symbol's figures go unchecked, the run goes on
+            raise ProviderError(f"Yahoo answered for {symbol}, but {e}") from None
 
     def fetch_shares(self, symbol: str, start: dt.date, end: dt.date) -> None:
         """Shares outstanding from Yahoo's fundamentals series, one row per date."""
@@ -157,5 +186,8 @@ class YahooSource:
             for ts, value in series.items():
                 if value == value and value > 0:
                     rows[ts.date()] = float(value)  # later duplicates of a day replace earlier ones
-        self.store.put(shares=[SharesRow(symbol, d, v, SOURCE + " get_shares_full") for d, v in sorted(rows.items())],
-                       coverage=[(symbol, "shares", start, end, SOURCE)])
+        try:
+            self.store.put(shares=[SharesRow(symbol, d, v, SOURCE + " get_shares_full")
+                                   for d, v in sorted(rows.items())], coverage=[(symbol, "shares", start, end, SOURCE)])
+        except StoreError as e:
+            raise ProviderError(f"Yahoo answered shares for {symbol}, but {e}") from None
