@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import time
 
 import pytest
 from conftest import SEED_MARKET
@@ -144,3 +145,58 @@ def test_a_429_in_a_port_number_is_not_rate_limiting():
     exc = TimeoutError("HTTPConnectionPool(host='127.0.0.1', port=42913): Read timed out. (read timeout=0.3)")
     assert _is_timeout(exc) and not _is_rate_limit(exc)
     assert _is_rate_limit(RuntimeError("429 Client Error: Too Many Requests for url: https://x"))
+
+
+def test_glitch_rows_in_yahoos_answer_are_set_aside_and_kept_as_problems(tmp_path):
+    bars = _seed_bars("FB")
+    glitch = {"2018-07-24": lambda r: (r[0], r[1], r[3] - 1, r[3], r[4], r[5], r[6])}  # High below Low
+    bars = [glitch[r[0]](r) if r[0] in glitch else r for r in bars]
+    with FakeYahoo({"META": bars}) as f:
+        store = Store(tmp_path / "s.sqlite")
+        y, _ = _yahoo(store, f)
+        s = MarketData(store=store, yahoo=y).series("FB", dt.date(2018, 7, 20), dt.date(2018, 8, 10))
+    assert s.bar(dt.date(2018, 7, 24)) is None and s.bar(dt.date(2018, 7, 25)) is not None
+    (p,) = store.problems("META")
+    assert p.file == "yahoo (yfinance)" and p.date == dt.date(2018, 7, 24) and "below Low" in p.message
+    assert [q.date for q in s.problems] == [dt.date(2018, 7, 24)]
+    assert "data_problems" in s.provenance(dt.date(2018, 7, 25))
+
+
+def test_a_dead_network_costs_one_timeout_for_the_whole_run(tmp_path):
+    from fake_yahoo import SilentServer
+
+    from enrich.article import make_article
+    from enrich.pipeline import Enricher
+
+    text = ("Facebook shares fell 2 percent on Monday, Apple rose 1 percent and the S&P 500 gained 0.5 percent. "
+            "Netflix slid 3 percent.")
+    with SilentServer() as silent:
+        store = Store(tmp_path / "s.sqlite")
+        y = YahooSource(store, session=silent.session(), timeouts=Timeouts(connect=0.5, read=1.0),
+                        sleep=lambda s: None, today=lambda: TODAY)
+        started = time.monotonic()
+        checked = Enricher(MarketData(store=store, yahoo=y)).check(
+            make_article("t", text, published="2018-08-07T10:00:00-04:00"))
+        took = time.monotonic() - started
+        assert len(silent.accepted) == 1  # the first request hung; no other was sent
+    assert took < 4  # one read timeout, not one per symbol or per yfinance request
+    assert len(checked.unchecked) >= 4 and not checked.judgements
+    assert all("Yahoo is not answering" in j.explanation for j in checked.unchecked)
+    assert y.breaker.down and y.breaker.waited == pytest.approx(1.0, abs=0.5)
+
+
+def test_the_guard_bounds_curl_requests_as_well(tmp_path):
+    from fake_yahoo import SilentServer
+
+    from enrich.market.network import Breaker, YahooDown, guard, new_session
+
+    breaker = Breaker()
+    with SilentServer() as silent:
+        session = guard(new_session(), Timeouts(connect=0.5, read=1.0), breaker)
+        started = time.monotonic()
+        with pytest.raises(Exception, match="(?i)timed out|timeout"):
+            session.get(f"http://127.0.0.1:{silent.port}/v8/finance/chart/META", timeout=30)  # 30 s is overridden
+        assert time.monotonic() - started < 4
+        with pytest.raises(YahooDown):
+            session.get(f"http://127.0.0.1:{silent.port}/again")
+    assert breaker.reason == "it did not answer in time" and len(silent.accepted) == 1
