@@ -33,6 +33,19 @@ def _fail(e: EnrichError) -> None:
     raise typer.Exit(e.exit_code)
 
 
+def _readable(items, bad: list):  # type: ignore[no-untyped-def,type-arg]
+    """The articles of `art.read`; each one it could not read is said on stderr (one line) and kept in
+    `bad`, and the batch goes on (the command then exits with status 2)."""
+    from .models import BadArticle
+
+    for item in items:
+        if isinstance(item, BadArticle):
+            typer.echo(f"enrich: error: {item.message}", err=True)
+            bad.append(item)
+        else:
+            yield item
+
+
 def _warn(problems: list) -> None:  # type: ignore[type-arg]
     """Problems the library returned (data rows set aside): one warning line each on stderr."""
     for p in problems:
@@ -56,11 +69,14 @@ def extract(articles: Articles, fmt: Annotated[str, typer.Option("--format", hel
     try:
         _format(fmt, ("table", "json", "jsonl"))
         enricher = Enricher(open_market(data, offline=True, near=articles, use_store=False))
-        results = [extraction_dict(enricher.extract(a)) for a in art.read(articles, published)]
+        bad: list = []  # type: ignore[type-arg]
+        results = [extraction_dict(enricher.extract(a)) for a in _readable(art.read(articles, published), bad)]
     except EnrichError as e:
         _fail(e)
         return
     _emit(results, fmt, table=_extract_table)
+    if bad:
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -76,8 +92,8 @@ def verify(articles: Articles, fmt: Annotated[str, typer.Option("--format", help
         _format(fmt, ("table", "json", "jsonl"))
         market = open_market(data, store_path=store, offline=offline, near=articles, use_store=not (data and offline))
         enricher = Enricher(market)
-        results = []
-        for a in art.read(articles, published):
+        results, bad = [], []  # type: ignore[var-annotated]
+        for a in _readable(art.read(articles, published), bad):
             results.append(checked_dict(enricher.check(a)))
             _warn(market.take_problems())
             if fmt == "jsonl":
@@ -87,6 +103,8 @@ def verify(articles: Articles, fmt: Annotated[str, typer.Option("--format", help
         return
     if fmt != "jsonl":
         _emit(results, fmt, table=_verify_table)
+    if bad:
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -109,13 +127,16 @@ def report(articles: Articles, out: Annotated[Path, typer.Option("-o", "--out", 
             raise InputError(f"--format {fmt!r}: use a comma list of html, md, png, svg")
         market = open_market(data, store_path=store, offline=offline, near=articles)
         enricher = Enricher(market)
-        for a in art.read(articles, published):
+        bad: list = []  # type: ignore[type-arg]
+        for a in _readable(art.read(articles, published), bad):
             written = write_report(enricher, a, out, formats, before=before, after=after, benchmark=benchmark)
             _warn(market.take_problems())
             for p in written:
                 typer.echo(str(p))
     except EnrichError as e:
         _fail(e)
+    if bad:
+        raise typer.Exit(2)
 
 
 @app.command()
