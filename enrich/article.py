@@ -25,7 +25,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from . import published as pub
 from .errors import ArticleError
@@ -50,12 +50,6 @@ def markdown_to_text(md: str) -> str:
     md = re.sub(r"^\s{0,3}>\s?", "", md, flags=re.M)
     md = re.sub(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)", "", md)
     return md
-
-
-def html_to_text(markup: str) -> tuple[str, str, dict[str, str]]:
-    """Kept for callers of the first version: (text, title, {where: date})."""
-    doc = read_html(markup)
-    return doc.text, doc.title, dict(doc.dates)
 
 
 def make_article(aid: str, text: str, *, published: str | None = None, url: str = "", title: str = "",
@@ -175,7 +169,7 @@ def _lines(stream: BinaryIO, encoding: str) -> Iterator[tuple[str | None, int]]:
     while line := text.readline(MAX_BYTES // width + 1):
         if len(line) > MAX_BYTES // width and not line.endswith("\n"):
             size = len(line) * width
-            while (rest := text.readline(1 << 18)) and (size := size + len(rest) * width) and not rest.endswith("\n"):
+            while (more := text.readline(1 << 18)) and (size := size + len(more) * width) and not more.endswith("\n"):
                 pass
             yield None, size
             continue
@@ -215,11 +209,11 @@ def _jsonl(lines: Iterable[tuple[int, str | None, int]], name: str, fallback: st
         yield BadArticle(name, None, "", f"{name}: no articles in it; give one JSON object per line")
 
 
-def _stream(stream: BinaryIO, name: str, fallback: str | None) -> Iterator[Article | BadArticle]:
+def _stream(source: BinaryIO, name: str, fallback: str | None) -> Iterator[Article | BadArticle]:
     """The articles of one input read as a stream, within the limits."""
-    if not hasattr(stream, "peek"):
-        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
-    head = stream.peek(8192)[:8192]  # type: ignore[attr-defined]
+    # peek: the encoding and a binary file are told from the first bytes without consuming them
+    stream = source if isinstance(source, io.BufferedReader) else io.BufferedReader(cast(io.RawIOBase, source))
+    head = stream.peek(8192)[:8192]
     encoding = next((enc for bom, enc in BOMS if head.startswith(bom)), "utf-8")
     if encoding == "utf-8" and b"\x00" in head:
         hint = " (UTF-16 without a byte-order mark? save it as UTF-8)" if head[1:2] == b"\x00" or head[:1] == b"\x00" \
@@ -258,7 +252,7 @@ def _chain(first: tuple[int, str | None, int], rest: Iterator[tuple[int, str | N
 def parse(raw: bytes, name: str, fallback_published: str | None = None) -> list[Article]:
     """Articles in one input held in memory; the format comes from the name, else the content."""
     out = []
-    for item in _stream(io.BufferedReader(io.BytesIO(raw)), name, fallback_published):  # type: ignore[arg-type]
+    for item in _stream(io.BytesIO(raw), name, fallback_published):
         if isinstance(item, BadArticle):
             raise ArticleError(item.message)
         out.append(item)

@@ -204,6 +204,7 @@ def check_option(value: str | None) -> None:
 
 
 def _in_text(text: str, region: str) -> tuple[Reading, str] | None:
+    """The best publication line or dateline of the text, read, and the line as quoted."""
     lines = publication_lines(text, region in MONTH_FIRST)
     if not lines:
         return None
@@ -251,10 +252,10 @@ def resolve(field: str | None, text: str, url: str = "", fallback: str | None = 
             how += f"; {_assumed(r.when, why_region)}"
         return _published(r.when, how, r.date_only, region, notes)
     found = _in_text(text, region)
-    if found is not None:
+    if found is not None and (when := found[0].when) is not None:
         r, line = found
         how = f"publication line {line}, {r.how}"
-        return _published(r.when, how + (f"; {_assumed(r.when, why_region)}" if r.date_only else ""), r.date_only,
+        return _published(when, how + (f"; {_assumed(when, why_region)}" if r.date_only else ""), r.date_only,
                           region, notes)
     r_url = _in_url(url, region)
     if r_url is not None and r_url.when is not None:

@@ -239,8 +239,8 @@ class Store:
         rows = self._select(
             "SELECT symbol,date,open,high,low,close,adj_close,volume,basis_date,source,fetched_at FROM bars "
             "WHERE symbol=? AND date BETWEEN ? AND ? ORDER BY date", (symbol, start.isoformat(), end.isoformat()))
-        return [RawBar(r[0], dt.date.fromisoformat(r[1]), *r[2:8], dt.date.fromisoformat(r[8]), r[9], r[10])
-                for r in rows]
+        return [RawBar(r[0], dt.date.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7],
+                       dt.date.fromisoformat(r[8]), r[9], r[10]) for r in rows]
 
     def splits(self, symbol: str) -> list[Split]:
         rows = self._select("SELECT symbol,date,ratio,source FROM splits WHERE symbol=? ORDER BY date", (symbol,))
