@@ -85,8 +85,19 @@ def _json(text: str) -> object:
         raise ValueError("JSON nested too deeply to read") from None
 
 
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _clean(value: object) -> object:
+    """JSON may escape half a surrogate pair ("\\ud800"), which no output can encode: replace it, as
+    invalid UTF-8 bytes are replaced."""
+    return LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def _from_record(rec: object, source: str, line: int | None, where: str, fallback: str | None) -> Article:
     """An article from one JSON object; ArticleError (one line, naming `where`) when it is not one."""
+    if isinstance(rec, dict):
+        rec = {k: _clean(v) for k, v in rec.items()}
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
         raise ArticleError(f"{where}: expected an object with a \"text\" string (and optional id, published, url, "
                            f"title)")

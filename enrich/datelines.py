@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 HEAD = 1000  # characters from the start where a publication line or dateline may begin
 TAIL = 400  # and from the end ("First Published: ..." under the story)
+LINE = 200  # characters of a line read for a stamp: publication lines are short
 
 MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                       "dec"], 1)}
@@ -142,27 +144,39 @@ def _classify(prefix: str, suffix: str) -> tuple[int, str] | None:
     if label:
         word = label.group("label").lower()
         return (2 if any(w in word for w in _LATER) else 0), f"labelled {label.group('label')!r}"
-    rest = _WORD.findall(re.sub(r"^\s*[Bb]y\s", " ", prefix) + " " + suffix)
-    if len(rest) <= 5 and all(w[0].isupper() or w.lower() in ("by", "and") for w in rest):
-        return 1, "a line of its own" if not rest else "a line of its own beside a byline or an outlet's name"
-    if _PLACE.match(prefix) and _AFTER_DATELINE.match(suffix):
+    if len(prefix) + len(suffix) <= LINE:
+        rest = _WORD.findall(re.sub(r"^\s*[Bb]y\s", " ", prefix) + " " + suffix)
+        if len(rest) <= 5 and all(w[0].isupper() or w.lower() in ("by", "and") for w in rest):
+            return 1, "a line of its own" if not rest else "a line of its own beside a byline or an outlet's name"
+    if _PLACE.match(prefix) and _AFTER_DATELINE.match(suffix[:LINE]):
         return 1, "the story's dateline"
     return None
 
 
+def _line_starts(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Where the lines that begin in [lo, hi) begin."""
+    if lo == 0 or text[lo - 1] == "\n":
+        yield lo
+    pos = text.find("\n", lo, hi)
+    while 0 <= pos < hi - 1:
+        yield pos + 1
+        pos = text.find("\n", pos + 1, hi)
+
+
 def publication_lines(text: str, month_first: bool = True) -> list[Line]:
-    """The stamps in the head or tail of `text` worded as a publication line or dateline, best first."""
+    """The stamps in the head or tail of `text` worded as a publication line or dateline, best first.
+    Only the first LINE characters of a line are read: a publication line is short, and a dateline
+    opens its paragraph (so a long article costs no more than a short one)."""
     head_end = min(len(text), HEAD)
     tail_start = max(head_end, len(text) - TAIL)
     found: list[tuple[int, int, Line]] = []
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        start, pos = pos, pos + len(raw)
-        if start >= head_end and start < tail_start:
-            continue
-        line = raw.rstrip("\r\n")
+    for start in [*_line_starts(text, 0, head_end), *_line_starts(text, tail_start, len(text))]:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:min(end, start + LINE)]
         for s_start, s_end, stamp in stamps(line, month_first):
-            kind = _classify(line[:s_start], line[s_end:])
+            suffix = text[start + s_end:min(end, start + s_end + LINE + 1)]
+            kind = _classify(line[:s_start], suffix)
             if kind is not None:
                 found.append((kind[0], start + s_start, Line(stamp, kind[0], kind[1], line.strip())))
     found.sort(key=lambda t: (t[0], t[1]))

@@ -173,3 +173,11 @@ def test_endless_standard_input_is_bounded_like_a_file():
 def test_standard_input_named_twice_stops_before_reading():
     done = run_cli(["extract", "-", "-"], input=GOOD)
     assert done.returncode == 2 and "more than once" in done.stderr
+
+
+def test_half_a_surrogate_pair_escaped_in_json_is_replaced(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "s\\ud800", "text": "' + GOOD + ' \\udc00 \\ud83d\\ude00", "published": "2019-03-05"}\n')
+    (a,) = read([str(path)])
+    assert a.id == "s\ufffd" and a.text.endswith("\ufffd \U0001f600")
+    assert cli("extract", str(path)).exit_code == 0
