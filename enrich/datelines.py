@@ -112,8 +112,13 @@ def stamp_of(m: re.Match[str], month_first: bool) -> Stamp | None:
     return Stamp(day, hour, minute, zone, offset, text, month_first=read_month_first)
 
 
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # every stamp has one; most lines have none
+
+
 def stamps(text: str, month_first: bool = True) -> list[tuple[int, int, Stamp]]:
     """Every stamp in `text` as (start, end, stamp), in order, the longest reading at each place."""
+    if not _ANY_YEAR.search(text):
+        return []
     found: dict[int, tuple[int, Stamp]] = {}
     for pattern in STAMPS:
         for m in pattern.finditer(text):
