@@ -170,8 +170,8 @@ class Store:
             return StoreError(f"store {self.path}: is damaged ({text}), so enrich cannot {doing}; nothing was "
                               f"written to it. Move it aside (sqlite3's .recover may save its rows) and run again: "
                               f"a new store fills from your data folders and Yahoo")
-        return StoreError(f"store {self.path}: cannot {doing} ({text}); check the file and its folder are "
-                          f"writable and the disk has room, or pass --store another file")
+        return StoreError(f"store {self.path}: cannot {doing} ({text}); nothing was changed. Check the file and "
+                          f"its folder are writable and the disk has room, or pass --store another file")
 
     def close(self) -> None:
         self._db.close()
@@ -194,7 +194,7 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as e:
-            raise self._error(e, "write to it; nothing was changed") from None
+            raise self._error(e, "write to it") from None
 
     def put(self, *, bars: Iterable[RawBar] = (), splits: Iterable[Split] = (), shares: Iterable[SharesRow] = (),
             spans: Iterable[SymbolSpan] = (), coverage: Iterable[tuple[str, str, dt.date, dt.date, str]] = (),
