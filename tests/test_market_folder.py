@@ -186,3 +186,13 @@ def test_import_warns_of_each_row_set_aside_and_keeps_the_rest(tmp_path):
     result = CliRunner().invoke(app, ["data", "import", str(folder), "--store", str(tmp_path / "s.sqlite")])
     assert result.exit_code == 0
     assert "warning: shelf/prices/QQQX.csv:2:" in result.output and "20 bars" in result.output
+
+
+def test_store_check_lists_bars_stored_before_the_rules(tmp_path):
+    from enrich.market.source import RawBar
+
+    with Store(tmp_path / "s.sqlite") as st:
+        st.put(bars=[RawBar("OLDX", day("2001-02-05"), 5.0, 4.0, 6.0, 5.0, 5.0, 10.0, day("2001-02-05"), "hand",
+                            "2001-02-05")])
+        (p,) = check_store(st).problems
+        assert p.symbol == "OLDX" and "is not a possible bar" in p.message and p.date == day("2001-02-05")

@@ -116,3 +116,11 @@ def test_an_unreadable_field_is_said_and_the_next_source_used():
 def test_a_date_only_field_takes_the_time_the_text_states_that_day():
     p = resolve("2019-03-12", "Globex rose.\n\nPosted on March 12, 2019 at 2:15 PM EDT")
     assert p.when == dt.datetime(2019, 3, 12, 14, 15, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
+
+
+def test_a_publication_line_counts_only_in_the_head_or_the_tail():
+    middle = "Globex rose 2 percent. " * 60  # about 1,400 characters
+    p = resolve(None, middle + "\nPublished: March 12, 2019 09:45\n" + middle)
+    assert p.when is None
+    assert resolve(None, "Published: March 12, 2019 09:45\n" + middle * 3).when.day == 12
+    assert resolve(None, middle * 3 + "\nPublished: March 12, 2019 09:45").when.day == 12
