@@ -200,3 +200,16 @@ def test_the_guard_bounds_curl_requests_as_well(tmp_path):
         with pytest.raises(YahooDown):
             session.get(f"http://127.0.0.1:{silent.port}/again")
     assert breaker.reason == "it did not answer in time" and len(silent.accepted) == 1
+
+
+def test_todays_bar_is_asked_for_again_until_the_day_is_over(tmp_path, fake):
+    last = dt.date.fromisoformat(fake.bars["META"][-1][0])
+    store = Store(tmp_path / "s.sqlite")
+    for _ in range(2):
+        y = YahooSource(store, session=fake.session(), sleep=lambda s: None, today=lambda: last)
+        y.fetch(["META"], dt.date(2018, 7, 1), last)
+        assert y.requests == 1  # the session of `last` may still be trading: asked again each run
+    assert store.bars("META", last, last)  # meanwhile its bar is used
+    y = YahooSource(store, session=fake.session(), sleep=lambda s: None, today=lambda: last)
+    y.fetch(["META"], dt.date(2018, 7, 1), last - dt.timedelta(days=1))
+    assert y.requests == 0  # the days before are done

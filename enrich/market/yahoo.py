@@ -167,9 +167,12 @@ class YahooSource:
         sound, problems = sound_rows(rows, SOURCE, symbol, today)
         bars = [RawBar(symbol, r.date, r.open, r.high, r.low, r.close, r.adj_close, r.volume, today, SOURCE, at)
                 for r in sound]
+        # Today's bar may be a session still trading: it is kept, but the coverage stops at yesterday, so
+        # the next run asks again and the final bar replaces it.
+        done = today - dt.timedelta(days=1)
         try:
             self.store.put(bars=bars, splits=splits, dividends=dividends,
-                           coverage=[(symbol, "bars", start, today, SOURCE), (symbol, "splits", start, today, SOURCE)],
+                           coverage=[(symbol, "bars", start, done, SOURCE), (symbol, "splits", start, done, SOURCE)],
                            problems=[("bars", SOURCE, p) for p in problems], replace_problems=[(symbol, SOURCE)],
                            fetched_at=at)
         except StoreError as e:  # the answer cannot be kept: this symbol's figures go unchecked, the run goes on
