@@ -196,3 +196,13 @@ def test_store_check_lists_bars_stored_before_the_rules(tmp_path):
                             "2001-02-05")])
         (p,) = check_store(st).problems
         assert p.symbol == "OLDX" and "is not a possible bar" in p.message and p.date == day("2001-02-05")
+
+
+def test_a_latin1_byte_in_a_shares_source_spoils_nothing_and_in_a_count_only_its_row(tmp_path):
+    folder = shelf(tmp_path / "shelf")
+    (folder / "shares.csv").write_bytes(b"symbol,date,shares,source\nQQQX,2019-01-02,1000000,Soci\xe9t\xe9 filing\n"
+                                        b"RRRX,2019-01-02,5\xb000000,x\n")
+    market = MarketData(folders=[DirectorySource(folder)], offline=True)
+    assert market.shares_at("QQQX", day("2019-03-08")).shares == 1_000_000
+    assert market.shares_at("RRRX", day("2019-03-08")) is None
+    assert [p.line for p in market.take_problems()] == [3]

@@ -9,8 +9,8 @@ Every row is checked. A bad row is set aside with a DataProblem naming the file 
 aside only what it concerns: a bad price row that session (see rows.py); a bad split row the
 symbol's prices before that split (they cannot be turned back into the prices quoted then); a bad
 shares row that symbol's share counts from its date on (see MarketData.shares_at); a bad symbols row
-itself. A file that cannot be read at all (its header, its encoding) is set aside whole, with one
-problem. Nothing here raises for a bad row.
+itself. A file that cannot be read at all (its header) is set aside whole, with one problem; a byte
+that is not UTF-8 spoils only its row. Nothing here raises for a bad row.
 
 A folder is named by its name, never by its absolute path ("devset/market": a folder called
 "market", the layout's own name, is named with its parent), and its snapshot by its own date: the
@@ -95,7 +95,8 @@ class DirectorySource:
         """The rows of a CSV file as (line, fields); a file whose header or encoding is wrong gives none."""
         label = self._label(path)
         try:
-            with path.open(newline="", encoding="utf-8-sig") as fh:
+            # A byte that is not UTF-8 spoils its row only: a text field keeps a replacement mark, a number fails.
+            with path.open(newline="", encoding="utf-8-sig", errors="replace") as fh:
                 reader = csv.reader(fh)
                 head = next(reader, None)
                 if head is None or [h.strip() for h in head[: len(header)]] != header:
@@ -113,9 +114,6 @@ class DirectorySource:
                         continue
                     out.append((reader.line_num, dict(zip(header, (c.strip() for c in row)))))
                 return out
-        except UnicodeDecodeError:
-            problems.append(DataProblem(label, None, None, "is not UTF-8 text; the file is set aside (save it as "
-                                                           "UTF-8 CSV)", symbol))
         except (OSError, csv.Error) as e:
             problems.append(DataProblem(label, None, None, f"cannot be read ({e}); the file is set aside", symbol))
         return []
