@@ -213,3 +213,27 @@ def test_todays_bar_is_asked_for_again_until_the_day_is_over(tmp_path, fake):
     y = YahooSource(store, session=fake.session(), sleep=lambda s: None, today=lambda: last)
     y.fetch(["META"], dt.date(2018, 7, 1), last - dt.timedelta(days=1))
     assert y.requests == 0  # the days before are done
+
+
+def test_answers_a_locked_store_cannot_take_are_used_from_memory_and_the_store_is_not_waited_on_twice(tmp_path,
+                                                                                                        fake):
+    from test_market_store_faults import hold
+
+    path = tmp_path / "s.sqlite"
+    Store(path).close()
+    holder = hold(path, "wal")  # another process is writing (a long import)
+    try:
+        store = Store(path, busy_timeout=0.5)
+        y, _ = _yahoo(store, fake)
+        market = MarketData(store=store, yahoo=y)
+        started = time.monotonic()
+        s = market.series("FB", dt.date(2018, 7, 20), dt.date(2018, 8, 10))
+        g = market.series("^GSPC", dt.date(2018, 7, 20), dt.date(2018, 8, 10))
+        assert time.monotonic() - started < 3  # one busy timeout of 0.5 s, not one per symbol
+        assert s.bar(dt.date(2018, 7, 26)).close == pytest.approx(176.26, abs=1e-5) and g.bars
+        (warning,) = market.take_problems()
+        assert "locked by another process" in str(warning) and "not kept" in str(warning)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not Store(path).has("META")  # nothing half-written

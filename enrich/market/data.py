@@ -80,6 +80,9 @@ class MarketData:
         """The problems of the data used since the last call (rows set aside, conflicts), each once: the
         CLI prints them as warnings. Only what bears on the spans asked for is here; `enrich data check`
         lists every problem of a folder or the store."""
+        if self.yahoo is not None and self.yahoo.store_trouble:
+            self._meet([DataProblem("store", None, None, f"{self.yahoo.store_trouble}; Yahoo's answers are used for "
+                                                         f"this run but not kept")])
         met = list(self._met.values())
         new, self._taken = met[self._taken:], len(met)
         return new
@@ -94,6 +97,9 @@ class MarketData:
                 rows = self.store.bars(member, start, end)
                 if rows or self.store.covered(member, "bars", start, end):
                     return rows, self.store.splits(member), _within(self.store.problems(member), start, end)
+            kept = self.yahoo.held(member, start, end) if self.yahoo is not None else None
+            if kept is not None:
+                return kept[0], kept[1], _within(kept[2], start, end)
         return None
 
     def _held(self, symbol: str, start: dt.date, end: dt.date) -> bool:
@@ -102,6 +108,8 @@ class MarketData:
         if any(f.has(m) for f in self.folders for m in family):
             return True
         last = min(end, dt.date.today())
+        if self.yahoo is not None and any(self.yahoo.held(m, start, last) for m in family):
+            return True
         return self.store is not None and any(self.store.covered(m, "bars", start, last) for m in family)
 
     def prefetch(self, wants: list[tuple[str, dt.date, dt.date]]) -> None:

@@ -7,25 +7,40 @@ with a coverage row, so a second run over the same span makes no request.
 
 Yahoo's answers are checked row by row like a data folder (rows.py): a glitch row is set aside
 and recorded in the store's problems. Every request is bounded and the first one that fails to
-connect or times out marks Yahoo down for the rest of the run (network.py).
+connect or times out marks Yahoo down for the rest of the run (network.py). An answer the store
+cannot take (locked by a long import, a full disk) is kept in memory and used for this run; after
+the first such failure the store is not tried again this run, so no run waits on it twice.
 """
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import logging
 import time
 import warnings
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DataError, OfflineError, ProviderError, StoreError, UnknownSymbolError
+from ..models import DataProblem
 from .network import Breaker, Timeouts, YahooDown, guard, new_session
 from .rows import Row, sound_rows
 from .source import RawBar, SharesRow, Split
 from .store import Store, now_utc
 
 SOURCE = "yahoo (yfinance)"
+
+
+@dataclass(frozen=True)
+class Unstored:
+    """An answer the store could not take, used from memory for the rest of the run."""
+
+    start: dt.date
+    bars: tuple[RawBar, ...]
+    splits: tuple[Split, ...]
+    problems: tuple[DataProblem, ...]
 
 
 def _is_rate_limit(exc: BaseException) -> bool:
@@ -82,6 +97,8 @@ class YahooSource:
         self.sleep = sleep
         self.today = today
         self.requests = 0  # chart/fundamentals calls made through yfinance, for tests and logs
+        self.unstored: dict[str, Unstored] = {}
+        self.store_trouble = ""  # why the store could not take an answer this run ("" while it can)
 
     def _ticker(self, symbol: str) -> Any:
         import yfinance as yf
@@ -138,16 +155,20 @@ class YahooSource:
         today = self.today()
         fetched = []
         for symbol in dict.fromkeys(symbols):
-            if self.store.covered(symbol, "bars", start, min(end, today)):
+            kept = self.unstored.get(symbol)
+            if (kept is not None and kept.start <= start) or self.store.covered(symbol, "bars", start, min(end, today)):
                 continue
-            frame = self._call(symbol, "prices", lambda s=symbol: self._ticker(s).history(
-                start=start.isoformat(), end=(today + dt.timedelta(days=1)).isoformat(), interval="1d",
-                auto_adjust=False, actions=True, raise_errors=True, timeout=self.timeouts.read))
+            frame = self._call(symbol, "prices", functools.partial(self._history, symbol, start, today))
             if frame is None or len(frame) == 0:
                 raise UnknownSymbolError(symbol, f"Yahoo (no bars from {start} to {today})")
             self._save(symbol, frame, start, today)
             fetched.append(symbol)
         return fetched
+
+    def _history(self, symbol: str, start: dt.date, today: dt.date) -> Any:
+        return self._ticker(symbol).history(
+            start=start.isoformat(), end=(today + dt.timedelta(days=1)).isoformat(), interval="1d",
+            auto_adjust=False, actions=True, raise_errors=True, timeout=self.timeouts.read)
 
     def _save(self, symbol: str, frame: Any, start: dt.date, today: dt.date) -> None:
         at = now_utc()
@@ -170,13 +191,24 @@ class YahooSource:
         # Today's bar may be a session still trading: it is kept, but the coverage stops at yesterday, so
         # the next run asks again and the final bar replaces it.
         done = today - dt.timedelta(days=1)
-        try:
-            self.store.put(bars=bars, splits=splits, dividends=dividends,
-                           coverage=[(symbol, "bars", start, done, SOURCE), (symbol, "splits", start, done, SOURCE)],
-                           problems=[("bars", SOURCE, p) for p in problems], replace_problems=[(symbol, SOURCE)],
-                           fetched_at=at)
-        except StoreError as e:  # the answer cannot be kept: this symbol's figures go unchecked, the run goes on
-            raise ProviderError(f"Yahoo answered for {symbol}, but {e}") from None
+        if not self.store_trouble:
+            try:
+                self.store.put(bars=bars, splits=splits, dividends=dividends,
+                               coverage=[(symbol, "bars", start, done, SOURCE), (symbol, "splits", start, done, SOURCE)],
+                               problems=[("bars", SOURCE, p) for p in problems], replace_problems=[(symbol, SOURCE)],
+                               fetched_at=at)
+                return
+            except StoreError as e:
+                self.store_trouble = str(e)
+        self.unstored[symbol] = Unstored(start, tuple(bars), tuple(splits), tuple(problems))
+
+    def held(self, symbol: str, start: dt.date, end: dt.date) -> tuple[list[RawBar], list[Split],
+                                                                        list[DataProblem]] | None:
+        """This run's answer for the symbol that the store could not take, if any."""
+        kept = self.unstored.get(symbol)
+        if kept is None or kept.start > start:
+            return None
+        return [b for b in kept.bars if start <= b.date <= end], list(kept.splits), list(kept.problems)
 
     def fetch_shares(self, symbol: str, start: dt.date, end: dt.date) -> None:
         """Shares outstanding from Yahoo's fundamentals series, one row per date."""
@@ -189,8 +221,12 @@ class YahooSource:
             for ts, value in series.items():
                 if value == value and value > 0:
                     rows[ts.date()] = float(value)  # later duplicates of a day replace earlier ones
+        if self.store_trouble:
+            raise ProviderError(f"Yahoo answered shares for {symbol}, but the store cannot take them: "
+                                f"{self.store_trouble}")
         try:
             self.store.put(shares=[SharesRow(symbol, d, v, SOURCE + " get_shares_full")
                                    for d, v in sorted(rows.items())], coverage=[(symbol, "shares", start, end, SOURCE)])
         except StoreError as e:
+            self.store_trouble = str(e)
             raise ProviderError(f"Yahoo answered shares for {symbol}, but {e}") from None
