@@ -227,8 +227,9 @@ def _stream(source: BinaryIO, name: str, fallback: str | None) -> Iterator[Artic
     head = stream.peek(8192)[:8192]
     encoding = next((enc for bom, enc in BOMS if head.startswith(bom)), "utf-8")
     if encoding == "utf-8" and b"\x00" in head:
-        hint = " (UTF-16 without a byte-order mark? save it as UTF-8)" if head[1:2] == b"\x00" or head[:1] == b"\x00" \
-            else ""
+        odd, even = head[1::2], head[0::2]  # UTF-16 text: one of the two is all NULs, the other is not
+        utf16 = (not odd.strip(b"\x00") and even.strip(b"\x00")) or (not even.strip(b"\x00") and odd.strip(b"\x00"))
+        hint = " (UTF-16 without a byte-order mark? save it as UTF-8)" if utf16 else ""
         yield BadArticle(name, None, "", f"{name}: looks like a binary file, not text{hint}; give .txt, .md, .html, "
                                          f".json or .jsonl")
         return
