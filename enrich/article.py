@@ -18,12 +18,13 @@ input is refused.
 from __future__ import annotations
 
 import codecs
+import functools
 import html
 import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -131,11 +132,10 @@ def _document(data: str, name: str, suffix: str, fallback: str | None) -> Iterat
                 return
             doc = None  # text that happens to start with a bracket
         if doc is not None:
-            records = doc if isinstance(doc, list) else [doc]
-            for i, rec in enumerate(records):
-                where = f"{name}[{i}]" if isinstance(doc, list) else name
-                yield _guarded(lambda r=rec, w=where, i=i: _from_record(r, name, i if isinstance(doc, list) else None,
-                                                                          w, fallback), name, i, rec)
+            listed = isinstance(doc, list)
+            for i, rec in enumerate(doc if isinstance(doc, list) else [doc]):
+                where, index = (f"{name}[{i}]", i) if listed else (name, None)
+                yield _guarded(functools.partial(_from_record, rec, name, index, where, fallback), name, index, rec)
             return
     if suffix in (".html", ".htm") or HTML_START.match(data[:500]):
         page = read_html(data)
@@ -150,9 +150,10 @@ def _document(data: str, name: str, suffix: str, fallback: str | None) -> Iterat
                    name, None, None)
 
 
-def _guarded(build, source: str, line: int | None, rec: object) -> Article | BadArticle:  # type: ignore[no-untyped-def]
+def _guarded(build: Callable[[], Article], source: str, line: int | None, rec: object) -> Article | BadArticle:
+    """The article `build` makes, or the BadArticle that takes its place."""
     try:
-        return build()  # type: ignore[no-any-return]
+        return build()
     except ArticleError as e:
         aid = rec.get("id") if isinstance(rec, dict) and isinstance(rec.get("id"), (str, int)) else ""
         return BadArticle(source, line, str(aid), str(e))
@@ -215,7 +216,7 @@ def _jsonl(lines: Iterable[tuple[int, str | None, int]], name: str, fallback: st
         except ValueError as e:
             yield BadArticle(name, n, "", f"{name}:{n}: {e}; each line must be one JSON object")
             continue
-        yield _guarded(lambda r=rec, k=n: _from_record(r, name, k, f"{name}:{k}", fallback), name, n, rec)
+        yield _guarded(functools.partial(_from_record, rec, name, n, f"{name}:{n}", fallback), name, n, rec)
     if not seen:
         yield BadArticle(name, None, "", f"{name}: no articles in it; give one JSON object per line")
 

@@ -96,3 +96,15 @@ def test_html_metadata_gives_the_publish_time(meta, ld, expected, how):
     assert a.published.isoformat() == expected and how in a.published_how
     assert a.url == "https://news.example.com/markets/globex" and a.title == "Globex climbs"
     assert "went public" in a.text and "datePublished" not in a.text
+
+
+def test_json_list_records_are_set_aside_one_by_one_with_their_index(tmp_path):
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([{"id": "a", "text": "Globex rose."}, {"id": "b"}, {"id": "c", "text": "Initech fell."}]))
+    items = list(read([str(path)]))
+    assert [type(x).__name__ for x in items] == ["Article", "BadArticle", "Article"]
+    assert (items[1].line, items[1].id) == (1, "b") and f"{path}[1]" in items[1].message
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps({"id": "z", "text": 5}))
+    (bad,) = read([str(single)])
+    assert (bad.line, bad.id) == (None, "z")
