@@ -33,6 +33,25 @@ def _fail(e: EnrichError) -> None:
     raise typer.Exit(e.exit_code)
 
 
+def _readable(items, bad: list):  # type: ignore[no-untyped-def,type-arg]
+    """The articles of `art.read`; each one it could not read is said on stderr (one line) and kept in
+    `bad`, and the batch goes on (the command then exits with status 2)."""
+    from .models import BadArticle
+
+    for item in items:
+        if isinstance(item, BadArticle):
+            typer.echo(f"enrich: error: {item.message}", err=True)
+            bad.append(item)
+        else:
+            yield item
+
+
+def _warn(problems: list) -> None:  # type: ignore[type-arg]
+    """Problems the library returned (data rows set aside): one warning line each on stderr."""
+    for p in problems:
+        typer.echo(f"enrich: warning: {p}", err=True)
+
+
 def _format(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise InputError(f"--format {value!r} is not one of {', '.join(allowed)}")
@@ -50,11 +69,14 @@ def extract(articles: Articles, fmt: Annotated[str, typer.Option("--format", hel
     try:
         _format(fmt, ("table", "json", "jsonl"))
         enricher = Enricher(open_market(data, offline=True, near=articles, use_store=False))
-        results = [extraction_dict(enricher.extract(a)) for a in art.read(articles, published)]
+        bad: list = []  # type: ignore[type-arg]
+        results = [extraction_dict(enricher.extract(a)) for a in _readable(art.read(articles, published), bad)]
     except EnrichError as e:
         _fail(e)
         return
     _emit(results, fmt, table=_extract_table)
+    if bad:
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -70,9 +92,10 @@ def verify(articles: Articles, fmt: Annotated[str, typer.Option("--format", help
         _format(fmt, ("table", "json", "jsonl"))
         market = open_market(data, store_path=store, offline=offline, near=articles, use_store=not (data and offline))
         enricher = Enricher(market)
-        results = []
-        for a in art.read(articles, published):
+        results, bad = [], []  # type: ignore[var-annotated]
+        for a in _readable(art.read(articles, published), bad):
             results.append(checked_dict(enricher.check(a)))
+            _warn(market.take_problems())
             if fmt == "jsonl":
                 typer.echo(json.dumps(results.pop()))
     except EnrichError as e:
@@ -80,6 +103,8 @@ def verify(articles: Articles, fmt: Annotated[str, typer.Option("--format", help
         return
     if fmt != "jsonl":
         _emit(results, fmt, table=_verify_table)
+    if bad:
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -102,12 +127,16 @@ def report(articles: Articles, out: Annotated[Path, typer.Option("-o", "--out", 
             raise InputError(f"--format {fmt!r}: use a comma list of html, md, png, svg")
         market = open_market(data, store_path=store, offline=offline, near=articles)
         enricher = Enricher(market)
-        for a in art.read(articles, published):
+        bad: list = []  # type: ignore[type-arg]
+        for a in _readable(art.read(articles, published), bad):
             written = write_report(enricher, a, out, formats, before=before, after=after, benchmark=benchmark)
+            _warn(market.take_problems())
             for p in written:
                 typer.echo(str(p))
     except EnrichError as e:
         _fail(e)
+    if bad:
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -132,6 +161,7 @@ def chart(symbol: Annotated[str, typer.Argument(help="Yahoo-style symbol, e.g. F
             raise InputError(f"--out {out}: give a .png or .svg file name")
         market = open_market(data, store_path=store, offline=offline)
         draw_symbol(market, symbol.upper(), day, out, before=before, after=after, benchmark=benchmark)
+        _warn(market.take_problems())
         typer.echo(str(out))
     except EnrichError as e:
         _fail(e)
@@ -146,10 +176,36 @@ def data_import(folder: Annotated[Path, typer.Argument(help="A market data folde
 
     try:
         with Store(store) as st:
-            counts = import_folder(DirectorySource(folder), st)
+            source = DirectorySource(folder)
+            counts = import_folder(source, st)
+            _warn(source.problems_met())
             typer.echo(f"imported into {st.path}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     except EnrichError as e:
         _fail(e)
+
+
+@data_app.command("check")
+def data_check(folder: Annotated[Optional[Path], typer.Argument(help="A market data folder; none: the store.")] = None,
+               store: StoreOpt = None) -> None:
+    """List every problem of a market folder (or the store): rows set aside, conflicts, unreadable files."""
+    from .market import Store
+    from .market.check import check_folder, check_store
+
+    try:
+        if folder is not None:
+            found = check_folder(folder)
+        else:
+            with Store(store) as st:
+                found = check_store(st)
+    except EnrichError as e:
+        _fail(e)
+        return
+    for p in found.problems:
+        typer.echo(str(p))
+    typer.echo(f"{found.name}: {found.checked}, {len(found.problems)} problem{'s' * (len(found.problems) != 1)}",
+               err=True)
+    if not found.clean:
+        raise typer.Exit(3)
 
 
 @data_app.command("info")

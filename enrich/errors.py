@@ -2,10 +2,12 @@
 
     EnrichError                    base: a one-line message that says what was received,
      |                             what was expected and what to do
-     +-- InputError                an article or option the user gave cannot be read
-     |    +-- ArticleError         an article file / JSON line is unreadable
-     +-- DataError                 market data is missing or malformed
-     |    +-- DataFileError        a data file (CSV) has a bad row; names file and line
+     +-- InputError                an option the user gave cannot be used (--published 25:00, --format)
+     |    +-- ArticleError         nothing can be read at all (no input named, - named twice); for one
+     |                             bad input or record, article.read yields a BadArticle instead
+     +-- DataError                 market data is missing or cannot be had
+     |    +-- DataFileError        a data file cannot be used; a bad row is not an error but a
+     |                             DataProblem (models.py), set aside with a warning
      |    +-- UnknownSymbolError   no data source knows the symbol
      |    +-- NoSessionsError      a date range holds no trading session
      |    +-- OfflineError         data is needed from the network but --offline is set
@@ -13,7 +15,8 @@
      +-- StoreError                the on-disk store cannot be opened or written
 
 The CLI turns each into one line on stderr and a documented exit status; library code never
-prints or exits.
+prints or exits. What is not an error: an unreadable article of a batch (a BadArticle, and the
+batch goes on) and a glitch row of market data (a DataProblem, and the rest is used).
 """
 from __future__ import annotations
 

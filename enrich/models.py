@@ -121,14 +121,30 @@ class Bar:
 
 
 @dataclass(frozen=True)
+class DataProblem:
+    """A row of market data set aside (or a conflict resolved) while reading it, and where it was."""
+
+    file: str  # the file within its data folder ("devset/market/prices/FB.csv"), or the vendor ("yahoo")
+    line: int | None  # 1-based line in that file; None for a vendor answer or a whole file
+    date: dt.date | None  # the session the row is about, when it could be read
+    message: str  # what was wrong and what was done about it
+    symbol: str = ""  # whose data it concerns, when known
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
 class PriceSeries:
     """Daily bars of one symbol, in one price basis, with provenance."""
 
     symbol: str
     bars: tuple[Bar, ...]
     basis: str  # "as quoted on <date>" or "split-adjusted as of <date>"
-    source: str
-    fetched_at: str
+    source: str  # the data's name: a folder's name ("devset/market") or the vendor, never a machine path
+    fetched_at: str  # the snapshot's own date (a folder's last row), or when a vendor answered
+    problems: tuple[DataProblem, ...] = ()  # rows of this symbol set aside while reading, in date order
 
     def index_of(self, day: dt.date) -> int | None:
         lo, hi = 0, len(self.bars)
@@ -147,6 +163,23 @@ class PriceSeries:
     def previous(self, day: dt.date) -> Bar | None:
         i = self.index_of(day)
         return self.bars[i - 1] if i else None
+
+    def problems_near(self, day: dt.date) -> tuple[DataProblem, ...]:
+        """Problems that bear on a judgement of `day`: on the day itself, or between it and the bar before
+        it (a set-aside row there may have been the previous session, whose close moves are measured from),
+        and those with no date (a bad split row of the symbol)."""
+        prev = self.previous(day)
+        after = prev.date if prev is not None else dt.date.min
+        return tuple(p for p in self.problems if p.date is None or after < p.date <= day)
+
+    def provenance(self, day: dt.date) -> dict[str, object]:
+        """What the evidence of a judgement on `day` says about the data: its name, snapshot date, price
+        basis, and any problem of the vendor's rows that bears on that session."""
+        out: dict[str, object] = {"source": self.source, "fetched_at": self.fetched_at, "basis": self.basis}
+        near = self.problems_near(day)
+        if near:
+            out["data_problems"] = [str(p) for p in near]
+        return out
 
 
 @dataclass(frozen=True)

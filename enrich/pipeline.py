@@ -43,7 +43,7 @@ def open_market(data_dirs: list[str] | None = None, *, store_path: str | None = 
     for path in near or []:
         beside = Path(path).resolve().parent / "market"
         if path != "-" and (beside / "prices").is_dir() and all(f.root != beside for f in folders):
-            folders.append(DirectorySource(beside, name=f"snapshot:{beside}"))
+            folders.append(DirectorySource(beside))
     store = Store(store_path) if use_store else None
     yahoo = YahooSource(store) if store is not None and not offline else None
     return MarketData(folders=folders, store=store, yahoo=yahoo, offline=offline)

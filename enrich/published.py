@@ -1,19 +1,31 @@
 """When an article was published, with its UTC offset, and how that was decided.
 
-Time-zone abbreviations are ambiguous and common parsers get them wrong for news: dateutil
-drops "IST" and returns a naive time; others read it as Irish or Israel time. Here an
-abbreviation is read with the outlet's region (from the URL, the publication line and the
-text's currency and place names), and the choice is recorded.
+In this order, the first that gives a time wins, and `published_how` says which:
+
+    1. the input's own field (JSON "published"), when it reads as a date or time
+    2. the HTML page's metadata: JSON-LD datePublished, article:published_time and kin, a <time> element
+    3. a publication line or dateline in the text, by its place and wording (datelines.py), not any date
+    4. the date in the article's URL (/2019/04/16/), a date only
+    5. --published
+
+A time with its own offset keeps it ("Fri, 27 Jul 2018 18:00:00 +0900", "... GMT"). Time-zone
+abbreviations are ambiguous and common parsers get them wrong for news: dateutil drops "IST"
+and returns a naive time; others read it as Irish or Israel time. Here an abbreviation is read
+with the outlet's region (from the URL, the publication line and the text's currency and place
+names), and the choice is recorded. A time that is no clock time ("03:60") leaves the date only.
 """
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from .textcase import near
+from .datelines import STAMPS, Stamp, publication_lines, stamp_of
+from .errors import InputError
 
 REGION_TZ = {
     "US": "America/New_York", "UK": "Europe/London", "IE": "Europe/Dublin", "IN": "Asia/Kolkata",
@@ -66,29 +78,9 @@ ABBREV: dict[str, dict[str, int]] = {
 }
 ZONE_NAMES = {"ET": "America/New_York", "EASTERN": "America/New_York", "PT": "America/Los_Angeles",
               "CT": "America/Chicago"}
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-MONTH_RE = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-TIME_RE = r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?\s*(?P<tz>[A-Z]{1,5}\b)?)?"
-PUBLISHED_LINES = [
-    # "First Published: Tue, August 07 2018. 00:05 IST", "Sep. 27, 2018, 04:54 PM", "Oct 11, 2011"
-    re.compile(r"(?:(?:First |Last )?(?:Published|Updated|Posted)(?: on| at)?:?\s*)?(?:[A-Z][a-z]{2,8},?\s+)?"
-               + MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\.?" + TIME_RE),
-    # "26 July 2018 10:00 BST"
-    re.compile(r"(?:(?:Published|Updated|Posted)(?: on)?:?\s*)?(?P<d>\d{1,2})\s+" + MONTH_RE + r",?\s+(?P<y>(?:19|20)\d{2})"
-               + TIME_RE),
-    # "07/10/2020 - 03:59" (month first, as US sites write it)
-    re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?:\s*-\s*|\s+)" + TIME_RE.replace(",?\\s*", "")),
-    # ISO
-    re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?"
-               r"(?P<off>Z|[+-]\d{2}:?\d{2})?)?"),
-]
-
-
-# What the publication-line patterns need: a capitalised month name (at most 64 characters into a match:
-# "First Published on: Wednesday, August 7, 2018"), or an ISO date.
-MONTH_AT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-ISO_AT = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
+# Regions that write numeric dates month first ("05/06/2020" is 6 May); the others write the day first.
+MONTH_FIRST = {"US", "CA", "PH"}
+URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)")
 
 
 @dataclass(frozen=True)
@@ -97,6 +89,16 @@ class Published:
     how: str
     date_only: bool
     region: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One value read as a publish time: when, whether only the date was known, how, and any caveat."""
+
+    when: dt.datetime | None
+    date_only: bool = False
+    how: str = ""
+    problem: str = ""  # why the value could not be read (when is None), or what was left out of it
 
 
 def region_of(url: str, text: str) -> tuple[str, str]:
@@ -120,10 +122,10 @@ def region_of(url: str, text: str) -> tuple[str, str]:
     return "US", "no regional cue; assumed a US outlet"
 
 
-def _offset(tz: str | None, region: str) -> tuple[dt.tzinfo | None, str]:
-    if not tz:
-        return None, ""
-    tz = tz.upper()
+def _zone(stamp: Stamp, region: str) -> tuple[dt.tzinfo, str]:
+    if stamp.offset is not None:
+        return dt.timezone(dt.timedelta(minutes=stamp.offset)), "with its offset"
+    tz = stamp.zone
     if tz in ABBREV:
         table = ABBREV[tz]
         minutes = table.get(region, table["*"])
@@ -133,7 +135,9 @@ def _offset(tz: str | None, region: str) -> tuple[dt.tzinfo | None, str]:
         return dt.timezone(dt.timedelta(minutes=minutes)), label
     if tz in ZONE_NAMES:
         return ZoneInfo(ZONE_NAMES[tz]), f"{tz} read as {ZONE_NAMES[tz]}"
-    return None, ""
+    unknown = f" ({tz!r} is no zone enrich knows)" if tz else ""
+    return ZoneInfo(REGION_TZ.get(region, "America/New_York")), f"no zone stated{unknown}; read in the {region} " \
+                                                                  f"outlet's zone"
 
 
 def assume_time(day: dt.date, region: str) -> dt.datetime:
@@ -143,85 +147,126 @@ def assume_time(day: dt.date, region: str) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, 0, tzinfo=tz)
 
 
-def parse_value(value: str, region: str) -> tuple[dt.datetime | None, bool, str]:
-    """An explicit published value (ISO date or datetime, or a publication line)."""
-    value = value.strip()
+def _from_stamp(stamp: Stamp, region: str) -> Reading:
+    order = "" if stamp.month_first is None else f"; read {'month' if stamp.month_first else 'day'} first"
+    if stamp.hour is None:
+        dropped = f"; its time {stamp.bad_time!r} is no clock time, so the date only" if stamp.bad_time else ""
+        return Reading(assume_time(stamp.day, region), True, f"date only{order}{dropped}", dropped[2:])
+    tzinfo, label = _zone(stamp, region)
+    d = stamp.day
+    return Reading(dt.datetime(d.year, d.month, d.day, stamp.hour, stamp.minute, tzinfo=tzinfo), False,
+                   label + order)
+
+
+def parse_value(value: str, region: str) -> Reading:
+    """A value given as a publish time: an ISO date or datetime, an RFC 2822 time (RSS, e-mail), or a
+    stamp as pages print them. Reading(None, problem=...) when it is none of these."""
+    value = str(value).strip()
+    if not value:
+        return Reading(None, problem="it is empty")
+    if len(value) == 10:
+        try:
+            return Reading(assume_time(dt.date.fromisoformat(value), region), True, "date only")
+        except ValueError:
+            pass
     try:
-        if len(value) == 10:
-            day = dt.date.fromisoformat(value)
-            return assume_time(day, region), True, "date only"
         parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
         if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=ZoneInfo(REGION_TZ.get(region, "America/New_York")))
-            return parsed, False, f"no offset given; read in the {region} outlet's zone"
-        return parsed, False, "with its offset"
+            zone = ZoneInfo(REGION_TZ.get(region, "America/New_York"))
+            return Reading(parsed.replace(tzinfo=zone), False, f"no offset given; read in the {region} outlet's zone")
+        return Reading(parsed, False, "with its offset")
     except ValueError:
-        found = find_in_text(value, region)
-        return found[0], found[1], found[2]
+        pass
+    if re.search(r"\b(?:GMT|UTC|UT)\b|[+-]\d{4}\b", value):  # an RSS / e-mail time with its own offset
+        try:
+            rfc = email.utils.parsedate_to_datetime(value)
+            if rfc.tzinfo is not None:
+                return Reading(rfc, False, "with its offset")
+        except (TypeError, ValueError, IndexError):
+            pass
+    for pattern in STAMPS:
+        m = pattern.search(value)
+        if m:
+            stamp = stamp_of(m, region in MONTH_FIRST)
+            if stamp is not None:
+                return _from_stamp(stamp, region)
+    return Reading(None, problem="it is not a date or time enrich can read (e.g. 2018-08-06T14:35-04:00)")
 
 
-def find_in_text(text: str, region: str) -> tuple[dt.datetime | None, bool, str]:
-    """The first publication line or dateline with a year in the text, or (None, False, '')."""
-    head_tail = text[:600] + "\n" + text[-400:]
-    months = [m.start() for m in MONTH_AT.finditer(head_tail)]
-    for pattern, gate in zip(PUBLISHED_LINES, ("month", "month", "/", "iso")):
-        if gate == "month":
-            found = near(pattern, head_tail, months, 64)  # the text between month names is never scanned
-        elif gate == "/":
-            found = pattern.finditer(head_tail) if "/" in head_tail else iter(())
-        else:
-            found = pattern.finditer(head_tail) if ISO_AT.search(head_tail) else iter(())
-        for m in found:
-            g = m.groupdict()
-            try:
-                month = int(g["m"]) if g.get("m") else MONTHS[g["mon"][:3].lower()]
-                day = dt.date(int(g["y"]), month, int(g["d"]))
-            except (ValueError, KeyError, TypeError):
-                continue
-            line = m.group(0).strip()
-            if g.get("h") is None:
-                return assume_time(day, region), True, f"date from the text {line!r}"
-            hour, minute = int(g["h"]), int(g["mi"])
-            ampm = (g.get("ampm") or "").lower().replace(".", "")
-            if ampm == "pm" and hour < 12:
-                hour += 12
-            elif ampm == "am" and hour == 12:
-                hour = 0
-            if g.get("off"):
-                off = g["off"]
-                tzinfo: dt.tzinfo | None = dt.timezone.utc if off == "Z" else dt.timezone(
-                    dt.timedelta(hours=int(off[:3]), minutes=int(off[0] + off[-2:])))
-                label = "offset in the text"
-            else:
-                tzinfo, label = _offset(g.get("tz"), region)
-            if tzinfo is None:
-                tzinfo = ZoneInfo(REGION_TZ.get(region, "America/New_York"))
-                label = f"no zone stated; read in the {region} outlet's zone"
-            when = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=tzinfo)
-            return when, False, f"from the text {line!r}; {label}"
-    return None, False, ""
+def check_option(value: str | None) -> None:
+    """Refuse a --published value that cannot be read, before any article is."""
+    if value is None:
+        return
+    reading = parse_value(value, "US")
+    if reading.when is None or reading.problem:
+        raise InputError(f"--published {value[:60]!r}: {reading.problem}; give a date or an ISO time such as "
+                         f"2018-08-06T14:35-04:00")
 
 
-def resolve(field: str | None, text: str, url: str = "", fallback: str | None = None) -> Published:
-    """Publish time from the input's field, else the text, else `fallback` (--published), else unknown."""
+def _in_text(text: str, region: str) -> tuple[Reading, str] | None:
+    """The best publication line or dateline of the text, read, and the line as quoted."""
+    lines = publication_lines(text, region in MONTH_FIRST)
+    if not lines:
+        return None
+    best = lines[0]
+    return _from_stamp(best.stamp, region), f"{best.line[:120]!r} ({best.why})"
+
+
+def _in_url(url: str, region: str) -> Reading | None:
+    m = URL_DATE.search(urlparse(url).path if url else "")
+    if not m:
+        return None
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return Reading(assume_time(day, region), True, "date only")
+
+
+def _assumed(when: dt.datetime, why_region: str) -> str:
+    return f"time assumed {when.strftime('%H:%M %Z')} ({why_region})"
+
+
+def resolve(field: str | None, text: str, url: str = "", fallback: str | None = None,
+            html_dates: Sequence[tuple[str, str]] = ()) -> Published:
+    """Publish time from the input's field, the page's metadata, a publication line or dateline, the URL's
+    date, else `fallback` (--published); else unknown, and said so. `html_dates` are (where, value)."""
     region, why_region = region_of(url, text)
-    if field:
-        when, date_only, how = parse_value(str(field), region)
-        if when is not None:
-            if date_only:
-                # The text may state the time of day the field leaves out.
-                in_text, text_date_only, text_how = find_in_text(text, region)
-                if in_text is not None and not text_date_only and in_text.date() == when.date():
-                    return Published(in_text, f"{text_how} (the published field gave the date only)", False, region)
-                how = f"date only in the input; time assumed {when.strftime('%H:%M %Z')} ({why_region})"
-            return Published(when, f"published field, {how}", date_only, region)
-    when, date_only, how = find_in_text(text, region)
-    if when is not None:
-        if date_only:
-            how += f"; time assumed {when.strftime('%H:%M %Z')} ({why_region})"
-        return Published(when, how, date_only, region)
+    notes: list[str] = []
+    sources: list[tuple[str, str]] = []
+    if field not in (None, ""):
+        sources.append(("published field", str(field)))
+    sources += [(f"HTML {where}", value) for where, value in html_dates]
+    for where, value in sources:
+        r = parse_value(value, region)
+        if r.when is None:
+            notes.append(f"the {where} {value[:40]!r} was not used: {r.problem}")
+            continue
+        how = f"{where} {value[:60]!r}, {r.how}"
+        if r.date_only:
+            # The text may state the time of day the value leaves out.
+            found = _in_text(text, region)
+            if found and not found[0].date_only and found[0].when and found[0].when.date() == r.when.date():
+                return _published(found[0].when, f"publication line {found[1]}, {found[0].how} ({where} gave the "
+                                                 f"date only)", False, region, notes)
+            how += f"; {_assumed(r.when, why_region)}"
+        return _published(r.when, how, r.date_only, region, notes)
+    found = _in_text(text, region)
+    if found is not None and (when := found[0].when) is not None:
+        r, line = found
+        how = f"publication line {line}, {r.how}"
+        return _published(when, how + (f"; {_assumed(when, why_region)}" if r.date_only else ""), r.date_only,
+                          region, notes)
+    r_url = _in_url(url, region)
+    if r_url is not None and r_url.when is not None:
+        return _published(r_url.when, f"the date in the URL, {_assumed(r_url.when, why_region)}", True, region, notes)
     if fallback:
-        when, date_only, how = parse_value(fallback, region)
-        if when is not None:
-            return Published(when, f"--published option, {how}", date_only, region)
-    return Published(None, "unknown: no publish time in the input or the text; pass --published", False, region)
+        r = parse_value(fallback, region)
+        if r.when is not None:
+            return _published(r.when, f"--published option, {r.how}", r.date_only, region, notes)
+    return _published(None, "unknown: no publish time in the input or the text; pass --published", False, region,
+                      notes)
+
+
+def _published(when: dt.datetime | None, how: str, date_only: bool, region: str, notes: list[str]) -> Published:
+    return Published(when, how + "".join(f"; {n}" for n in notes), date_only, region)

@@ -65,7 +65,7 @@ class Judge:
         if bar is not None:
             ev.update(open=round(bar.open, 4), high=round(bar.high, 4), low=round(bar.low, 4),
                       close=round(bar.close, 4), volume=int(bar.volume))
-        ev.update(source=self.s.source, fetched_at=self.s.fetched_at, basis=self.s.basis)
+        ev.update(self.s.provenance(day))  # source, snapshot date, basis, and data problems bearing on the day
         return ev
 
     def _unit(self, c: Claim) -> float:

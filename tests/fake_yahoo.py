@@ -3,11 +3,15 @@
 It answers the endpoints yfinance calls for daily history (cookie, crumb, chart) and shares
 (fundamentals timeseries) in Yahoo's JSON, from bars given by the test. Behaviours are
 scripted per symbol: a number of 429s before success, a delay (for timeouts), unknown symbols.
+
+SilentServer is a dead network as a proxy or firewall makes one: it accepts every connection
+and never answers.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -156,3 +160,39 @@ class _ToLocal(HTTPAdapter):
         parts = urlsplit(request.url)
         request.url = urlunsplit(("http", f"127.0.0.1:{self.port}", parts.path, parts.query, ""))
         return super().send(request, **kwargs)
+
+
+class SilentServer:
+    """Accepts connections on 127.0.0.1 and never sends a byte: the network a swallowing proxy makes."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.accepted: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.accepted.append(conn)  # held open, never read or answered
+
+    def __enter__(self) -> SilentServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.sock.close()
+        for conn in self.accepted:
+            conn.close()
+
+    def session(self) -> requests.Session:
+        s = requests.Session()
+        adapter = _ToLocal(self.port)
+        s.mount("https://", adapter)
+        s.mount("http://", adapter)
+        return s

@@ -7,6 +7,7 @@ import pytest
 
 from enrich.article import MAX_BYTES, parse, read
 from enrich.errors import ArticleError
+from enrich.models import Article, BadArticle
 
 HTML = """<!doctype html><html><head><title>Facebook shares jump</title>
 <meta property="article:published_time" content="2018-08-06T14:35:00-04:00">
@@ -59,13 +60,51 @@ def test_a_file_over_the_limit_is_refused_without_being_read(tmp_path):
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:
         fh.truncate(MAX_BYTES + 1)  # sparse: no 20 MB written
-    with pytest.raises(ArticleError, match="over the 20 MB limit"):
-        list(read([str(big)]))
+    (bad,) = read([str(big)])
+    assert isinstance(bad, BadArticle) and "over the 20 MB limit" in bad.message and bad.source == str(big)
 
 
-def test_a_50_mb_article_in_jsonl_is_refused_with_the_limit(tmp_path):
+def test_a_50_mb_line_in_jsonl_is_set_aside_with_the_limit_and_the_next_line_read(tmp_path):
     path = tmp_path / "huge.jsonl"
     with path.open("wb") as fh:
-        fh.truncate(50 * 1024 * 1024)
-    with pytest.raises(ArticleError, match="52.4 MB is over"):
-        list(read([str(path)]))
+        fh.write(b'{"id": "a", "text": "' + b"x" * (50 * 1024 * 1024) + b'"}\n')
+        fh.write(b'{"id": "b", "text": "Apple shares rose 2 percent."}\n')
+    first, second = read([str(path)])
+    assert isinstance(first, BadArticle) and first.line == 1 and "52.4 MB is over" in first.message
+    assert isinstance(second, Article) and second.id == "b"
+
+
+PAGE = """<!doctype html><html><head><title>Globex climbs</title>
+<meta property="og:url" content="https://news.example.com/markets/globex">
+<meta name="article:modified_time" content="2019-03-14T10:00:00Z">
+{meta}
+<script type="application/ld+json">{ld}</script></head>
+<body><header><time datetime="2019-03-01T07:00:00Z">1 March</time></header><article>
+<p>Globex went public on May 18, 2012.</p><p>Its shares rose 2 percent on Tuesday.</p></article></body></html>"""
+
+
+@pytest.mark.parametrize("meta,ld,expected,how", [
+    ("", '{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", '
+         '"datePublished": "2019-03-12T09:30:00-04:00", "dateModified": "2019-03-14T10:00:00Z"}]}',
+     "2019-03-12T09:30:00-04:00", "JSON-LD datePublished"),
+    ('<meta property="article:published_time" content="2019-03-12T13:30:00Z">', "{not json",
+     "2019-03-12T13:30:00+00:00", "article:published_time"),
+    ("", "", "2019-03-01T07:00:00+00:00", "<time> element"),
+])
+def test_html_metadata_gives_the_publish_time(meta, ld, expected, how):
+    (a,) = parse(PAGE.format(meta=meta, ld=ld).encode(), "page.html")
+    assert a.published.isoformat() == expected and how in a.published_how
+    assert a.url == "https://news.example.com/markets/globex" and a.title == "Globex climbs"
+    assert "went public" in a.text and "datePublished" not in a.text
+
+
+def test_json_list_records_are_set_aside_one_by_one_with_their_index(tmp_path):
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([{"id": "a", "text": "Globex rose."}, {"id": "b"}, {"id": "c", "text": "Initech fell."}]))
+    items = list(read([str(path)]))
+    assert [type(x).__name__ for x in items] == ["Article", "BadArticle", "Article"]
+    assert (items[1].line, items[1].id) == (1, "b") and f"{path}[1]" in items[1].message
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps({"id": "z", "text": 5}))
+    (bad,) = read([str(single)])
+    assert (bad.line, bad.id) == (None, "z")

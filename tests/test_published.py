@@ -53,18 +53,74 @@ def test_unknown_is_said():
     assert q.when == dt.datetime(2018, 8, 6, 14, 35, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
 
 
-def test_publication_lines_found_near_month_names_as_a_full_scan_finds_them():
-    import random
+@pytest.mark.parametrize("value,offset", [
+    ("Fri, 27 Jul 2018 18:00:00 +0900", dt.timedelta(hours=9)),
+    ("Fri, 27 Jul 2018 09:00:00 GMT", dt.timedelta(0)),
+    ("Fri, 27 Jul 2018 05:00:00 -0400", dt.timedelta(hours=-4)),
+    ("2018-07-27T18:00:00+09:00", dt.timedelta(hours=9)),
+])
+def test_rss_and_iso_times_keep_their_own_offset(value, offset):
+    for p in (resolve(value, "Globex fell."), resolve(None, f"Globex fell.\n\nPosted: {value}")):
+        assert p.when.utcoffset() == offset and p.when.astimezone(dt.timezone.utc).hour == 9 and not p.date_only
 
-    from enrich.published import MONTH_AT, PUBLISHED_LINES
-    from enrich.textcase import near
 
-    pieces = ["First Published: Tue, August 07 2018. 00:05 IST", "Updated: Sep. 27, 2018, 04:54 PM", "Oct 11, 2011",
-              "26 July 2018 10:00 BST", "Posted on 3 May 2019", "Mayor", "March", "in May 2018 shares", "Dec.", "text",
-              "Wednesday, June 5, 2019", "12", "2018", ", ", "\n"]
-    rng = random.Random(4)
-    for _ in range(500):
-        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
-        anchors = [m.start() for m in MONTH_AT.finditer(text)]
-        for pattern in PUBLISHED_LINES[:2]:
-            assert [m.span() for m in near(pattern, text, anchors, 64)] == [m.span() for m in pattern.finditer(text)]
+def test_a_date_in_the_story_is_not_the_publish_date():
+    text = ("Initech went public on May 18, 2012, at $38 a share.\n\nIts shares fell 3 percent on Tuesday, "
+            "the company said.")
+    p = resolve(None, text)
+    assert p.when is None and "unknown" in p.how
+    assert resolve(None, text, fallback="2019-04-16").when.date() == dt.date(2019, 4, 16)
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("Globex jumps\n\n12 March 2019 - 09:45 Jane Roe\n\nGlobex rose.", dt.datetime(2019, 3, 12, 9, 45), "byline"),
+    ("Globex jumps\n\nBy Jane Roe\nMarch 12, 2019, 9:45 AM ET\n\nGlobex rose.", dt.datetime(2019, 3, 12, 9, 45),
+     "own"),
+    ("Globex jumps\n\nMarch 12, 2019 / 9:45 AM\n\nGlobex rose.", dt.datetime(2019, 3, 12, 9, 45), "own"),
+    ("Globex jumps\n\n03/12/2019 | 09:45am EDT\n\nGlobex rose.", dt.datetime(2019, 3, 12, 9, 45), "own"),
+    ("CHICAGO, March 12, 2019 (Newswire) - Globex rose on Tuesday.", dt.datetime(2019, 3, 12, 16, 0), "dateline"),
+    ("Globex rose.\n\nLast Updated: Mar 13 2019 | 8:00 AM IST\nFirst Published: Mar 12 2019 | 9:45 PM IST",
+     dt.datetime(2019, 3, 12, 21, 45), "First Published"),
+])
+def test_publication_lines_by_place_and_wording(text, expected, why):
+    p = resolve(None, text)
+    assert p.when.replace(tzinfo=None) == expected and why in p.how
+
+
+def test_numeric_dates_are_read_in_the_outlets_order():
+    us = resolve(None, "05/06/2020 | 10:49\n\nGlobex rose.")
+    uk = resolve(None, "05/06/2020 | 10:49\n\nGlobex rose.", "https://www.example.co.uk/markets/story")
+    assert us.when.date() == dt.date(2020, 5, 6) and "month first" in us.how
+    assert uk.when.date() == dt.date(2020, 6, 5) and "day first" in uk.how
+
+
+def test_the_url_date_is_used_when_the_text_has_none():
+    p = resolve(None, "Globex rose 2 percent.", "https://news.example.com/2019/03/12/globex-rises/")
+    assert p.when.date() == dt.date(2019, 3, 12) and p.date_only and "URL" in p.how
+
+
+def test_order_field_then_html_then_text():
+    text = "Globex rose.\n\nPublished: March 10, 2019"
+    html = (("JSON-LD datePublished", "2019-03-11T08:00:00-04:00"),)
+    assert resolve("2019-03-12T08:00:00-04:00", text, html_dates=html).when.day == 12
+    p = resolve(None, text, html_dates=html)
+    assert p.when.day == 11 and "JSON-LD" in p.how
+    assert resolve(None, text).when.day == 10
+
+
+def test_an_unreadable_field_is_said_and_the_next_source_used():
+    p = resolve("2019-13-45", "Globex rose.\n\nPublished: March 10, 2019")
+    assert p.when.day == 10 and "'2019-13-45' was not used" in p.how
+
+
+def test_a_date_only_field_takes_the_time_the_text_states_that_day():
+    p = resolve("2019-03-12", "Globex rose.\n\nPosted on March 12, 2019 at 2:15 PM EDT")
+    assert p.when == dt.datetime(2019, 3, 12, 14, 15, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
+
+
+def test_a_publication_line_counts_only_in_the_head_or_the_tail():
+    middle = "Globex rose 2 percent. " * 60  # about 1,400 characters
+    p = resolve(None, middle + "\nPublished: March 12, 2019 09:45\n" + middle)
+    assert p.when is None
+    assert resolve(None, "Published: March 12, 2019 09:45\n" + middle * 3).when.day == 12
+    assert resolve(None, middle * 3 + "\nPublished: March 12, 2019 09:45").when.day == 12

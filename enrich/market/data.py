@@ -7,11 +7,11 @@ back un-adjusted for the splits between each bar and the date the vendor adjuste
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..errors import DataError, OfflineError, UnknownSymbolError
-from ..models import Bar, PriceSeries
+from ..models import Bar, DataProblem, PriceSeries
 from .directory import DirectorySource
 from .source import RawBar, SharesRow, Split
 from .store import Store
@@ -28,7 +28,8 @@ class SharesAt:
     split_factor: float = 1.0  # splits between the count's date and the session, applied
 
 
-def quoted(raw: list[RawBar], splits: list[Split], symbol: str) -> PriceSeries:
+def quoted(raw: list[RawBar], splits: list[Split], symbol: str,
+           problems: tuple[DataProblem, ...] = ()) -> PriceSeries:
     """Undo the vendor's split adjustment: each bar times the splits after it up to its basis date."""
     bars = []
     for b in raw:
@@ -41,7 +42,16 @@ def quoted(raw: list[RawBar], splits: list[Split], symbol: str) -> PriceSeries:
     basis = "as quoted on each day" + (f" (un-adjusted for {n_splits} split{'s' * (n_splits > 1)})" if n_splits else "")
     src = raw[-1].source if raw else ""
     fetched = max((b.fetched_at for b in raw), default="")
-    return PriceSeries(symbol, tuple(bars), basis, src, fetched)
+    return PriceSeries(symbol, tuple(bars), basis, src, fetched, problems)
+
+
+def _within(problems: list[DataProblem], start: dt.date, end: dt.date) -> tuple[DataProblem, ...]:
+    return tuple(p for p in problems if p.date is None or start <= p.date <= end)
+
+
+def _bears_on(p: DataProblem, counted: dt.date, day: dt.date) -> bool:
+    """A share-count row set aside bears on `day` when it may have been a later count than the one used."""
+    return p.date is None or counted < p.date <= day
 
 
 class MarketData:
@@ -57,16 +67,39 @@ class MarketData:
             spans.extend(store.symbol_spans())
         self.symbols = SymbolHistory(spans)
         self._cache: dict[tuple[str, dt.date, dt.date], PriceSeries] = {}
+        self._met: dict[str, DataProblem] = {}  # problems of the data used so far, for the CLI to warn of
+        self._taken = 0
+        for f in self.folders:
+            self._meet(f.problems_met())
 
-    def _local(self, symbol: str, start: dt.date, end: dt.date) -> tuple[list[RawBar], list[Split]] | None:
+    def _meet(self, problems: Iterable[DataProblem]) -> None:
+        for p in problems:
+            self._met.setdefault(str(p), p)
+
+    def take_problems(self) -> list[DataProblem]:
+        """The problems of the data used since the last call (rows set aside, conflicts), each once: the
+        CLI prints them as warnings. Only what bears on the spans asked for is here; `enrich data check`
+        lists every problem of a folder or the store."""
+        if self.yahoo is not None and self.yahoo.store_trouble:
+            self._meet([DataProblem("store", None, None, f"{self.yahoo.store_trouble}; Yahoo's answers are used for "
+                                                         f"this run but not kept")])
+        met = list(self._met.values())
+        new, self._taken = met[self._taken:], len(met)
+        return new
+
+    def _local(self, symbol: str, start: dt.date, end: dt.date
+               ) -> tuple[list[RawBar], list[Split], tuple[DataProblem, ...]] | None:
         for member in self.symbols.family(symbol):
             for f in self.folders:
                 if f.has(member):
-                    return f.bars(member, start, end), f.splits(member)
+                    return f.bars(member, start, end), f.splits(member), _within(f.problems(member), start, end)
             if self.store is not None and self.store.has(member):
                 rows = self.store.bars(member, start, end)
                 if rows or self.store.covered(member, "bars", start, end):
-                    return rows, self.store.splits(member)
+                    return rows, self.store.splits(member), _within(self.store.problems(member), start, end)
+            kept = self.yahoo.held(member, start, end) if self.yahoo is not None else None
+            if kept is not None:
+                return kept[0], kept[1], _within(kept[2], start, end)
         return None
 
     def _held(self, symbol: str, start: dt.date, end: dt.date) -> bool:
@@ -75,6 +108,8 @@ class MarketData:
         if any(f.has(m) for f in self.folders for m in family):
             return True
         last = min(end, dt.date.today())
+        if self.yahoo is not None and any(self.yahoo.held(m, start, last) for m in family):
+            return True
         return self.store is not None and any(self.store.covered(m, "bars", start, last) for m in family)
 
     def prefetch(self, wants: list[tuple[str, dt.date, dt.date]]) -> None:
@@ -99,15 +134,18 @@ class MarketData:
                 self.yahoo.fetch([self.symbols.current(symbol)], start, end)
                 found = self._local(symbol, start, end)
             elif found is None:
-                where = ", ".join(str(f.root) for f in self.folders) or "the store"
+                where = ", ".join(f.name for f in self.folders) or "the store"
                 raise OfflineError(f"no price data for {symbol} in {where} and --offline is set; import data with "
                                    f"'enrich data import DIR' or run without --offline")
         if found is None:
             raise UnknownSymbolError(symbol)
-        raw, splits = found
+        raw, splits, problems = found
+        self._meet(problems)
         if not raw:
-            raise DataError(f"no {symbol} bars between {start} and {end}; the data holds none for those dates")
-        out = quoted(raw, splits, symbol)
+            why = f" (set aside: {problems[0]})" if problems else ""
+            raise DataError(f"no {symbol} bars between {start} and {end}; the data holds none for those "
+                            f"dates{why}")
+        out = quoted(raw, splits, symbol, problems)
         self._cache[key] = out
         return out
 
@@ -139,14 +177,22 @@ class MarketData:
         """The latest sourced share count at or before `day`, adjusted for splits since its date."""
         rows: list[SharesRow] = []
         splits: list[Split] = []
+        problems: list[DataProblem] = []
         for member in self.symbols.family(symbol):
             for f in self.folders:
                 rows += f.shares(member)
                 splits += f.splits(member)
+                problems += f.shares_problems(member)
             if self.store is not None:
                 rows += self.store.shares(member)
                 splits += self.store.splits(member)
+                problems += self.store.shares_problems(member)
         best = max((r for r in rows if r.date <= day), key=lambda r: r.date, default=None)
+        # A count row that could not be read may be the count for this day: then there is none to trust.
+        blocking = [p for p in problems if _bears_on(p, best.date if best else dt.date.min, day)]
+        if blocking:
+            self._meet(blocking)
+            return None
         if best is None and self.yahoo is not None:
             current = self.symbols.current(symbol)
             self.yahoo.fetch_shares(current, day - dt.timedelta(days=400), day)

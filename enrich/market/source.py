@@ -5,6 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from ..models import DataProblem
+
 
 @dataclass(frozen=True)
 class RawBar:
@@ -63,3 +65,11 @@ class MarketSource(Protocol):
     def shares(self, symbol: str) -> list[SharesRow]: ...
 
     def symbol_spans(self) -> list[SymbolSpan]: ...
+
+    def problems(self, symbol: str) -> list[DataProblem]:
+        """Rows of the symbol's bars (and splits) set aside when the data was read, with why."""
+        ...
+
+    def shares_problems(self, symbol: str) -> list[DataProblem]:
+        """Share-count rows about the symbol (or about no readable symbol) set aside, with why."""
+        ...
