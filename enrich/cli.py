@@ -40,6 +40,16 @@ def _fail(e: EnrichError) -> None:
     raise typer.Exit(e.exit_code)
 
 
+def _extra(module: str, extra: str) -> Any:
+    """A module that needs an optional dependency, or a one-line error saying how to install it."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"enrich.{module}")
+    except ImportError as e:
+        raise InputError(f"this command needs {e.name}: pip install 'enrich[{extra}]'") from None
+
+
 def _format(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise InputError(f"--format {value!r} is not one of {', '.join(allowed)}")
@@ -131,9 +141,10 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
           timeout: Annotated[float, typer.Option(help="Seconds a request may take.")] = 30.0,
           max_body: Annotated[int, typer.Option(help="Largest request body, in bytes.")] = 8 * 1024 * 1024) -> None:
     """Serve extract, verify, report and chart over HTTP (OpenAPI at /docs)."""
-    from . import api, service
+    from . import api
 
     try:
+        service = _extra("service", "serve")
         config = api.market_config(data, store, offline)
         settings = service.Settings(config, workers=workers, timeout=timeout, max_body=max_body)
         typer.echo(f"enrich: serving on http://{host}:{port} (docs at /docs); Ctrl-C stops", err=True)
@@ -151,9 +162,10 @@ def batch_run(inputs: Annotated[list[str], typer.Argument(help="JSONL or Parquet
               published: PublishedOpt = None,
               part_size: Annotated[int, typer.Option("--part-size", min=1, help="Articles a part.")] = 2000) -> None:
     """Verify archives on a Dask cluster: partitioned results and a summary, the records of 'enrich verify'."""
-    from . import api, cluster
+    from . import api
 
     try:
+        cluster = _extra("cluster", "dask")
         _format(fmt, ("jsonl", "parquet"))
         config = api.market_config(data, store, offline)
         result = cluster.run_batch(inputs, out, config, scheduler=dask, fmt=fmt, part_size=part_size,
