@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Union
+from typing import Any, Union
 
 from . import article as reader
 from . import pipeline
@@ -126,10 +126,8 @@ class Enricher:
     def report(self, item: ArticleLike, out_dir: PathLike, *, formats: Sequence[str] = REPORT_FORMATS,
                before: int = 30, after: int = 10, benchmark: str | None = None) -> list[Path]:
         """Verdicts, charts, the appendix and the HTML report of one article in out_dir; the files written."""
-        from .report import write_report
-
         chosen = set(check_formats(formats))
-        return write_report(self.pipeline, self.article(item), Path(out_dir), chosen, before=before, after=after,
+        return _report_writer()(self.pipeline, self.article(item), Path(out_dir), chosen, before=before, after=after,
                             benchmark=benchmark)
 
     def chart(self, symbol: str, around: dt.date | str, out: PathLike, *, before: int = 30, after: int = 10,
@@ -153,6 +151,12 @@ class Enricher:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
+
+
+def _report_writer() -> Any:
+    from .report import write_report  # matplotlib: loaded on the first report only
+
+    return write_report
 
 
 def check_formats(formats: Sequence[str] | str) -> list[str]:
