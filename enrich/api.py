@@ -16,11 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Union
+from typing import Union
 
 from . import article as reader
 from . import pipeline
@@ -153,7 +153,7 @@ class Enricher:
         self.close()
 
 
-def _report_writer() -> Any:
+def _report_writer() -> Callable[..., list[Path]]:
     from .report import write_report  # matplotlib: loaded on the first report only
 
     return write_report

@@ -157,7 +157,7 @@ class _Deferred:
             self.shares.append((symbol, start, end))
 
 
-class EnrichPlugin(WorkerPlugin):  # type: ignore[misc]
+class EnrichPlugin(WorkerPlugin):
     """Per worker: the market configuration, and an Enricher per worker thread (SQLite connections stay in the
     thread that opened them), made at the first task."""
 
@@ -210,12 +210,12 @@ def run_part(job: tuple[Part, tuple[int, ...] | None], out: str, fmt: str, final
     return PartDone(part.index, (), summary=tally.summary(0.0))
 
 
-def check_items(enricher: Enricher, items: list[Item], redo: tuple[int, ...] | None,
+def check_items(enricher: Enricher, items: Sequence[Item], redo: tuple[int, ...] | None,
                 previous: list[tuple[dict[str, Any], int] | None] | None, *, live: Any
                 ) -> tuple[list[tuple[dict[str, Any], int] | None], _Deferred]:
     """Outcomes of the items (those in redo, the others kept from previous). With `live` (the Yahoo source), an
     article that would fetch from it is set aside (None) and what it would fetch is noted instead."""
-    records = list(previous) if previous is not None else [None] * len(items)
+    records: list[tuple[dict[str, Any], int] | None] = list(previous) if previous is not None else [None] * len(items)
     noted = _Deferred()
     for i, item in enumerate(items):
         if redo is not None and i not in redo:

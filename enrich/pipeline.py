@@ -16,7 +16,7 @@ from .market import DirectorySource, MarketData, Store, YahooSource
 from .market.data import SharesAt
 from .mentions import MentionFinder
 from .models import Article, Claim, Judgement, Kind, Moment, PriceSeries, Verdict
-from .output import Checked, Extraction  # the results live with their plain-data forms
+from .output import Checked as Checked, Extraction as Extraction  # the results live with their plain-data forms
 from .verify import Judge
 
 
