@@ -68,6 +68,8 @@ def to_article(item: ArticleLike, *, published: str | None = None, where: str = 
     `published` is the publish time to assume when neither the input nor its text gives one."""
     if isinstance(item, Article):
         return item
+    if isinstance(item, BadArticle):  # what enrich.read yields for an input it could not read
+        raise ArticleError(item.message)
     if isinstance(item, str):
         raw = item.encode("utf-8", errors="replace")
     elif isinstance(item, Mapping):
