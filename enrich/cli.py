@@ -81,7 +81,8 @@ def verify(articles: Articles, fmt: FormatOpt = "table", data: DataOpt = None, s
     try:
         _format(fmt, ("table", "json", "jsonl"))
         config = api.market_config(data, store, offline, near=articles)
-        outcomes = batch.verify_stream(api.read(articles, published), config, workers=workers, published=published)
+        inputs = (api.read([path], published) for path in articles)  # a chunk for the workers never spans two
+        outcomes = batch.verify_stream(inputs, config, workers=workers, published=published)
         _write(outcomes, fmt, _verify_table, summary=True)
     except EnrichError as e:
         _fail(e)
