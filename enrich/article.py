@@ -303,13 +303,19 @@ def _stdin(fallback: str | None) -> Iterator[Article | BadArticle]:
                                           f"give a file")
 
 
-def read(paths: list[str], fallback_published: str | None = None) -> Iterator[Article | BadArticle]:
-    """Every article in the given inputs ("-" is standard input), in order, with a BadArticle in the
-    place of each that cannot be read; ArticleError only when nothing can be read at all."""
+def read_each(paths: list[str], fallback_published: str | None = None) -> list[Iterator[Article | BadArticle]]:
+    """The articles of each input apart ("-" is standard input), with a BadArticle in the place of each that
+    cannot be read. ArticleError, before anything is read, only when nothing could be: no input, "-" named twice,
+    a --published that is no date or time."""
     if not paths:
         raise ArticleError("no input given; name article files, or - for standard input")
     if paths.count("-") > 1:
         raise ArticleError("standard input (-) is named more than once; it can be read only once")
     pub.check_option(fallback_published)
-    for p in paths:
-        yield from (_stdin(fallback_published) if p == "-" else _file(p, fallback_published))
+    return [_stdin(fallback_published) if p == "-" else _file(p, fallback_published) for p in paths]
+
+
+def read(paths: list[str], fallback_published: str | None = None) -> Iterator[Article | BadArticle]:
+    """Every article of the inputs in order (read_each, one input after another)."""
+    for each in read_each(paths, fallback_published):
+        yield from each

@@ -1,15 +1,20 @@
-"""The command line: thin wrappers over library calls. The only module that imports typer or prints.
+"""The command line: thin wrappers over the library (enrich.api, enrich.batch, enrich.service, enrich.cluster).
+The only module that imports typer or prints.
 
-Exit status: 0 when a command ran (whatever the verdicts), 2 bad input (article, option), 3 market
-data problem, 4 store problem, 1 anything else we raised on purpose.
+Exit status: 0 when a command ran and every article got a result (whatever the verdicts); 2 bad input (an
+article, an option); 3 a market-data problem; 4 a store problem; 1 anything else we raised on purpose. In a batch,
+an article that cannot be read or checked becomes an error record and the others go on; the status is then
+that of the first such article.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -26,6 +31,8 @@ StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Store file (de
 OfflineOpt = Annotated[bool, typer.Option("--offline", help="Never touch the network; report missing data.")]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", help="Publish time when the input has none, "
                                                      "e.g. 2018-08-06T14:35-04:00.")]
+FormatOpt = Annotated[str, typer.Option("--format", help="table, json or jsonl")]
+Record = dict[str, Any]
 
 
 def _fail(e: EnrichError) -> None:
@@ -33,23 +40,20 @@ def _fail(e: EnrichError) -> None:
     raise typer.Exit(e.exit_code)
 
 
-def _readable(items, bad: list):  # type: ignore[no-untyped-def,type-arg]
-    """The articles of `art.read`; each one it could not read is said on stderr (one line) and kept in
-    `bad`, and the batch goes on (the command then exits with status 2)."""
-    from .models import BadArticle
-
-    for item in items:
-        if isinstance(item, BadArticle):
-            typer.echo(f"enrich: error: {item.message}", err=True)
-            bad.append(item)
-        else:
-            yield item
-
-
-def _warn(problems: list) -> None:  # type: ignore[type-arg]
+def _warn(problems: list[Any]) -> None:
     """Problems the library returned (data rows set aside): one warning line each on stderr."""
     for p in problems:
         typer.echo(f"enrich: warning: {p}", err=True)
+
+
+def _extra(module: str, extra: str) -> Any:
+    """A module that needs an optional dependency, or a one-line error saying how to install it."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"enrich.{module}")
+    except ImportError as e:
+        raise InputError(f"this command needs {e.name}: pip install 'enrich[{extra}]'") from None
 
 
 def _format(value: str, allowed: tuple[str, ...]) -> str:
@@ -59,52 +63,35 @@ def _format(value: str, allowed: tuple[str, ...]) -> str:
 
 
 @app.command()
-def extract(articles: Articles, fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl")] = "table",
-            published: PublishedOpt = None, data: DataOpt = None) -> None:
+def extract(articles: Articles, fmt: FormatOpt = "table", published: PublishedOpt = None, data: DataOpt = None) -> None:
     """Print the companies, indices and market figures each article states (no verdicts)."""
-    from . import article as art
-    from .output import extraction_dict
-    from .pipeline import Enricher, open_market
+    from . import api, batch
 
     try:
         _format(fmt, ("table", "json", "jsonl"))
-        enricher = Enricher(open_market(data, offline=True, near=articles, use_store=False))
-        bad: list = []  # type: ignore[type-arg]
-        results = [extraction_dict(enricher.extract(a)) for a in _readable(art.read(articles, published), bad)]
+        config = api.market_config(data, offline=True, near=articles, use_store=False)
+        outcomes = batch.extract_stream(api.read(articles, published), config, published=published)
+        _write(outcomes, fmt, _extract_table, summary=False)
     except EnrichError as e:
         _fail(e)
-        return
-    _emit(results, fmt, table=_extract_table)
-    if bad:
-        raise typer.Exit(2)
 
 
 @app.command()
-def verify(articles: Articles, fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl")] = "table",
-           data: DataOpt = None, store: StoreOpt = None, offline: OfflineOpt = False,
-           published: PublishedOpt = None) -> None:
+def verify(articles: Articles, fmt: FormatOpt = "table", data: DataOpt = None, store: StoreOpt = None,
+           offline: OfflineOpt = False, published: PublishedOpt = None,
+           workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (same output).")] = 1
+           ) -> None:
     """Check every market figure in each article against the trading data of its session."""
-    from . import article as art
-    from .output import checked_dict
-    from .pipeline import Enricher, open_market
+    from . import api, batch
 
     try:
         _format(fmt, ("table", "json", "jsonl"))
-        market = open_market(data, store_path=store, offline=offline, near=articles, use_store=not (data and offline))
-        enricher = Enricher(market)
-        results, bad = [], []  # type: ignore[var-annotated]
-        for a in _readable(art.read(articles, published), bad):
-            results.append(checked_dict(enricher.check(a)))
-            _warn(market.take_problems())
-            if fmt == "jsonl":
-                typer.echo(json.dumps(results.pop()))
+        config = api.market_config(data, store, offline, near=articles)
+        inputs = api.read_each(articles, published)  # a chunk for the workers never spans two inputs
+        outcomes = batch.verify_stream(inputs, config, workers=workers, published=published)
+        _write(outcomes, fmt, _verify_table, summary=True)
     except EnrichError as e:
         _fail(e)
-        return
-    if fmt != "jsonl":
-        _emit(results, fmt, table=_verify_table)
-    if bad:
-        raise typer.Exit(2)
 
 
 @app.command()
@@ -116,27 +103,22 @@ def report(articles: Articles, out: Annotated[Path, typer.Option("-o", "--out", 
            benchmark: Annotated[Optional[str], typer.Option(help="Index to compare with (default ^GSPC).")] = None
            ) -> None:
     """The main job: verdicts, annotated charts, a context appendix and an HTML report per article."""
-    from . import article as art
-    from .pipeline import Enricher, open_market
-    from .report import write_report
+    from . import api, batch
 
     try:
-        formats = {f.strip() for f in fmt.split(",") if f.strip()}
-        bad = formats - {"html", "md", "png", "svg"}
-        if bad or not formats:
-            raise InputError(f"--format {fmt!r}: use a comma list of html, md, png, svg")
-        market = open_market(data, store_path=store, offline=offline, near=articles)
-        enricher = Enricher(market)
-        bad: list = []  # type: ignore[type-arg]
-        for a in _readable(art.read(articles, published), bad):
-            written = write_report(enricher, a, out, formats, before=before, after=after, benchmark=benchmark)
-            _warn(market.take_problems())
-            for p in written:
-                typer.echo(str(p))
+        formats = api.check_formats(fmt)
+        status = 0
+        with api.Enricher(data, store, offline, near=articles, published=published) as enricher:
+            for paths, error in batch.report_stream(enricher, api.read(articles, published), out, formats=formats,
+                                                    before=before, after=after, benchmark=benchmark):
+                for p in paths:
+                    typer.echo(str(p))
+                if error is not None:
+                    typer.echo(f"enrich: error: {error.args[0]}", err=True)
+                    status = status or error.exit_code
     except EnrichError as e:
         _fail(e)
-    if bad:
-        raise typer.Exit(2)
+    raise typer.Exit(status)
 
 
 @app.command()
@@ -149,22 +131,57 @@ def chart(symbol: Annotated[str, typer.Argument(help="Yahoo-style symbol, e.g. F
           benchmark: Annotated[Optional[str], typer.Option(help="Index to compare with (default ^GSPC).")] = None
           ) -> None:
     """Draw the price chart of one symbol around a date, without an article."""
-    from .chart import draw_symbol
-    from .pipeline import open_market
+    from . import api
 
     try:
-        try:
-            day = dt.date.fromisoformat(around)
-        except ValueError:
-            raise InputError(f"--around {around!r} is not a YYYY-MM-DD date") from None
-        if out.suffix.lower() not in (".png", ".svg"):
-            raise InputError(f"--out {out}: give a .png or .svg file name")
-        market = open_market(data, store_path=store, offline=offline)
-        draw_symbol(market, symbol.upper(), day, out, before=before, after=after, benchmark=benchmark)
-        _warn(market.take_problems())
-        typer.echo(str(out))
+        with api.Enricher(data, store, offline) as enricher:
+            typer.echo(str(enricher.chart(symbol, around, out, before=before, after=after, benchmark=benchmark)))
     except EnrichError as e:
         _fail(e)
+
+
+@app.command()
+def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+          data: DataOpt = None, store: StoreOpt = None, offline: OfflineOpt = False,
+          workers: Annotated[int, typer.Option("--workers", min=1, help="Enrichment processes.")] = 2,
+          timeout: Annotated[float, typer.Option(help="Seconds a request may take.")] = 30.0,
+          max_body: Annotated[int, typer.Option(help="Largest request body, in bytes.")] = 8 * 1024 * 1024) -> None:
+    """Serve extract, verify, report and chart over HTTP (OpenAPI at /docs)."""
+    from . import api
+
+    try:
+        service = _extra("service", "serve")
+        config = api.market_config(data, store, offline)
+        settings = service.Settings(config, workers=workers, timeout=timeout, max_body=max_body)
+        typer.echo(f"enrich: serving on http://{host}:{port} (docs at /docs); Ctrl-C stops", err=True)
+        service.serve(settings, host=host, port=port)
+    except EnrichError as e:
+        _fail(e)
+
+
+@app.command("batch")
+def batch_run(inputs: Annotated[list[str], typer.Argument(help="JSONL or Parquet archives of articles.")],
+              out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the parts and summary.")],
+              dask: Annotated[str, typer.Option("--dask", help="local, local:N or tcp://HOST:PORT")] = "local",
+              fmt: Annotated[str, typer.Option("--format", help="jsonl or parquet")] = "jsonl",
+              data: DataOpt = None, store: StoreOpt = None, offline: OfflineOpt = False,
+              published: PublishedOpt = None,
+              part_size: Annotated[int, typer.Option("--part-size", min=1, help="Articles a part.")] = 2000) -> None:
+    """Verify archives on a Dask cluster: partitioned results and a summary, the records of 'enrich verify'."""
+    from . import api
+
+    try:
+        cluster = _extra("cluster", "dask")
+        _format(fmt, ("jsonl", "parquet"))
+        config = api.market_config(data, store, offline)
+        result = cluster.run_batch(inputs, out, config, scheduler=dask, fmt=fmt, part_size=part_size,
+                                   published=published)
+    except EnrichError as e:
+        _fail(e)
+        return
+    typer.echo(f"enrich: {result.summary.line()}; {len(result.parts)} parts in {out}", err=True)
+    raise typer.Exit(result.summary.exit_code)
 
 
 @data_app.command("import")
@@ -222,51 +239,91 @@ def data_info(store: StoreOpt = None) -> None:
         _fail(e)
 
 
-def _emit(results: list[dict], fmt: str, table) -> None:  # type: ignore[no-untyped-def,type-arg]
+# -- writing records as they come ------------------------------------------------------------------------------
+def _write(outcomes: Iterator[tuple[Record, int]], fmt: str, table: Callable[[Record], None], *,
+           summary: bool) -> None:
+    """Each record as soon as it is ready; an error record also on stderr; a summary line at the end."""
+    from .batch import Tally
+
+    tally = Tally()
+    first = ""  # --format json: one record alone is an object, several a list, so the first waits for a second
+    with _progress() as advance:
+        warned: set[str] = set()
+        for record, status in outcomes:
+            tally.add(record, status)
+            advance()
+            if "error" in record:
+                typer.echo(f"enrich: error: {record['error']}", err=True)
+            new = [p for p in record.get("warnings", []) if p not in warned]
+            warned.update(new)
+            _warn(new)
+            if fmt == "jsonl":
+                typer.echo(json.dumps(record))
+            elif fmt == "json":
+                text = textwrap.indent(json.dumps(record, indent=2), "  ")
+                if tally.articles == 1:
+                    first = text
+                else:
+                    typer.echo(("[\n" + first if tally.articles == 2 else "") + ",\n" + text, nl=False)
+            elif "error" not in record:
+                table(record)
     if fmt == "json":
-        typer.echo(json.dumps(results if len(results) != 1 else results[0], indent=2))
-    elif fmt == "jsonl":
-        for r in results:
-            typer.echo(json.dumps(r))
-    else:
-        table(results)
+        typer.echo(textwrap.dedent(first) if tally.articles == 1 else "\n]" if tally.articles else "[]")
+    result = tally.summary()
+    if summary and result.articles != 1:
+        typer.echo(f"enrich: {result.line()}", err=True)
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
 
 
-def _extract_table(results: list[dict]) -> None:  # type: ignore[type-arg]
+@contextmanager
+def _progress() -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when stderr is a terminal (nothing otherwise)."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("articles"), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("verify", total=None)
+        yield lambda: bar.advance(task)
+
+
+def _extract_table(r: Record) -> None:
     from rich.console import Console
     from rich.table import Table
 
     console = Console()
-    for r in results:
-        console.print(f"[bold]{r['id']}[/bold]  published {r['published'] or 'unknown'}  ({r['published_how']})")
-        counts: dict[tuple[str, str], int] = {}
-        for m in r["mentions"]:
-            key = (m["name"], m["symbol"])
-            counts[key] = counts.get(key, 0) + 1
-        console.print("mentions: " + ", ".join(f"{name} ({sym})" + (f" x{n}" if n > 1 else "")
-                                               for (name, sym), n in counts.items()))
-        t = Table("symbol", "kind", "value", "hedge", "session", "moment", "quote")
-        for c in r["claims"]:
-            value = f"{c['value']:,.0f}" if abs(c["value"]) >= 1e6 else f"{c['value']:,.6g}"
-            t.add_row(c["symbol"], c["kind"], value, c["approx"], c["session"] or "-",
-                      c["time"]["moment"] if c["time"] else "-", c["quote"])
-        console.print(t)
+    console.print(f"[bold]{r['id']}[/bold]  published {r['published'] or 'unknown'}  ({r['published_how']})")
+    counts: dict[tuple[str, str], int] = {}
+    for m in r["mentions"]:
+        key = (m["name"], m["symbol"])
+        counts[key] = counts.get(key, 0) + 1
+    console.print("mentions: " + ", ".join(f"{name} ({sym})" + (f" x{n}" if n > 1 else "")
+                                           for (name, sym), n in counts.items()))
+    t = Table("symbol", "kind", "value", "hedge", "session", "moment", "quote")
+    for c in r["claims"]:
+        value = f"{c['value']:,.0f}" if abs(c["value"]) >= 1e6 else f"{c['value']:,.6g}"
+        t.add_row(c["symbol"], c["kind"], value, c["approx"], c["session"] or "-",
+                  c["time"]["moment"] if c["time"] else "-", c["quote"])
+    console.print(t)
 
 
-def _verify_table(results: list[dict]) -> None:  # type: ignore[type-arg]
+def _verify_table(r: Record) -> None:
     from rich.console import Console
     from rich.table import Table
 
     colour = {"supported": "green", "contradicted": "red", "unverifiable": "yellow"}
     console = Console()
-    for r in results:
-        console.print(f"[bold]{r['id']}[/bold]  published {r['published'] or 'unknown'}")
-        t = Table("verdict", "symbol", "kind", "quote", "session", "explanation", show_lines=True)
-        for c in r["claims"] + r["unchecked"]:
-            v = c["verdict"] + (f" ({c['reason']})" if c["reason"] else "")
-            t.add_row(f"[{colour[c['verdict']]}]{v}[/]", c["symbol"], c["kind"], c["quote"], c["session"] or "-",
-                      c["explanation"])
-        console.print(t)
+    console.print(f"[bold]{r['id']}[/bold]  published {r['published'] or 'unknown'}")
+    t = Table("verdict", "symbol", "kind", "quote", "session", "explanation", show_lines=True)
+    for c in r["claims"] + r["unchecked"]:
+        v = c["verdict"] + (f" ({c['reason']})" if c["reason"] else "")
+        t.add_row(f"[{colour[c['verdict']]}]{v}[/]", c["symbol"], c["kind"], c["quote"], c["session"] or "-",
+                  c["explanation"])
+    console.print(t)
 
 
 def main() -> None:

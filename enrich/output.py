@@ -1,10 +1,65 @@
-"""Results as plain data: the JSON of ../eval/FORMAT.md's "What the program returns"."""
+"""The results of the pipeline, and their plain-data forms (the JSON of ../eval/FORMAT.md's "What the program
+returns"): `to_dict()` is exactly the object `enrich verify --format jsonl` prints, `to_frame()` one row a figure.
+
+An article a batch could not read or check becomes an error record instead of a result (`error_dict`):
+
+    {"id": "a7" or null, "error": "one line: what was wrong and what to do", "source": "news.jsonl", "line": 7}
+"""
 from __future__ import annotations
 
-from typing import Any
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from .models import Claim, Judgement, Mention
-from .pipeline import Checked, Extraction
+from .models import Article, BadArticle, Claim, Judgement, Mention, PriceSeries
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# one row a figure in to_frame(): the scalar fields of a claim's dict, in this order
+FRAME_COLUMNS = ("id", "symbol", "kind", "value", "approx", "quote", "start", "end", "session", "currency")
+VERDICT_COLUMNS = ("verdict", "reason", "explanation", "date_note", "unchecked")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What an article states: its mentions and market figures, with the sessions they refer to."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    claims: tuple[Claim, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return extraction_dict(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        return _frame(self.to_dict()["claims"], self.article.id, FRAME_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """An article's figures judged against the data of their sessions."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    judgements: tuple[Judgement, ...]
+    unchecked: tuple[Judgement, ...] = ()  # figures about instruments or sessions no source holds data for
+    series: dict[str, PriceSeries] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # data rows set aside in the data about this article's symbols
+
+    def to_dict(self) -> dict[str, Any]:
+        return checked_dict(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        d = self.to_dict()
+        rows = [{**c, "unchecked": False} for c in d["claims"]] + [{**c, "unchecked": True} for c in d["unchecked"]]
+        return _frame(rows, self.article.id, FRAME_COLUMNS + VERDICT_COLUMNS)
+
+
+def _frame(claims: list[dict[str, Any]], article_id: str, columns: tuple[str, ...]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame([{**c, "id": article_id} for c in claims], columns=list(columns))
 
 
 def mention_dict(m: Mention) -> dict[str, Any]:
@@ -49,4 +104,19 @@ def checked_dict(ch: Checked) -> dict[str, Any]:
     return {"id": a.id, "published": a.published.isoformat() if a.published else None,
             "published_how": a.published_how, "mentions": [mention_dict(m) for m in ch.mentions],
             "claims": [judged_dict(j) for j in ch.judgements],
-            "unchecked": [judged_dict(j) for j in ch.unchecked]}
+            "unchecked": [judged_dict(j) for j in ch.unchecked], **({"warnings": list(ch.warnings)} if ch.warnings
+                                                                      else {})}
+
+
+def error_dict(item: Article | BadArticle, message: str = "") -> dict[str, Any]:
+    """The record of an article that got no result: what it was, where it came from, and why."""
+    if isinstance(item, BadArticle):
+        return {"id": item.id or None, "error": message or item.message, "source": item.source, "line": item.line}
+    # a JSONL article's source is "file:line" (a JSON list's "file[index]"): give the line apart, as BadArticle does
+    m = re.fullmatch(r"(.+):(\d+)", item.source)
+    source, line = (m.group(1), int(m.group(2))) if m else (item.source, None)
+    return {"id": item.id, "error": message, "source": source, "line": line}
+
+
+def is_error(record: dict[str, Any]) -> bool:
+    return "error" in record

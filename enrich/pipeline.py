@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .calendar import get_calendar
@@ -16,24 +16,9 @@ from .errors import DataError, DataFileError
 from .market import DirectorySource, MarketData, Store, YahooSource
 from .market.data import SharesAt
 from .mentions import MentionFinder
-from .models import Article, Claim, Judgement, Kind, Mention, Moment, PriceSeries, Verdict
+from .models import Article, Claim, Judgement, Kind, Moment, PriceSeries, Verdict
+from .output import Checked as Checked, Extraction as Extraction  # the results live with their plain-data forms
 from .verify import Judge
-
-
-@dataclass(frozen=True)
-class Extraction:
-    article: Article
-    mentions: tuple[Mention, ...]
-    claims: tuple[Claim, ...]
-
-
-@dataclass(frozen=True)
-class Checked:
-    article: Article
-    mentions: tuple[Mention, ...]
-    judgements: tuple[Judgement, ...]
-    unchecked: tuple[Judgement, ...] = ()  # figures about instruments or sessions no source holds data for
-    series: dict[str, PriceSeries] = field(default_factory=dict)
 
 
 def open_market(data_dirs: list[str] | None = None, *, store_path: str | None = None, offline: bool = False,
@@ -120,7 +105,8 @@ class Enricher:
                 shares[c.symbol] = self.market.shares_lookup(c.symbol)
             j = Judge(s, shares[c.symbol]).judge(c)
             (unchecked if j.reason == "no_data" else judged).append(j)
-        return Checked(article, ex.mentions, tuple(judged), tuple(unchecked), series)
+        warnings = tuple(self.market.problems_for(sorted({c.symbol for c in ex.claims})))
+        return Checked(article, ex.mentions, tuple(judged), tuple(unchecked), series, warnings)
 
 
 def _intraday_when_close_given(claims: list[Claim]) -> list[Claim]:

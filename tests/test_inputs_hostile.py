@@ -110,8 +110,10 @@ def test_the_cli_writes_the_good_articles_of_a_batch_and_exits_2(tmp_path):
                      json.dumps({"id": "b", "text": GOOD, "published": "2019-03-05"}) + "\n")
     result = cli("extract", str(batch), "--format", "jsonl")
     assert result.exit_code == 2
-    ids = [json.loads(ln)["id"] for ln in result.output.splitlines() if ln.startswith("{")]
-    assert ids == ["a", "b"] and errors(result.output) == [f"enrich: error: {batch}:2: not valid JSON (Expecting "
+    records = [json.loads(ln) for ln in result.output.splitlines() if ln.startswith("{")]
+    assert [r["id"] for r in records] == ["a", None, "b"]  # the bad line is an error record in its place
+    assert (records[1]["source"], records[1]["line"]) == (str(batch), 2)
+    assert errors(result.output) == [f"enrich: error: {batch}:2: not valid JSON (Expecting "
                                                            f"property name enclosed in double quotes at line 1 column 2); "
                                                            f"each line must be one JSON object"]
 

@@ -87,6 +87,22 @@ class MarketData:
         new, self._taken = met[self._taken:], len(met)
         return new
 
+    def problems_for(self, symbols: Iterable[str]) -> list[str]:
+        """The problems of the data about these symbols in the folders (their prices, split and share rows, the
+        symbols file), each once, in a fixed order: what a record warns of. They depend on nothing else read in
+        the run, so N processes give the records one gives. `enrich data check` lists a folder's every problem."""
+        found: list[DataProblem] = []
+        for symbol in symbols:
+            for member in self.symbols.family(symbol):
+                for f in self.folders:
+                    if f.has(member):
+                        found += f.problems(member)
+                    found += f.shares_problems(member)
+        for f in self.folders:
+            f.symbol_spans()
+            found += [p for p in f.problems_met() if p.file.endswith("symbols.csv")]
+        return list(dict.fromkeys(str(p) for p in found))
+
     def _local(self, symbol: str, start: dt.date, end: dt.date
                ) -> tuple[list[RawBar], list[Split], tuple[DataProblem, ...]] | None:
         for member in self.symbols.family(symbol):
