@@ -93,7 +93,7 @@ def report(articles: Articles, out: Annotated[Path, typer.Option("-o", "--out", 
     """The main job: verdicts, annotated charts, a context appendix and an HTML report per article."""
     from . import article as art
     from .pipeline import Enricher, open_market
-    from .report import write_report
+    from .report import ReportWriter
 
     try:
         formats = {f.strip() for f in fmt.split(",") if f.strip()}
@@ -101,10 +101,9 @@ def report(articles: Articles, out: Annotated[Path, typer.Option("-o", "--out", 
         if bad or not formats:
             raise InputError(f"--format {fmt!r}: use a comma list of html, md, png, svg")
         market = open_market(data, store_path=store, offline=offline, near=articles)
-        enricher = Enricher(market)
+        writer = ReportWriter(Enricher(market), out, formats, before=before, after=after, benchmark=benchmark)
         for a in art.read(articles, published):
-            written = write_report(enricher, a, out, formats, before=before, after=after, benchmark=benchmark)
-            for p in written:
+            for p in writer.write(a):
                 typer.echo(str(p))
     except EnrichError as e:
         _fail(e)
