@@ -44,7 +44,7 @@ class Frame:
     footer_y: float
 
 
-FULL = Frame(1200, 700, plot=(70, 238, 812, 618), volume=(70, 104, 812, 222), key=(846, 46, 1188, 618),
+FULL = Frame(1200, 700, plot=(70, 238, 812, 618), volume=(70, 104, 812, 222), key=(846, 46, 1184, 618),
              title_y=690, footer_y=10)
 COMPACT = Frame(640, 600, plot=(72, 204, 626, 502), volume=(72, 92, 626, 186), key=None, title_y=590,
                 footer_y=8)
