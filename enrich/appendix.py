@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .chart.formats import NumberFormat, day, number_format
-from .chart.provenance import credit
+from .chart.provenance import credit, public_text, source_name
 from .market.data import SharesAt
 from .models import Article, Judgement, PriceSeries
 
@@ -126,17 +126,18 @@ def section(c: Context, judgements: list[Judgement], series: PriceSeries, publis
     if c.largest is not None:
         rows.append(("Largest one-day move in the chart window", f"{_pct(c.largest[1])} on {day(c.largest[0], True)}"))
     findings = tuple(Finding(j.verdict.value, j.reason, j.claim.quote,
-                             j.explanation + (f" {j.date_note}" if j.date_note else "")) for j in judgements)
+                             public_text(j.explanation + (f" {j.date_note}" if j.date_note else "")))
+                     for j in judgements)
     provenance = [credit(series).sentence()]
     if c.shares is not None:
-        provenance.append(f"Shares outstanding: {c.shares.source}.")
+        provenance.append(f"Shares outstanding: {source_name(c.shares.source)}.")
     return Section(f"{c.name} ({c.symbol})", summary(c, f), tuple(rows), findings, tuple(provenance))
 
 
 def build(article: Article, sections: list[Section], unchecked: list[Judgement]) -> Appendix:
     pub = article.published.isoformat() if article.published else "unknown"
     return Appendix(article.title or article.id, f"{pub} ({article.published_how})", tuple(sections),
-                    tuple((j.claim.quote, j.claim.symbol, j.explanation) for j in unchecked))
+                    tuple((j.claim.quote, j.claim.symbol, public_text(j.explanation)) for j in unchecked))
 
 
 # -- Markdown -----------------------------------------------------------------------------------------------

@@ -110,7 +110,11 @@ def test_a_failed_write_leaves_the_earlier_report_whole_and_says_so_in_one_line(
 def test_provenance_names_the_folder_never_its_path(tmp_path):
     article = next(read([str(SEED)]))
     paths = write_report(Enricher(seed_market()), article, tmp_path, {"md", "html"})
-    for p in paths:
+    # a figure about a company the folder holds no prices for: its explanation names where data was sought
+    other = make_article("other", "Apple shares rose 2 percent on Monday.", published="2018-08-06T18:00:00-04:00")
+    more = write_report(Enricher(seed_market()), other, tmp_path, {"md", "html"})
+    assert "Figures not checked" in next(p for p in more if p.suffix == ".md").read_text()
+    for p in paths + more:
         text = p.read_text()
         assert str(SEED_MARKET) not in text and "/seeds/" not in text and "fetched" not in text
     md = next(p for p in paths if p.suffix == ".md").read_text()
@@ -184,4 +188,5 @@ def test_source_names_hide_paths():
     assert source_name("dir:/home/someone/data/market") == "data folder \u201cmarket\u201d"
     assert source_name("snapshot:C:\\Users\\x\\devset\\") == "data folder \u201cdevset\u201d"
     assert source_name("devset market") == "devset market"
+    assert source_name("10-Q cover page, 2018/06/30") == "10-Q cover page, 2018/06/30"
     assert str(snapshot_date("2020-12-11T05:50:25+00:00")) == "2020-12-11" and snapshot_date("n/a") is None

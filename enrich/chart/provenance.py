@@ -26,10 +26,19 @@ def source_name(source: str) -> str:
         return "Yahoo Finance"
     tagged = bool(_TAG.match(text))
     text = _TAG.sub("", text).strip()
-    if tagged or "/" in text or "\\" in text:
+    if tagged or re.match(r"^(?:[A-Za-z]:)?[\\/]", text):
         name = re.split(r"[\\/]+", text.rstrip("\\/"))[-1] or "data"
         return f"data folder \u201c{name}\u201d"
-    return text
+    return public_text(text)
+
+
+_PATH = re.compile(r"(?<![\w.:/])(?:[A-Za-z]:)?(?:[\\/][^\s\\/'\",;()]+)+[\\/]?")
+
+
+def public_text(text: str) -> str:
+    """A sentence to show a reader with every filesystem path in it cut to its last component ("no price
+    data for ^DJI in /home/x/devset/market" says "in market"): the report never shows a machine's folders."""
+    return _PATH.sub(lambda m: re.split(r"[\\/]+", m.group(0).rstrip("\\/"))[-1] or m.group(0), text)
 
 
 def snapshot_date(fetched_at: str) -> dt.date | None:

@@ -16,6 +16,7 @@ import base64
 import html
 from dataclasses import dataclass
 
+from ..chart.provenance import public_text
 from ..models import Article, Judgement, Mention
 
 CSS = """
@@ -51,9 +52,10 @@ th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical
 .summary h2{font-size:1.05rem;margin:.2rem 0 .4rem}.summary ul{margin:.2rem 0;padding-left:1.1rem;font-size:.92rem}
 .badge{display:inline-block;border-radius:3px;padding:0 .45rem;margin-right:.4rem;color:#fff;font-weight:600}
 .badge.supported{background:#00704f}.badge.contradicted{background:#b34700}.badge.unverifiable{background:#555}
-.sorter{margin:.4rem 0;font-size:.9rem}.sorter label{margin-right:1rem;cursor:pointer}
+.sortable{margin:.4rem 0}.sorter{font-size:.9rem;margin-right:.8rem}label.sorter{cursor:pointer}
 .sort{position:absolute;opacity:0;width:1px;height:1px}
-.sort:focus-visible+label{outline:2px solid var(--accent)}.sort:checked+label{font-weight:700;text-decoration:underline}
+.sort:focus-visible+label{outline:2px solid var(--accent)}
+table.figures{margin-top:.5rem}.sort:checked+label{font-weight:700;text-decoration:underline}
 table.figures thead,table.figures tbody{display:flex;flex-direction:column}
 table.figures tr{display:grid;grid-template-columns:2.2rem 7.5rem 4.5rem 7rem minmax(8rem,1.3fr) 6.5rem minmax(10rem,2fr)}
 table.figures caption{caption-side:bottom;text-align:left;font-size:.8rem;color:var(--muted)}
@@ -94,7 +96,7 @@ def highlighted(text: str, mentions: list[Mention], judgements: list[Judgement])
     spans: list[tuple[int, int, str, str]] = []
     for j in judgements:
         c = j.claim
-        tip = f"{j.verdict.value.upper()}: {j.explanation}" + (f" {j.date_note}" if j.date_note else "")
+        tip = public_text(f"{j.verdict.value.upper()}: {j.explanation}" + (f" {j.date_note}" if j.date_note else ""))
         spans.append((c.start, c.end, f"claim {j.verdict.value}", tip))
     for m in mentions:
         spans.append((m.start, m.end, "mention", f"{m.name} ({m.symbol})"))
@@ -110,6 +112,11 @@ def highlighted(text: str, mentions: list[Mention], judgements: list[Judgement])
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+def _said(j: Judgement) -> str:
+    """A figure's explanation and date note as a reader sees them (no machine paths)."""
+    return public_text(j.explanation + (f" {j.date_note}" if j.date_note else ""))
 
 
 VERDICT_RANK = {"contradicted": 0, "unverifiable": 1, "supported": 2}
@@ -132,17 +139,18 @@ def figures_table(judgements: list[Judgement], numbers: dict[tuple[str, int, int
             f'<tr role="row" class="{j.verdict.value}" style="--by-verdict:{rank_v[i]};--by-symbol:{rank_s[i]}">'
             f'<td role="cell">{num if num is not None else ""}</td>'
             f'<td role="cell" class="v-{j.verdict.value}">{j.verdict.value}{html.escape(reason)}</td>'
-            f'<td role="cell">{html.escape(c.symbol)}</td><td role="cell">{html.escape(c.kind.value)}</td>'
+            f'<td role="cell">{html.escape(c.symbol)}</td><td role="cell">{html.escape(c.kind.value.replace("_", " "))}</td>'
             f'<td role="cell">{html.escape(c.quote)}</td>'
             f'<td role="cell">{html.escape(str(j.evidence.get("session", c.session)))}</td>'
-            f'<td role="cell">{html.escape(j.explanation + (" " + j.date_note if j.date_note else ""))}</td></tr>')
+            f'<td role="cell">{html.escape(_said(j))}</td></tr>')
     head = "".join(f'<th role="columnheader" scope="col">{h}</th>' for h in
                    ("#", "Verdict", "Symbol", "Kind", "Quote", "Session", "Explanation"))
-    return ('<div class="sortable"><p class="sorter" role="radiogroup" aria-label="Sort the figures">Sort: '
-            '<input class="sort" type="radio" name="sort" id="by-article" checked><label for="by-article">as in '
-            'the article</label><input class="sort" type="radio" name="sort" id="by-verdict"><label '
-            'for="by-verdict">by verdict</label><input class="sort" type="radio" name="sort" id="by-symbol"><label '
-            'for="by-symbol">by symbol</label></p>'
+    # the radio buttons are the table's siblings: the CSS that orders the rows selects "checked ~ table"
+    return ('<div class="sortable"><span class="sorter">Sort the figures:</span>'
+            '<input class="sort" type="radio" name="sort" id="by-article" checked><label class="sorter" '
+            'for="by-article">as in the article</label><input class="sort" type="radio" name="sort" id="by-verdict">'
+            '<label class="sorter" for="by-verdict">by verdict</label><input class="sort" type="radio" name="sort" '
+            'id="by-symbol"><label class="sorter" for="by-symbol">by symbol</label>'
             '<table class="figures" role="table"><caption>The sort changes the order shown; assistive technology '
             f'reads the rows in article order.</caption><thead><tr role="row">{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
@@ -152,8 +160,8 @@ def summary(judged: list[Judgement]) -> str:
     """Above the charts: how many figures got which verdict, and each one's sentence."""
     counts = {v: sum(j.verdict.value == v for j in judged) for v in ("supported", "contradicted", "unverifiable")}
     badges = "".join(f'<span class="badge {v}">{n} {v}</span>' for v, n in counts.items() if n)
-    items = "".join(f"<li><strong>{html.escape(j.verdict.value)}</strong>: {html.escape(j.explanation)}"
-                    f"{(' ' + html.escape(j.date_note)) if j.date_note else ''}</li>" for j in judged)
+    items = "".join(f"<li><strong>{html.escape(j.verdict.value)}</strong>: {html.escape(_said(j))}</li>"
+                    for j in judged)
     none = "<p>No market figures in this article could be checked.</p>" if not judged else ""
     return (f'<div class="summary card"><h2>{len(judged)} market figure{"s" * (len(judged) != 1)} checked</h2>'
             f"{badges}{none}<ul>{items}</ul></div>")
