@@ -57,7 +57,7 @@ def test_sessions_sit_side_by_side_with_no_weekend_gaps_and_volume_aligned(seed)
     volume = next(c for c in chart.axv.collections if isinstance(c, PolyCollection))
     centres = [float(np.mean(p.vertices[:4, 0])) for p in volume.get_paths()]
     assert centres == pytest.approx(xs)
-    labels = [t.get_text() for t in chart.axv.get_xticklabels()]
+    labels = chart.ticks["x"].labels()
     assert labels[0].endswith("2018") and all(label.strip() for label in labels)
 
 

@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+from matplotlib.ticker import NullLocator
 
 from ..errors import DataError
 from ..models import Judgement, PriceSeries, Verdict
@@ -28,6 +28,7 @@ from .key import INDENT, KeyLayout, lay_out
 from .layout import Box, Placed, bracket_rows, line_height, place_badges, text_width, wrap
 from .marks import LargestMove, Mark, MarkBuilder, SharesFn, largest_move
 from .provenance import Credit, credit
+from .ticks import Ticks, nice
 
 RC = {"text.parse_math": False, "font.family": style.FONT, "axes.unicode_minus": False, "svg.hashsalt": "enrich",
       "svg.fonttype": "none",  # text stays text in the SVG: editable in a graphics program, and quicker to write
@@ -107,18 +108,16 @@ class Chart:
             [((i - 0.38, 0), (i - 0.38, b.volume), (i + 0.38, b.volume), (i + 0.38, 0)) for i, b in enumerate(self.bars)],
             facecolors=style.VOLUME, edgecolors="none", zorder=2))
         axv.set_ylim(0, max((b.volume for b in self.bars), default=1) * 1.12 or 1)
-        axv.yaxis.set_major_locator(MaxNLocator(3))
-        axv.yaxis.set_major_formatter(FuncFormatter(lambda v, _: self.fmt.volume(v) if v else "0"))
         axv.set_ylabel("Volume", color=style.MUTED)
-        ax.yaxis.set_major_locator(MaxNLocator(7))
-        ax.yaxis.set_major_formatter(FuncFormatter(self._price_tick))
         ax.set_xlim(-0.8, n - 0.2)
         for a in (ax, axv):
-            a.grid(True, color=style.GRID, lw=0.8, zorder=0)
-            a.set_axisbelow(True)
             a.spines[["top", "right"]].set_visible(False)
-            a.tick_params(colors=style.INK, labelsize=9)
-        ax.tick_params(labelbottom=False)
+            a.xaxis.set_major_locator(NullLocator())
+        self.ticks = {"x": Ticks(axv, "x", grid=False), "y": Ticks(ax, "y"), "volume": Ticks(axv, "y")}
+        self.x_grid = [LineCollection([], colors=style.GRID, linewidths=0.8, zorder=0.5,
+                                      transform=a.get_xaxis_transform()) for a in (ax, axv)]
+        for a, grid in zip((ax, axv), self.x_grid):
+            a.add_collection(grid, autolim=False)
         if self.publish_x is not None and self.publish is not None:
             for a in (ax, axv):
                 a.axvline(self.publish_x, color="#333333", ls=(0, (5, 3)), lw=1.2, zorder=4)
@@ -173,11 +172,19 @@ class Chart:
             ax.scatter([self.largest.x], [self.largest.y], s=60, marker="D", facecolors="none", edgecolors=style.INK,
                        linewidths=1.2, zorder=6)
 
-    def _price_tick(self, v: float, _pos: object) -> str:
-        step = self.ax.yaxis.get_major_locator().tick_values(*self.ax.get_ylim())
-        d = 0 if len(step) < 2 else max(0, -math.floor(math.log10(max(abs(step[1] - step[0]), 1e-9)) + 1e-9))
-        d = min(d, 4)
-        return self.fmt.price(v, d) if v >= 0 else "-" + self.fmt.price(v, d)
+    def _set_ticks(self, plot_w: float, plot_h: float) -> None:
+        xs, labels = self.axis.ticks(plot_w)
+        self.ticks["x"].set(xs, labels)
+        for grid in self.x_grid:
+            grid.set_segments([((x, 0), (x, 1)) for x in xs])
+        ys = nice(*self.ax.get_ylim(), most=max(3, int(plot_h // 48)))
+        step = ys[1] - ys[0] if len(ys) > 1 else 1.0
+        d = min(4, max(0, -math.floor(math.log10(step) + 1e-9)))  # as many decimals as the step needs
+        self.ticks["y"].set(ys, [("-" if v < 0 else "") + self.fmt.price(v, d) for v in ys])
+        vs = nice(*self.axv.get_ylim(), most=4)
+        self.ticks["volume"].set(vs, [self.fmt.volume(v) if v else "0" for v in vs])
+        widest = max((text_width(t, 9) for t in self.ticks["volume"].labels()), default=0.0)
+        self.axv.yaxis.set_label_coords(-(widest + 16) / plot_w, 0.5)  # clear of the labels drawn above
 
     # -- laying out for a page size ----------------------------------------------------------------------
     def arrange(self, frame: style.Frame) -> None:
@@ -190,10 +197,8 @@ class Chart:
         ax.set_position(_frac(frame.plot, w, h))
         axv.set_position(_frac(frame.volume, w, h))
         plot_w, plot_h = frame.plot[2] - frame.plot[0], frame.plot[3] - frame.plot[1]
-        ticks, labels = self.axis.ticks(plot_w)
-        axv.xaxis.set_major_locator(FixedLocator(ticks))
-        axv.set_xticklabels(labels)
         self._set_ylim(plot_h)
+        self._set_ticks(plot_w, plot_h)
         self.title_text.set_position((12 / w, frame.title_y / h))
         sub = wrap(self.subtitle, w - 24, 9, max_lines=2)
         self.subtitle_text.set_text("\n".join(sub))

@@ -4,7 +4,7 @@ Badges: each figure's number sits in a small badge near its point, joined to it 
 another badge, a bracket, the publish label or the frame, and kept off the price line where any place
 near the point allows. Ranges: brackets stacked in rows above the prices, one row per overlap. Key: each
 entry wrapped to the panel's width with the font's real advances, the font shrunk once and then the list
-cut ("and N more") when the panel is full. Pure geometry: matplotlib only lends the font metrics.
+cut ("and N more") when the panel is full. Pure geometry: matplotlib only lends its measure of text.
 """
 from __future__ import annotations
 
@@ -99,53 +99,62 @@ def bracket_rows(spans: list[tuple[float, float]]) -> list[int]:
 
 # -- text measuring and wrapping -----------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _renderer():  # type: ignore[no-untyped-def]
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(1, 1, 100.0)  # only measures: its one-pixel canvas is never drawn on
+
+
 @lru_cache(maxsize=8)
-def _font(size_pt: float, dpi: float, bold: bool):  # type: ignore[no-untyped-def]
-    from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
+def _prop(size_pt: float, bold: bool):  # type: ignore[no-untyped-def]
+    from matplotlib.font_manager import FontProperties
 
-    prop = font_manager.FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")
-    font = FT2Font(font_manager.findfont(prop))
-    font.set_size(size_pt, dpi)
-    return font
+    return FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal", size=size_pt)
 
 
-@lru_cache(maxsize=4096)
-def _advance(ch: str, size_pt: float, dpi: float, bold: bool) -> float:
-    from matplotlib.backends.backend_agg import get_hinting_flag
-
-    font = _font(size_pt, dpi, bold)
-    # the hinted advance, whole pixels: what the Agg renderer lays text out with
-    return font.load_char(ord(ch), flags=get_hinting_flag()).horiAdvance / 64.0
-
-
+@lru_cache(maxsize=8192)
 def text_width(text: str, size_pt: float, dpi: float = 100.0, bold: bool = False) -> float:
-    """The width in pixels of one line of DejaVu Sans as Agg draws it (the sum of its hinted advances)."""
-    return sum(_advance(ch, size_pt, dpi, bold) for ch in text)
+    """The width in pixels of one line of DejaVu Sans exactly as the Agg renderer lays it out (its own
+    measurement, so hinting and kerning of any matplotlib version are accounted for)."""
+    width, _, _ = _renderer().get_text_width_height_descent(text, _prop(size_pt, bold), ismath=False)
+    return float(width) * dpi / 100.0
+
+
+def _space(size_pt: float, dpi: float, bold: bool) -> float:
+    return text_width("a a", size_pt, dpi, bold) - 2 * text_width("a", size_pt, dpi, bold)
+
+
+def _cut(word: str, width_px: float, size_pt: float, dpi: float, bold: bool) -> list[str]:
+    """A word too long for a line, cut into pieces that fit."""
+    pieces = []
+    while text_width(word, size_pt, dpi, bold) > width_px and len(word) > 1:
+        cut = len(word) - 1
+        while cut > 1 and text_width(word[:cut], size_pt, dpi, bold) > width_px:
+            cut -= 1
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return pieces + [word]
 
 
 def wrap(text: str, width_px: float, size_pt: float, dpi: float = 100.0, bold: bool = False,
          max_lines: int = 3) -> list[str]:
-    """Greedy word wrap by measured width; a word too long for a line is cut; past `max_lines` the last
-    line ends with an ellipsis."""
+    """Greedy word wrap to `width_px`; past `max_lines` the last line ends with an ellipsis.
+
+    Lines are filled by adding up the words' widths (each measured once and remembered), then each line is
+    measured whole and gives back its last word while it is too wide: exact, with few measurements."""
+    space = _space(size_pt, dpi, bold)
+    words = [piece for w in text.split() for piece in _cut(w, width_px, size_pt, dpi, bold)]
     lines: list[str] = []
-    line = ""
-    for word in text.split():
-        trial = f"{line} {word}" if line else word
-        if text_width(trial, size_pt, dpi, bold) <= width_px:
-            line = trial
-            continue
-        if line:
-            lines.append(line)
-        line = word
-        while text_width(line, size_pt, dpi, bold) > width_px and len(line) > 1:
-            cut = len(line) - 1
-            while cut > 1 and text_width(line[:cut], size_pt, dpi, bold) > width_px:
-                cut -= 1
-            lines.append(line[:cut])
-            line = line[cut:]
-    if line:
-        lines.append(line)
+    while words:
+        used, n = text_width(words[0], size_pt, dpi, bold), 1
+        while n < len(words) and used + space + text_width(words[n], size_pt, dpi, bold) <= width_px:
+            used += space + text_width(words[n], size_pt, dpi, bold)
+            n += 1
+        while n > 1 and text_width(" ".join(words[:n]), size_pt, dpi, bold) > width_px:
+            n -= 1
+        lines.append(" ".join(words[:n]))
+        words = words[n:]
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
         while last and text_width(last + "\u2026", size_pt, dpi, bold) > width_px:

@@ -85,7 +85,6 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
                 continue
             images = render(chart, kinds)
             shown = info(chart)
-            chart.fig.clear()  # the figure is done with; its artists can go now
             file_stem = f"{stem}_{safe_stem(symbol.replace('^', 'idx-'))}"  # no Yahoo symbol has lower case
             if "png" in formats:
                 staged.write(f"{file_stem}.png", images["png"])
