@@ -79,6 +79,9 @@ def test_ids_that_differ_only_by_slash_and_underscore_get_different_files(tmp_pa
     second = writer.write(make_article("news_fb", text, published="2018-08-06T18:00:00-04:00"))
     again = writer.write(make_article("news_fb", text, published="2018-08-06T18:00:00-04:00"))
     assert len({*first, *second, *again}) == 3 and all(p.exists() for p in [*first, *second, *again])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert all(p.stat().st_mode & 0o777 == 0o666 & ~umask for p in first)  # made like any file, not private
 
 
 def _report_cmd(out, limit: int | None):

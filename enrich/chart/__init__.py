@@ -3,7 +3,7 @@
     chart = build(series, window, judgements=..., publish=..., benchmark=...)
     images = render(chart, {"png", "svg", "compact"})   # bytes per kind
 
-`draw` keeps the older one-call form (a figure laid out at full size, and what it shows).
+`info(chart)` says what a chart shows (its sessions, closes, marks, credit), for the report and for tests.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from .draw import RC, Chart, ChartInfo
 from .marks import Mark, SharesFn
 from .names import benchmark_name, benchmark_series
 
-__all__ = ["Chart", "ChartInfo", "Mark", "build", "draw", "draw_symbol", "info", "render", "window_for"]
+__all__ = ["Chart", "ChartInfo", "Mark", "build", "draw_symbol", "info", "render", "window_for"]
 
 
 def build(series: PriceSeries, window: tuple[dt.date, dt.date], *, judgements: list[Judgement] | None = None,
@@ -58,11 +58,6 @@ def info(chart: Chart) -> ChartInfo:
     return ChartInfo(chart.series.symbol, chart.title, chart.axis.sessions, tuple(b.close for b in chart.bars),
                      tuple(chart.marks), chart.largest, chart.benchmark, chart.footer, chart.credit,
                      tuple(chart.placed))
-
-
-def draw(series: PriceSeries, window: tuple[dt.date, dt.date], **kwargs) -> tuple[Chart, ChartInfo]:  # type: ignore[no-untyped-def]
-    chart = build(series, window, **kwargs)
-    return chart, info(chart)
 
 
 def window_for(series: PriceSeries, day: dt.date, before: int, after: int,

@@ -56,7 +56,7 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
     checked = enricher.check(article)
     stem = names.claim(article.id) if names is not None else safe_stem(article.id)
     staged = Staged(out)
-    figures: list[page.Figure] = []
+    figures: list[page.ChartImage] = []
     sections: list[appendix.Section] = []
     kinds = ({"png"} if "png" in formats or "html" in formats else set()) | ({"svg"} & formats) | \
             ({"compact"} if "html" in formats else set())
@@ -98,7 +98,7 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
                 caption = shown.title + (f". Largest one-day move in view: {shown.largest.text}." if shown.largest
                                          else ".") + f" {shown.credit.sentence()}"
                 nums = {(j.claim.symbol, j.claim.start, j.claim.end): n for n, j in numbered(mine)}
-                figures.append(page.Figure(symbol, caption, alt, images["png"], images["compact"], nums))
+                figures.append(page.ChartImage(symbol, caption, alt, images["png"], images["compact"], nums))
             as_of = max((b.date for b in series.bars if b.date <= anchor), default=window[0])
             ctx = appendix.context(series, as_of, name, shares(as_of), window)
             if ctx is not None:
@@ -119,10 +119,12 @@ def write_report(enricher: Enricher, article: Article, out: Path, formats: set[s
 class ReportWriter:
     """Reports for a run of articles into one folder, with file names unique across the run."""
 
-    def __init__(self, enricher: Enricher, out: Path, formats: set[str], **options: object) -> None:
-        self.enricher, self.out, self.formats, self.options = enricher, out, formats, options
+    def __init__(self, enricher: Enricher, out: Path, formats: set[str], *, before: int = 30, after: int = 10,
+                 benchmark: str | None = None) -> None:
+        self.enricher, self.out, self.formats = enricher, out, formats
+        self.before, self.after, self.benchmark = before, after, benchmark
         self.names = Names()
 
     def write(self, article: Article) -> list[Path]:
-        return write_report(self.enricher, article, self.out, self.formats, names=self.names,
-                            **self.options)  # type: ignore[arg-type]
+        return write_report(self.enricher, article, self.out, self.formats, before=self.before, after=self.after,
+                            benchmark=self.benchmark, names=self.names)

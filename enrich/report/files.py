@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
+import secrets
 from pathlib import Path
 
 from ..errors import OutputError
@@ -60,20 +60,21 @@ class Staged:
 
     def write(self, name: str, data: bytes) -> Path:
         target = self.folder / name
+        # a new name beside the target, opened exclusively; made like any file (the umask applies, unlike
+        # tempfile's private 0600 files), so the report is as readable as one written directly
+        tmp = self.folder / f".{name[:40]}.{secrets.token_hex(6)}.part"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{name[:40]}.", suffix=".part", dir=self.folder)
-            with os.fdopen(fd, "wb") as fh:
+            with open(tmp, "xb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
         except OSError as e:
+            tmp.unlink(missing_ok=True)
             self.abandon()
-            if "tmp" in locals():
-                Path(tmp).unlink(missing_ok=True)
             raise OutputError(f"{target}: could not write ({e.strerror or e}); free some space or choose another "
                               f"folder with -o; earlier files there are unchanged") from None
-        self._pending.append((Path(tmp), target))
+        self._pending.append((tmp, target))
         return target
 
     def commit(self) -> list[Path]:

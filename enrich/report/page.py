@@ -76,8 +76,8 @@ table.figures thead{display:table-header-group}table.figures tr{display:table-ro
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One subject's chart in the report."""
+class ChartImage:
+    """One subject's chart in the report: the full image, the compact one for phones, and its numbers."""
 
     symbol: str
     caption: str
@@ -167,14 +167,14 @@ def summary(judged: list[Judgement]) -> str:
             f"{badges}{none}<ul>{items}</ul></div>")
 
 
-def _figure(f: Figure) -> str:
+def _figure(f: ChartImage) -> str:
     return (f'<figure class="card"><picture><source media="(max-width: 700px)" srcset="{data_uri(f.compact)}">'
             f'<img src="{data_uri(f.png)}" alt="{html.escape(f.alt)}" width="1200" height="700"></picture>'
             f"<figcaption>{html.escape(f.caption)}</figcaption></figure>")
 
 
 def render(article: Article, mentions: list[Mention], judged: list[Judgement], unchecked: list[Judgement],
-           figures: list[Figure], appendix_html: str) -> str:
+           figures: list[ChartImage], appendix_html: str) -> str:
     numbers: dict[tuple[str, int, int], int] = {}
     for f in figures:
         numbers.update(f.numbers)
