@@ -137,7 +137,7 @@ def test_report_with_five_subjects_draws_one_chart_each_with_its_benchmark(tmp_p
     assert len([p for p in paths if p.suffix == ".png"]) == 5
     html = next(p for p in paths if p.suffix == ".html").read_text()
     assert html.count("<figure") == 5 and html.count("against the S&amp;P 500") == 5
-    assert 'class="charts many"' in html
+    assert html.count('<figure class="card">') == 5 and '<section class="charts"' in html
 
 
 def test_figures_table_sorts_by_verdict_without_script(tmp_path):

@@ -73,7 +73,9 @@ class Chart:
         self.publish_x = self.axis.instant(publish, series.symbol) if publish else None
         self.publish = publish
         first, last = bars[0].date, bars[-1].date
-        self.title = f"{name or series.symbol} ({series.symbol}{', ' + exchange if exchange else ''})"
+        where = f", {exchange}" if exchange else ""
+        self.title = f"{name} ({series.symbol}{where})" if name and name != series.symbol else \
+            f"{series.symbol}{' (' + exchange + ')' if exchange else ''}"
         what = "Index level" if self.fmt.is_index else "Prices as quoted on each day"
         self.subtitle = f"{what}, {day(first, first.year != last.year)} to {day(last, True)}. Blue: close, " \
                         f"thin bars: each day's low to high" + \

@@ -47,7 +47,7 @@ def _body(m: Mark, width: float, size: float, roomy: bool) -> tuple[str, ...]:
 def lay_out(marks: list[Mark], largest: LargestMove | None, width: float, height: float) -> KeyLayout:
     """Entries for a panel `width` x `height` pixels, the first font size (and wrapping) that fits them all,
     else the smaller size with as many as fit and a closing "N more" line."""
-    heading = f"Figures in the article ({len(marks)})" if marks else "No figures from the article in this window"
+    heading = f"Figures in the article ({len(marks)})" if marks else "In this window"
     for size, roomy in ((SIZES[0], True), (SIZES[1], True), (SIZES[1], False)):
         entries, top, lh = [], line_height(10.0) + 6.0, line_height(size)
         text_w = width - INDENT

@@ -28,8 +28,9 @@ body{font:16px/1.55 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;
 header,main{max-width:1400px;margin:0 auto;padding:0 1.2rem}
 header h1{font-size:1.5rem;margin:1.2rem 0 .2rem}.meta{color:var(--muted);font-size:.9rem;margin:0 0 1rem}
 .layout{display:grid;grid-template-columns:1fr;gap:1.5rem}
-@media (min-width:1000px){.layout.few{grid-template-columns:minmax(0,1fr) minmax(0,1.15fr)}
-.charts.many{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:1.2rem}}
+@media (min-width:1000px){.layout{grid-template-columns:minmax(0,1.2fr) minmax(0,1fr)}}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,900px),1fr));gap:1.2rem;margin-top:1.5rem}
+.charts figure{margin:0;max-width:1216px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:6px}
 .article{padding:1rem 1.3rem;white-space:pre-wrap;overflow-wrap:anywhere}
 figure{margin:0 0 1.2rem;padding:.5rem}
@@ -68,7 +69,7 @@ table.figures td:nth-child(7),table.figures th:nth-child(7){grid-column:1/-1}}
 @page{margin:14mm}
 @media print{:root{--bg:#fff;--fg:#000;--card:#fff;--line:#999;--muted:#333}
 body{font-size:10.5pt;background:#fff;color:#000}header,main{max-width:none;padding:0}
-.layout,.layout.few,.charts.many{display:block}.sorter,.sort,mark .tip{display:none!important}
+.layout,.charts{display:block}.sorter,.sort,mark .tip{display:none!important}
 mark{border-bottom-width:1px}figure,tr,.summary{break-inside:avoid}h2,h3{break-after:avoid}
 figure img{max-width:100%}table.figures thead,table.figures tbody{display:table-row-group}
 table.figures thead{display:table-header-group}table.figures tr{display:table-row}}
@@ -91,12 +92,17 @@ def data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def highlighted(text: str, mentions: list[Mention], judgements: list[Judgement]) -> str:
-    """The article text, escaped, with mentions and figures wrapped in focusable <mark> elements."""
+def highlighted(text: str, mentions: list[Mention], judgements: list[Judgement],
+                numbers: dict[tuple[str, int, int], int] | None = None) -> str:
+    """The article text, escaped, with mentions and figures wrapped in focusable <mark> elements; a figure's
+    tip says which badge it is on its chart."""
     spans: list[tuple[int, int, str, str]] = []
     for j in judgements:
         c = j.claim
-        tip = public_text(f"{j.verdict.value.upper()}: {j.explanation}" + (f" {j.date_note}" if j.date_note else ""))
+        n = (numbers or {}).get((c.symbol, c.start, c.end))
+        where = f"{c.symbol} chart, figure {n}. " if n is not None else ""
+        tip = where + public_text(f"{j.verdict.value.upper()}: {j.explanation}" +
+                                  (f" {j.date_note}" if j.date_note else ""))
         spans.append((c.start, c.end, f"claim {j.verdict.value}", tip))
     for m in mentions:
         spans.append((m.start, m.end, "mention", f"{m.name} ({m.symbol})"))
@@ -180,13 +186,12 @@ def render(article: Article, mentions: list[Mention], judged: list[Judgement], u
         numbers.update(f.numbers)
     title = article.title or article.id
     pub = article.published.isoformat() if article.published else "unknown"
-    many = len(figures) > 2
     charts = "".join(_figure(f) for f in figures) or "<p>No chart: no price data for the subjects.</p>"
-    text = highlighted(article.text, mentions, judged)
-    body = (f'<div class="layout {"many" if many else "few"}"><article class="article card" aria-label="Article text">'
-            f'{text}</article><section aria-label="Verdicts">{summary(judged)}'
-            + ("" if many else f'<div class="charts">{charts}</div>') + "</section></div>"
-            + (f'<h2>Charts</h2><section class="charts many" aria-label="Charts">{charts}</section>' if many else ""))
+    text = highlighted(article.text, mentions, judged, numbers)
+    # the article beside its verdicts, then the charts at full width: their figure lists stay legible
+    body = (f'<div class="layout"><article class="article card" aria-label="Article text">{text}</article>'
+            f'<section aria-label="Verdicts">{summary(judged)}</section></div>'
+            f'<section class="charts" aria-label="Charts">{charts}</section>')
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
