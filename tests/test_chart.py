@@ -154,9 +154,9 @@ def _assert_nothing_overlaps(chart):
     for t, b in plain:
         for x0, y0, x1, y1 in badges:
             assert not (b.x0 < x1 and x0 < b.x1 and b.y0 < y1 and y0 < b.y1), t.get_text()
-    plot = chart.ax.get_window_extent()
+    panels = [chart.ax.get_window_extent(), chart.axv.get_window_extent()]
     for x0, y0, x1, y1 in badges:
-        assert plot.x0 <= x0 and x1 <= plot.x1 and plot.y0 <= y0 and y1 <= plot.y1
+        assert any(p.x0 <= x0 and x1 <= p.x1 and p.y0 <= y0 and y1 <= p.y1 for p in panels), (x0, y0)
 
 
 def test_no_text_overlaps_another_a_badge_or_the_frame(seed, wrap):

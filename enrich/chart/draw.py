@@ -28,7 +28,7 @@ from .key import INDENT, KeyLayout, lay_out
 from .layout import Box, Placed, bracket_rows, line_height, place_badges, text_width, wrap
 from .marks import LargestMove, Mark, MarkBuilder, SharesFn, largest_move
 from .provenance import Credit, credit
-from .ticks import Ticks, nice
+from .ticks import Ticks, decimals, nice
 
 RC = {"text.parse_math": False, "font.family": style.FONT, "axes.unicode_minus": False, "svg.hashsalt": "enrich",
       "svg.fonttype": "none",  # text stays text in the SVG: editable in a graphics program, and quicker to write
@@ -110,7 +110,11 @@ class Chart:
             [((i - 0.38, 0), (i - 0.38, b.volume), (i + 0.38, b.volume), (i + 0.38, 0)) for i, b in enumerate(self.bars)],
             facecolors=style.VOLUME, edgecolors="none", zorder=2))
         axv.set_ylim(0, max((b.volume for b in self.bars), default=1) * 1.12 or 1)
-        axv.set_ylabel("Volume", color=style.MUTED)
+        # named inside its panel, on a light ground: a rotated axis label would need a margin as wide as the
+        # widest tick label
+        self.volume_label = axv.text(0.006, 0.96, "Volume", transform=axv.transAxes, fontsize=8.5, color=style.MUTED,
+                                     va="top", ha="left", zorder=6,
+                                     bbox=dict(boxstyle="square,pad=0.15", fc="white", ec="none", alpha=0.8))
         ax.set_xlim(-0.8, n - 0.2)
         for a in (ax, axv):
             a.spines[["top", "right"]].set_visible(False)
@@ -180,13 +184,11 @@ class Chart:
         for grid in self.x_grid:
             grid.set_segments([((x, 0), (x, 1)) for x in xs])
         ys = nice(*self.ax.get_ylim(), most=max(3, int(plot_h // 48)))
-        step = ys[1] - ys[0] if len(ys) > 1 else 1.0
-        d = min(4, max(0, -math.floor(math.log10(step) + 1e-9)))  # as many decimals as the step needs
+        d = decimals(ys)
+        d = max(d, self.fmt.unit.min_decimals) if d else 0  # "$0.50", not "$0.5"; whole steps stay "$180"
         self.ticks["y"].set(ys, [("-" if v < 0 else "") + self.fmt.price(v, d) for v in ys])
         vs = nice(*self.axv.get_ylim(), most=4)
         self.ticks["volume"].set(vs, [self.fmt.volume(v) if v else "0" for v in vs])
-        widest = max((text_width(t, 9) for t in self.ticks["volume"].labels()), default=0.0)
-        self.axv.yaxis.set_label_coords(-(widest + 16) / plot_w, 0.5)  # clear of the labels drawn above
 
     # -- laying out for a page size ----------------------------------------------------------------------
     def arrange(self, frame: style.Frame) -> None:
@@ -207,7 +209,8 @@ class Chart:
         self.subtitle_text.set_position((12 / w, (frame.title_y - 26) / h))
         self.footer_text.set_text("\n".join(wrap(self.footer, w - 24, 8, max_lines=2)))
         self.footer_text.set_position((12 / w, frame.footer_y / h))
-        taken: list[Box] = []
+        v0, v1 = frame.volume[0], frame.volume[3]
+        taken: list[Box] = [(v0, v1 - line_height(8.5) - 6, v0 + text_width("Volume", 8.5) + 10, v1)]
         if self.publish_x is not None and self.publish is not None:
             taken.append(self._place_publish_label(frame))
         self._place_brackets(frame, taken)

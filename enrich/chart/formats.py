@@ -99,7 +99,7 @@ class NumberFormat:
         """Shares traded: "17.3m", "2.1bn", "950k"."""
         ax = abs(x)
         if ax >= 1e9:
-            return f"{ax / 1e9:.1f}bn"
+            return f"{ax / 1e9:.1f}bn" if ax < 1e10 else f"{ax / 1e9:.0f}bn"
         if ax >= 1e6:
             return f"{ax / 1e6:.1f}m" if ax < 1e7 else f"{ax / 1e6:.0f}m"
         if ax >= 1e3:

@@ -50,5 +50,13 @@ class Ticks:
 
 
 def nice(lo: float, hi: float, most: int) -> list[float]:
-    """Round values between lo and hi, at most about `most` of them (1, 2, 2.5, 5 times a power of ten)."""
-    return [v for v in MaxNLocator(nbins=most, steps=[1, 2, 2.5, 5, 10]).tick_values(lo, hi) if lo <= v <= hi]
+    """Round values between lo and hi, at most about `most` of them (1, 2 or 5 times a power of ten)."""
+    return [v for v in MaxNLocator(nbins=most, steps=[1, 2, 5, 10]).tick_values(lo, hi) if lo <= v <= hi]
+
+
+def decimals(values: list[float], most: int = 4) -> int:
+    """The fewest decimals that write every value exactly (12.5 needs one: never "$12" for 12.5)."""
+    d = 0
+    while d < most and any(abs(v - round(v, d)) > 1e-9 * max(1.0, abs(v)) for v in values):
+        d += 1
+    return d
