@@ -18,7 +18,6 @@ The bars of issue 13: the seed's report within 2x the floor, ten subjects within
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
 import subprocess
 import sys

@@ -19,6 +19,7 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import NullLocator
 
+from ..calendar import calendar_for
 from ..errors import DataError
 from ..models import Judgement, PriceSeries, Verdict
 from . import style
@@ -57,6 +58,8 @@ def _frac(box: tuple[float, float, float, float], w: float, h: float) -> list[fl
 
 
 class Chart:
+    """One subject's chart: built once from its bars and judged figures, laid out by `arrange` for a page size."""
+
     def __init__(self, series: PriceSeries, window: tuple[dt.date, dt.date], *, judgements: list[Judgement],
                  publish: dt.datetime | None, benchmark: PriceSeries | None, name: str, exchange: str,
                  shares_at: SharesFn | None, benchmark_name: str) -> None:
@@ -78,10 +81,10 @@ class Chart:
             f"{series.symbol}{' (' + exchange + ')' if exchange else ''}"
         what = "Index level" if self.fmt.is_index else "Prices as quoted on each day"
         self.subtitle = f"{what}, {day(first, first.year != last.year)} to {day(last, True)}. Blue: close, " \
-                        f"thin bars: each day's low to high" + \
-                        (f"; dashed: {benchmark_name or benchmark.symbol} rebased" if benchmark else "")
+                        f"thin bars: each day's low to high"
         self.footer = f"{self.credit.sentence()} Chart: enrich."
         self.benchmark = benchmark.symbol if benchmark else ""
+        self.benchmark_name = benchmark_name
         with matplotlib.rc_context(RC):
             self._build(benchmark)
         self.placed: list[Placed] = []
@@ -106,6 +109,7 @@ class Chart:
                 self.bench_y = [got[d] * scale if d in got else math.nan for d in self.axis.sessions]
                 ax.plot(xs, self.bench_y, color=style.BENCH, lw=1.4, ls=(0, (4, 2.5)), zorder=2,
                         label=f"{benchmark.symbol} rebased")
+                self.subtitle += f"; dashed: {self.benchmark_name or benchmark.symbol} rebased"
         axv.add_collection(PolyCollection(
             [((i - 0.38, 0), (i - 0.38, b.volume), (i + 0.38, b.volume), (i + 0.38, 0)) for i, b in enumerate(self.bars)],
             facecolors=style.VOLUME, edgecolors="none", zorder=2))
@@ -230,8 +234,6 @@ class Chart:
 
     def _place_publish_label(self, frame: style.Frame) -> Box:
         assert self.publish is not None and self.publish_x is not None
-        from ..calendar import calendar_for
-
         cal = calendar_for(self.series.symbol)
         local = self.publish.astimezone(cal.tz)
         city = str(cal.tz).split("/")[-1].replace("_", " ")

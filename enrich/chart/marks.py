@@ -21,7 +21,7 @@ from .formats import NumberFormat, day
 PRICE_KINDS = (Kind.CLOSE, Kind.OPEN, Kind.HIGH, Kind.LOW, Kind.PRICE, Kind.INDEX_LEVEL)
 PCT_KINDS = (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE)
 IN_SESSION = (Moment.INTRADAY, Moment.EXTREME, Moment.CLOCK_TIME)
-SharesFn = Callable[[dt.date], "SharesAt | None"]
+SharesFn = Callable[[dt.date], SharesAt | None]
 
 
 @dataclass(frozen=True)
