@@ -101,6 +101,12 @@ def test_prints_on_a4_and_letter_without_cutting_anything(report, browser, paper
     assert page.evaluate("document.documentElement.scrollWidth") <= content_px
     assert page.evaluate("getComputedStyle(document.querySelector('.sorter')).display") == "none"
     assert page.evaluate("getComputedStyle(document.querySelector('table.figures tr')).display") == "table-row"
+    cells = "table.figures tbody td:nth-child(2), table.figures tbody td:nth-child(3), table.figures tbody td:nth-child(6)"
+    heights = page.evaluate(f"""[...document.querySelectorAll('{cells}')].map(td => {{
+        const r = document.createRange(); r.selectNodeContents(td);
+        return r.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight) }})""")
+    assert heights and all(0.5 < h < 1.5 for h in heights), heights  # shown, and never broken across lines
+    assert page.evaluate("document.querySelector('picture img').currentSrc === document.querySelector('picture img').src")
     pdf = page.pdf(format=paper)
     assert pdf[:5] == b"%PDF-" and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + \
         pdf.count(b"/Type/Page") >= 1

@@ -46,7 +46,7 @@ mark .tip{display:none;position:absolute;left:0;top:1.6em;z-index:10;width:min(2
 padding:.5rem .6rem;border-radius:4px;font-size:.85rem;line-height:1.4;white-space:normal}
 mark:hover .tip,mark:focus .tip,mark:focus-within .tip{display:block}
 table{border-collapse:collapse;width:100%;background:var(--card);font-size:.9rem;margin:.5rem 0 1rem}
-th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 .v-supported{color:var(--ok);font-weight:600}.v-contradicted{color:var(--bad);font-weight:600}
 .v-unverifiable{color:var(--unk);font-weight:600}
 .summary{padding:.6rem 1rem;margin-bottom:1.2rem}
@@ -62,7 +62,7 @@ table.figures tr{display:grid;grid-template-columns:2.2rem 7.5rem 4.5rem 7rem mi
 table.figures caption{caption-side:bottom;text-align:left;font-size:.8rem;color:var(--muted)}
 #by-verdict:checked~table.figures tbody tr{order:var(--by-verdict)}
 #by-symbol:checked~table.figures tbody tr{order:var(--by-symbol)}
-@media (max-width:700px){table.figures tr{grid-template-columns:2rem 6.5rem 1fr}
+@media screen and (max-width:700px){table.figures tr{grid-template-columns:2rem 6.5rem 1fr}
 table.figures td:nth-child(3),table.figures th:nth-child(3),table.figures td:nth-child(6),
 table.figures th:nth-child(6){display:none}table.figures td:nth-child(5),table.figures th:nth-child(5),
 table.figures td:nth-child(7),table.figures th:nth-child(7){grid-column:1/-1}}
@@ -72,7 +72,8 @@ body{font-size:10.5pt;background:#fff;color:#000}header,main{max-width:none;padd
 .layout,.charts{display:block}.sorter,.sort,mark .tip{display:none!important}
 mark{border-bottom-width:1px}figure,tr,.summary{break-inside:avoid}h2,h3{break-after:avoid}
 figure img{max-width:100%}table.figures thead,table.figures tbody{display:table-row-group}
-table.figures thead{display:table-header-group}table.figures tr{display:table-row}}
+table.figures thead{display:table-header-group}table.figures tr{display:table-row}
+table.figures td:nth-child(-n+3),table.figures td:nth-child(6){white-space:nowrap}}
 """
 
 
@@ -174,7 +175,7 @@ def summary(judged: list[Judgement]) -> str:
 
 
 def _figure(f: ChartImage) -> str:
-    return (f'<figure class="card"><picture><source media="(max-width: 700px)" srcset="{data_uri(f.compact)}">'
+    return (f'<figure class="card"><picture><source media="screen and (max-width: 700px)" srcset="{data_uri(f.compact)}">'
             f'<img src="{data_uri(f.png)}" alt="{html.escape(f.alt)}" width="1200" height="700"></picture>'
             f"<figcaption>{html.escape(f.caption)}</figcaption></figure>")
 
