@@ -193,3 +193,15 @@ def test_compact_layout_reuses_the_figure_and_keeps_badges_apart(wrap):
     finally:
         chart.arrange(style.FULL)
     assert abs(len(chart.fig.findobj()) - artists) < 5
+
+
+def test_a_figure_far_off_the_data_is_drawn_at_the_edge_without_squashing_the_prices():
+    text = WRAP_TEXT + " A misread said the index was at 1,369,737.00."
+    wild = judged(text, "1,369,737.00", "^IXIC", Kind.INDEX_LEVEL, 1369737.0, dt.date(2021, 12, 20),
+                  Verdict.CONTRADICTED, decimals=2)
+    chart, series = wrap_chart(wrap_judgements() + [wild])
+    lo, hi = chart.ax.get_ylim()
+    assert hi < 20_000  # the prices keep their scale
+    top = chart.dots[(chart.ax, Verdict.CONTRADICTED, 1)].get_offsets()
+    assert len(top) == 1 and lo < top[0][1] < hi  # a triangle inside the frame, pointing up
+    _assert_nothing_overlaps(chart)

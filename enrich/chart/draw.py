@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import matplotlib
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
@@ -34,7 +35,7 @@ from .ticks import Ticks, decimals, nice
 RC = {"text.parse_math": False, "font.family": style.FONT, "axes.unicode_minus": False, "svg.hashsalt": "enrich",
       "svg.fonttype": "none",  # text stays text in the SVG: editable in a graphics program, and quicker to write
       "path.simplify": True}
-BRACKET_ROW = 20.0  # pixels between bracket rows above the prices
+BRACKET_ROW = 25.0  # pixels between bracket rows above the prices (more than a badge's width)
 
 
 @dataclass(frozen=True)
@@ -156,14 +157,12 @@ class Chart:
                        edgecolors=[style.FILL[m.verdict] for m in ranges], linewidths=1.6, zorder=6)
         self.brackets = ax.add_collection(LineCollection([], colors=[style.FILL[m.verdict] for m in ranges for _ in range(5)],
                                                          linewidths=1.4, zorder=5))
-        points = [m for m in self.marks if m.panel and m.span is None]
-        for v in Verdict:  # the exact point each figure implies
-            mine = [m for m in points if m.verdict is v]
-            for a, panel in ((ax, "price"), (self.axv, "volume")):
-                sel = [m for m in mine if m.panel == panel]
-                if sel:
-                    a.scatter([m.x for m in sel], [m.y for m in sel], s=style.DOT_SIZE[v], marker=style.SHAPE[v],
-                              color=style.FILL[v], edgecolors="white", linewidths=0.6, zorder=7)
+        # the exact point each figure implies (placed by `arrange`: one off the scale sits at the edge as a
+        # triangle pointing to where it would be)
+        self.dots = {(a, v, edge): a.scatter([], [], s=style.DOT_SIZE[v] * (2.2 if edge else 1), zorder=7,
+                                             marker=style.SHAPE[v] if not edge else ("^" if edge > 0 else "v"),
+                                             color=style.FILL[v], edgecolors="white", linewidths=0.6)
+                     for a in (ax, self.axv) for v in Verdict for edge in (0, 1, -1)}
         self.leaders = {a: a.add_collection(LineCollection([], linewidths=1.0, zorder=6)) for a in (ax, self.axv)}
         self.badge_sets: dict[tuple[int, Verdict], object] = {}
         self.numbers: dict[int, object] = {}
@@ -218,15 +217,20 @@ class Chart:
         if self.publish_x is not None and self.publish is not None:
             taken.append(self._place_publish_label(frame))
         self._place_brackets(frame, taken)
+        self._place_dots()
         self._place_badges(frame, taken)
         self._place_key(frame)
 
     def _set_ylim(self, plot_h: float) -> None:
-        lows = [b.low for b in self.bars] + [m.y for m in self.marks if m.panel == "price"] + \
-               [m.base for m in self.marks if m.base is not None and m.panel == "price"] + \
-               [y for y in self.bench_y if not math.isnan(y)]
-        highs = [b.high for b in self.bars] + lows[len(self.bars):]
-        lo, hi = min(lows), max(highs)
+        """Limits that show the data, the benchmark and every figure within one data span of them; a figure
+        further off (a misread or wildly wrong number) is drawn at the edge instead of squashing the prices."""
+        data = [b.low for b in self.bars] + [b.high for b in self.bars] + [y for y in self.bench_y if not math.isnan(y)]
+        d_lo, d_hi = min(data), max(data)
+        reach = (d_hi - d_lo) or abs(d_hi) * 0.05 or 1.0
+        figures = [m.y for m in self.marks if m.panel == "price"] + \
+                  [m.base for m in self.marks if m.base is not None and m.panel == "price"]
+        near = [y for y in figures if d_lo - reach <= y <= d_hi + reach]
+        lo, hi = min([d_lo, *near]), max([d_hi, *near])
         span = (hi - lo) or abs(hi) * 0.02 or 1.0
         below, above = 44.0, 52.0 + self.row_count * BRACKET_ROW
         per_px = span / max(plot_h - below - above, 40.0)
@@ -274,7 +278,8 @@ class Chart:
         placed: dict[int, Placed] = {}
         for a, panel, bounds in ((self.ax, "price", frame.plot), (self.axv, "volume", frame.volume)):
             mine = sorted((m for m in self.marks if m.panel == panel and m.span is None), key=lambda m: (m.x, m.number))
-            anchors = [tuple(p) for p in a.transData.transform([(m.x, m.y) for m in mine])] if mine else []
+            anchors = [tuple(p) for p in a.transData.transform([(m.x, self._shown_y(a, m)[0]) for m in mine])] \
+                if mine else []
             line = a.transData.transform(np.column_stack([np.arange(len(self.bars)), [b.close for b in self.bars]])) \
                 if panel == "price" else None
             inner = (bounds[0] + 2, bounds[1] + 2, bounds[2] - 2, bounds[3] - 2)
@@ -293,7 +298,7 @@ class Chart:
                 c = inv.transform(placed[m.number].centre)
                 self.numbers[m.number].set_position(tuple(c))  # type: ignore[attr-defined]
                 if m.span is None:
-                    segs.append(((m.x, m.y), tuple(c)))
+                    segs.append(((m.x, self._shown_y(a, m)[0]), tuple(c)))
                     colours.append(style.FILL[m.verdict])
             self.leaders[a].set_segments(segs)
             self.leaders[a].set_colors(colours or ["none"])
@@ -302,6 +307,24 @@ class Chart:
                 badge = self.badge_sets.get((id(a), v))
                 if badge is not None:
                     badge.set_offsets(np.array(sel).reshape(-1, 2))  # type: ignore[attr-defined]
+
+    def _shown_y(self, a: Axes, m: Mark) -> tuple[float, int]:
+        """Where a figure's point is drawn, and whether it is off the scale (1 above, -1 below): 10 pixels
+        inside the edge it is past."""
+        lo, hi = a.get_ylim()
+        pad = (hi - lo) * 10.0 / max(a.get_window_extent().height, 1.0)
+        if m.y > hi:
+            return hi - pad, 1
+        if m.y < lo:
+            return lo + pad, -1
+        return m.y, 0
+
+    def _place_dots(self) -> None:
+        for (a, v, edge), dots in self.dots.items():
+            panel = "price" if a is self.ax else "volume"
+            pts = [(m.x, y) for m in self.marks if m.panel == panel and m.span is None and m.verdict is v
+                   for y, e in [self._shown_y(a, m)] if e == edge]
+            dots.set_offsets(np.array(pts).reshape(-1, 2))
 
     def _place_key(self, frame: style.Frame) -> None:
         for artist in self.key_artists:
