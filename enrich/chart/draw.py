@@ -325,6 +325,7 @@ class Chart:
             pts = [(m.x, y) for m in self.marks if m.panel == panel and m.span is None and m.verdict is v
                    for y, e in [self._shown_y(a, m)] if e == edge]
             dots.set_offsets(np.array(pts).reshape(-1, 2))
+            dots.set_visible(bool(pts))  # an empty one is not drawn, nor written into the SVG
 
     def _place_key(self, frame: style.Frame) -> None:
         for artist in self.key_artists:
