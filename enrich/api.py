@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Union
+from typing import Any, Union
 
 from . import article as reader
 from . import pipeline
@@ -114,6 +114,7 @@ class Enricher:
         self.published = published  # the publish time assumed for articles that give none
         self.market = self.config.open()
         self.pipeline = pipeline.Enricher(self.market)
+        self._names: dict[Path, Any] = {}  # per output folder, the report file names taken so far
 
     def article(self, item: ArticleLike, where: str = "article") -> Article:
         return to_article(item, published=self.published, where=where)
@@ -129,9 +130,12 @@ class Enricher:
     def report(self, item: ArticleLike, out_dir: PathLike, *, formats: Sequence[str] = REPORT_FORMATS,
                before: int = 30, after: int = 10, benchmark: str | None = None) -> list[Path]:
         """Verdicts, charts, the appendix and the HTML report of one article in out_dir; the files written."""
+        from .report import Names, write_report  # matplotlib: loaded on the first report only
+
         chosen = set(check_formats(formats))
-        return _report_writer()(self.pipeline, self.article(item), Path(out_dir), chosen, before=before, after=after,
-                            benchmark=benchmark)
+        names = self._names.setdefault(Path(out_dir), Names())  # file names unique across this Enricher's run
+        return write_report(self.pipeline, self.article(item), Path(out_dir), chosen, before=before, after=after,
+                            benchmark=benchmark, names=names)
 
     def chart(self, symbol: str, around: dt.date | str, out: PathLike, *, before: int = 30, after: int = 10,
               benchmark: str | None = None) -> Path:
@@ -154,12 +158,6 @@ class Enricher:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
-
-
-def _report_writer() -> Callable[..., list[Path]]:
-    from .report import write_report  # matplotlib: loaded on the first report only
-
-    return write_report
 
 
 def check_formats(formats: Sequence[str] | str) -> list[str]:

@@ -13,6 +13,7 @@
      |    +-- OfflineError         data is needed from the network but --offline is set
      |    +-- ProviderError        the live provider failed (timeout, rate limit, HTTP)
      +-- StoreError                the on-disk store cannot be opened or written
+     +-- OutputError               a report file cannot be written (full disk, no permission)
 
 The CLI turns each into one line on stderr and a documented exit status; library code never
 prints or exits. What is not an error: an unreadable article of a batch (a BadArticle, and the
@@ -72,3 +73,7 @@ class ProviderError(DataError):
 
 class StoreError(EnrichError):
     exit_code = 4
+
+
+class OutputError(EnrichError):
+    exit_code = 5
