@@ -47,6 +47,8 @@ ENTRIES: tuple[Entry, ...] = (
           "@not_market|@market_noun", "none", units="pct", when="not_value_share", examples=(
               ("Financial stocks, 15% of the S&P 500, fell hardest.", "15%", "none"),
               ("Berkshire holds more than 26 percent of Acme's outstanding shares.", "26 percent", "none"),)),
+    entry("a block of shares or a stake and what it is worth", "Q *2 worth ?@hedge #", "none", units="money",
+          examples=(("The founder holds 17.6 million shares worth $2.2 billion.", "$2.2 billion", "none"),)),
     entry("a stake, premium or discount", "# ?@hedge @not_market", "none", units="pct", examples=(
         ("BP holds a 65 percent stake in the field.", "65 percent", "none"),
         ("The offer is an 89% premium to Friday's close.", "89%", "none"),)),
@@ -72,9 +74,11 @@ ENTRIES: tuple[Entry, ...] = (
                "change+"),
               ("Its shares are up nearly 60 per cent this month and about 329 per cent this year.", "329 per cent",
                "change+"),)),
-    entry("a move and its restatement, the direction after both", "# ?, or Q ?@hedge @direction.after", "change",
+    entry("a move and its restatement, the direction after both", "# ?, or Q ?, ?@hedge @direction.after", "change",
           examples=(("It finally settled 92.94 points or 0.22 per cent higher at 41,952.63.", "92.94 points",
-                     "change+"),)),
+                     "change+"),
+                    ("The Nifty ended 32.75 points, or 0.27 per cent, higher at 12,362.30.", "32.75 points",
+                     "change+"))),
     entry("a change in brackets on a quote line", "Q ( #", "change", units="plain money pct", when="quote_line",
           examples=(("Dow Jones: 10,809.85 (-634.76) Nasdaq: 2,357.69 (-174.72)", "-634.76", "change-"),)),
     entry("a move named after the figure by a falling or rising word", "# ?@hedge @direction.after", "change",
@@ -167,10 +171,13 @@ ENTRIES: tuple[Entry, ...] = (
           level="extreme", examples=(
               ("The stock hit a high of $31.24 and a low of $25.05 for the day.", "$31.24", "level:high"),
               ("The Sensex hit a life-time high of 41,994.26 in day trade.", "41,994.26", "level:high"),
-              ("It has yet to regain the record high of $423.21 it hit in June.", "$423.21", "level:high"),)),
-    entry("a price after a move", "to|at ?@hedge ?the|a #", "after_move", when="after_change", examples=(
+              ("It has yet to regain the record high of $423.21 it hit in June.", "$423.21", "level:high"),
+              ("The Nifty touched its lifetime high (intra-day) of 12,374.25.", "12,374.25", "level:high"),)),
+    entry("a price after a move", "to|at ?@hedge ?the|a|an ?@extreme|new #", "after_move", when="after_change",
+          examples=(
         ("Glencore shares rose 21% to 115p.", "115p", "after_move"),
-        ("The S&P 500 index rose 26.14 points, or 0.9 percent, to 2,802.56.", "2,802.56", "after_move"),)),
+        ("The S&P 500 index rose 26.14 points, or 0.9 percent, to 2,802.56.", "2,802.56", "after_move"),
+        ("Nvidia's value would rise by $181 billion to a record $936 billion.", "$936 billion", "value"),)),
     entry("a price a move started from", "from ?@hedge #", "before_move", when="after_change_or_move_word",
           examples=(("The shares are down from $60.48 on the day of the explosion.", "$60.48", "before_move"),)),
     entry("a close", "@level.close *4 ?at|of|to|near|around|was|is|on ?@hedge ?the|a #", "level", level="close",

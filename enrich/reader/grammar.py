@@ -117,10 +117,10 @@ class View:
                 r = self._left(elems, i - 1, q, lo, got)
                 if r is not None:
                     return r
-                if q <= lo or words >= e.k or (q - 1) in self.blocked or self.toks[q - 1].text in ";:()—–":
+                if q <= lo or words >= e.k or (q - 1) in self.blocked or self.toks[q - 1].text in ";:—–":
                     return None
                 q -= 1
-                if self.toks[q].text not in ("-", "'s"):
+                if self.toks[q].text not in ("-", "'s", "(", ")"):
                     words += 1
         mark = len(got)
         for q in self._step_left(e, p, lo, got):
@@ -169,9 +169,9 @@ class View:
                 r = self._right(elems, i + 1, q, hi, got)
                 if r is not None:
                     return r
-                if q >= hi or words >= e.k or q in self.blocked or self.toks[q].text in ";:()—–":
+                if q >= hi or words >= e.k or q in self.blocked or self.toks[q].text in ";:—–":
                     return None
-                if self.toks[q].text not in ("-", "'s"):
+                if self.toks[q].text not in ("-", "'s", "(", ")"):
                     words += 1
                 q += 1
         mark = len(got)

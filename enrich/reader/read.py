@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..instruments import instrument
 from ..models import Article, Mention
 from .lexicon import Lexicon, lexicon
 from .quantities import QuantityReader
@@ -44,16 +45,19 @@ class _Running:
     seen_index: dict[str, int] = field(default_factory=dict)
     offer_price: float | None = None  # an IPO or offer price the article gave
     last_index: str | None = None  # the index a figure was last given to
+    topic: str | None = None  # the company the article opens with (its headline or first sentence)
 
     def named(self, symbol: str) -> None:
-        pool = self.seen_index if symbol.startswith("^") else self.seen
+        pool = self.seen_index if instrument(symbol).is_index else self.seen
         pool[symbol] = pool.get(symbol, 0) + 1
 
     def salient(self, index: bool) -> str | None:
+        """The company (index) the article is about: the one it opens with weighs as much as three more
+        mentions, so a list of other companies further down does not take its place."""
         pool = self.seen_index if index else self.seen
         if not pool:
             return None if index else self.subject
-        return max(pool, key=pool.__getitem__)
+        return max(pool, key=lambda s: pool[s] + (3 if s == self.topic else 0))
 
 
 class Reader:
@@ -119,11 +123,13 @@ class Reader:
                 out.append(Statement(fig, sym, spec, a, fig.q.end, (sent.start, sent.end), span, side,
                                      _modal(sv, fig, clause), _base_price(sv, fig, clause, run.offer_price)))
             run.subject = symbols[-1]
-            if symbols[-1].startswith("^"):
+            if instrument(symbols[-1]).is_index:
                 run.last_index = symbols[-1]
         for n in names:
             if n.symbol:
                 run.named(n.symbol)
+                if run.topic is None and n.kind == "company" and sent.start < 400 and _can_be_subject(sv, n):
+                    run.topic = n.symbol
         if not figures and names:
             last = [n.symbol for n in names if n.symbol and n.kind != "index" and _can_be_subject(sv, n)]
             if last:
@@ -140,13 +146,15 @@ class Reader:
             return n.symbol
         want_index = n.kind == "index"
         earlier = [m for m in sv.names if m.symbol and m.last <= n.first and (
-            m.kind == "index") == want_index and _can_be_subject(sv, m)]
+            n.kind == "pronoun" or (m.kind == "index") == want_index) and _can_be_subject(sv, m)]
         if earlier and n.kind in ("pronoun", "index"):
             return earlier[-1].symbol
         if want_index:
             return run.last_index or run.salient(True)
         if n.kind in ("company", "shares"):
             return run.salient(False)
+        if n.kind == "described" and run.subject and not instrument(run.subject).is_index:
+            return run.subject  # "AMC jumped 18%. The cinema chain's shares are up 60% this month"
         return run.subject or run.salient(False)
 
     def _inherited(self, sv: SentenceView, clause: object, previous: dict[int, list[str]], run: _Running

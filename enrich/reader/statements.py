@@ -25,7 +25,7 @@ class NameNode:
     first: int
     last: int
     symbol: str | None
-    kind: str  # company | index | pronoun | shares ("Shares", "the stock": the running company)
+    kind: str  # company | index | pronoun | shares ("Shares", "the stock") | described ("the cinema chain")
     possessive: bool = False  # followed by 's
 
 
@@ -116,6 +116,8 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
         level = "high" if high is not None else "low"
     if reading == "after_move":
         level = _level_before(sv, q.first)
+        if q.large and sv.tags.within(sv.clause_of(q.first).first, q.first, "value.nouns"):
+            reading, level = "value", ""  # "Nvidia's value would rise by $181 billion to a record $936 billion"
     if hedge and first > q.first - len(hedge.split()):
         first = min(first, q.first - len(hedge.split()))
     return Figure(q, reading, e.name, level, sign, hedge, max(0, first), extreme)

@@ -26,6 +26,9 @@ smallest""".split())
 # Volkswagen and SAP, was up 0.1 percent").
 LIST_OPENERS = (("such", "as"), ("including",), ("like",), ("led", "by"), ("among", "them"), ("notably",),
                 ("especially",), ("particularly",), ("home", "to"), ("ahead", "of"))
+# Nouns that refer back to whichever company the article is about ("the company"); any other noun describes one
+# ("the cinema chain", "the lender"): the company just written about.
+GENERIC_NOUNS = frozenset("company firm group business corporation corp concern outfit".split())
 # Verbs whose subject is a buyer or seller of the shares, not the company.
 BUYERS = frozenset("paid pays paying bought buying buys sold selling sells purchased acquired".split())
 # Capitalised words that are no company name: they never make a subject unknown.
@@ -67,33 +70,41 @@ def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
 
 def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping[tuple[str, ...], str],
                named: set[str]) -> NameNode | None:
+    """A phrase referring back to a company or index at token i: "the iPhone maker", "the blue-chip index", "its
+    shares", "the Irvine, Calif.-based company", "it"."""
     low = toks[i].low
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     if low in ("it", "its", "they", "their") and not (low == "its" and tags.starts(i + 1, "market_noun")):
         return NameNode(i, i + 1, None, "pronoun", False)
     if low in ("the", "its", "their", "this", "that"):
-        for n in range(0, 4):  # up to three words between the determiner and the noun
-            j = i + 1 + n
-            if j < len(toks) and toks[j].text[:1].isupper() and toks[j].low not in COMMON_CAPITALS \
+        j, words = i + 1, 0
+        while words < 4 and j < len(toks):  # up to three words between the determiner and the noun
+            if toks[j].text[:1].isupper() and toks[j].low not in COMMON_CAPITALS \
                     and tags.starts(j, "refer") is None and descriptors.get((toks[j].low,)) is None:
-                break  # "the broader Topix index": a name the article has not resolved, not a phrase referring back
+                based = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].low in (
+                    "based", "listed", "headquartered") and toks[k - 1].text == "-"), None)
+                if based is None:
+                    return None  # "the broader Topix index": a name the article has not resolved
+                j, words = based + 1, words + 1  # "the Irvine, Calif.-based company": a place, then the noun
+                continue
             for width in (3, 2, 1):
                 key = tuple(t.low for t in toks[j:j + width] if t.text != "-")
                 sym = descriptors.get(key)
                 if sym is not None and len(key) == width:
                     end = j + width
                     return NameNode(i, end, sym if sym in named else None, "company", _poss(toks, end))
-            if j >= len(toks):
-                break
             if tags.starts(j, "refer.index") is not None and not _noun_goes_on(toks, tags, j + 1):
                 return NameNode(i, j + 1, None, "index", _poss(toks, j + 1))
             p = tags.starts(j, "refer.company") or tags.starts(j, "market_noun")
             if p is not None and not _noun_goes_on(toks, tags, p.last):
-                kind = "shares" if tags.starts(j, "market_noun") is not None else "company"
+                noun = toks[p.last - 1].low
+                kind = "shares" if tags.starts(j, "market_noun") is not None else (
+                    "company" if noun in GENERIC_NOUNS else "described")
                 return NameNode(i, p.last, None, kind, _poss(toks, p.last))
             if not toks[j].is_word or tags.starts(j, "direction") is not None or toks[j].low in (
                     "of", "in", "and", "or", "to", "at", "on", "for", "was", "is", "were", "are", "has", "had"):
-                break
+                return None
+            j, words = j + 1, words + 1
         return None
     if low in ("shares", "stock") and (i == 0 or not toks[i - 1].is_word) and nxt not in ("of", "in") \
             and not (i >= 2 and toks[i - 1].text == "." and toks[i - 2].is_word and toks[i - 2].text[0].isupper()):
@@ -120,6 +131,9 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
     listed = _after_list_opener(sv, clause.first, gov)
     before = [n for n in sv.names if clause.first <= n.first and n.last <= gov and _can_be_subject(sv, n)
               and n.first not in listed]
+    if any(n.kind != "pronoun" for n in before):  # "The Nifty touched its lifetime high of ...": the name, not "its"
+        first_named = next(n for n in before if n.kind != "pronoun")
+        before = [n for n in before if n.kind != "pronoun" or n.first < first_named.first]
     if fig.reading == "gapped":
         near = [n for n in sv.names if n.last <= fig.q.first and n.first >= clause.first]
         return near[-1:]
@@ -143,12 +157,19 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
         k = n.first - 1 if toks[n.first - 1].low != "the" else n.first - 2
         if toks[k].low in ("in", "for", "of", "by") and n.first - fig.q.last <= 6:
             return [n]
-    if _unknown_subject(sv, clause, gov, listed):
+    if not _level_noun_phrase(sv, fig) and _unknown_subject(sv, clause, gov, listed):
         return None
     if clause.role == "relative" and clause.opener in ("which", "who", "whose", "that"):
         antecedent = [n for n in sv.names if n.last <= clause.first and n.symbol]
         return antecedent[-1:]
     return []
+
+
+def _level_noun_phrase(sv: SentenceView, fig: Figure) -> bool:
+    """"Thursday's closing stock price of $122.99", "a record high of $423.21": a level named by a noun is the
+    stock's whoever the clause is about ("Founder R.J. Scaringe holds shares worth ... based on ...")."""
+    j = fig.q.first - (len(fig.hedge.split()) if fig.hedge else 0)
+    return fig.reading == "level" and j > 0 and sv.toks[j - 1].low == "of"
 
 
 def _after_list_opener(sv: SentenceView, first: int, gov: int) -> set[int]:
@@ -184,6 +205,8 @@ def _unknown_subject(sv: SentenceView, clause: Clause, gov: int, skip: set[int])
         if t.low in PREPOSITIONS:
             in_pp = True
             continue
+        if clause.role == "own" and not in_pp and _content_word(sv, i):
+            return True  # ", with energy and consumer discretionary down more than 4%": a subject of its own
         capital = t.text[0].isupper() and t.low not in COMMON_CAPITALS
         if capital and not in_pp and sv.tags.starts(i, "refer") is None and not (
                 i == 0 and sv.tags.has(i, "market_noun")):
@@ -194,6 +217,19 @@ def _unknown_subject(sv: SentenceView, clause: Clause, gov: int, skip: set[int])
         if not capital:
             in_pp = in_pp and t.low in ("the", "a", "an", "its", "their")
     return False
+
+
+FUNCTION_WORDS = frozenset("""and or but while with as also still now then only just even all both each the a an its
+their his her this that these those is are was were be been being has have had do does did will would could should
+may might can not no yet further more most less least very so some any other another new latest recent earlier later
+early late today yesterday there here it they what which who whose whom meanwhile respectively again already""".split())
+
+
+def _content_word(sv: SentenceView, i: int) -> bool:
+    """A noun, adjective or verb the lexicon does not know, in a subject slot: something other than the stock."""
+    t = sv.toks[i]
+    return t.is_word and t.low not in FUNCTION_WORDS and not t.low.endswith("ly") and not any(
+        p.first <= i < p.last for p in sv.tags.all)
 
 
 def _can_be_subject(sv: SentenceView, n: NameNode) -> bool:

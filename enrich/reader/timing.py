@@ -62,11 +62,20 @@ def usable(sv: SentenceView, e: TimeExpr) -> bool:
     if e.background or e.future:
         return False
     figures = {k for q in sv.quantities for k in range(q.first, q.last)}
-    for i in range(e.first - 1, max(-1, e.first - 10), -1):
+    since = None
+    for i in range(e.first, max(-1, e.first - 16), -1):
+        if i in figures or sv.toks[i].text in ";:":
+            break
+        if sv.toks[i].low == "since":
+            since = i
+            break
+    at = since if since is not None else e.first
+    window = 6 if since is not None else 4  # "its worst day since ...", "its biggest one-day drop in three months"
+    for i in range(at - 1, max(-1, at - window), -1):
         if i in figures or sv.toks[i].text in ";:":
             return True
         if sv.toks[i].low in SUPERLATIVES or (sv.toks[i].low == "time" and i > 0 and sv.toks[i - 1].low == "first"):
-            return False  # "its biggest one-day drop in three months", "for the first time since 2008"
+            return False
     return True
 
 
