@@ -46,9 +46,9 @@ def _pct(a: float, b: float) -> float:
 def _step(series: PriceSeries, i: int) -> float:
     """The rounding of the vendor's closes near bar i: 0.1 when they are all whole tenths (an index stored to one
     decimal), else 0 (no rounding wider than a cent to allow for)."""
-    near = series.bars[max(0, i - 5):i + 5]
-    if near and all(abs(b.close * 10 - round(b.close * 10)) < 1e-6 for b in near):
-        return 0.1 if any(abs(b.close - round(b.close)) > 1e-6 for b in near) else 1.0
+    near = series.bars[max(0, i - 5):i + 5]  # vendors store in single precision: 6298.899902 is 6298.9
+    if near and all(abs(b.close * 10 - round(b.close * 10)) < 0.01 for b in near):
+        return 0.1 if any(abs(b.close - round(b.close)) > 0.001 for b in near) else 1.0
     return 0.0
 
 
@@ -187,7 +187,10 @@ class Judge:
                              f"a moment of the session; the day's volume ({ev.get('volume', 'n/a')}) cannot check it.")
         if t.extreme and c.kind in (Kind.HIGH, Kind.LOW, Kind.CLOSE, Kind.INDEX_LEVEL, Kind.PRICE):
             return self._judge_extreme(c, ev)
-        sessions = [t.session] + [d for d in t.candidates if d != t.session]
+        # candidates are other sessions a vague period allows; for a gap from an extreme they are where to look
+        # for the extreme, not other sessions the figure could be of
+        others = [] if c.kind is Kind.RANGE_PCT_CHANGE and t.extreme else [d for d in t.candidates if d != t.session]
+        sessions = [t.session] + others
         first: tuple[float, float, str, dict[str, object], bool] | None = None
         missing = ""
         for n, day in enumerate(sessions):

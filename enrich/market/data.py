@@ -19,6 +19,9 @@ from .symbols import SymbolHistory, builtin_spans
 from .yahoo import YahooSource
 
 
+SHARES_STALE = 400  # days: a share count older than that (about four quarterly reports) is not used
+
+
 @dataclass(frozen=True)
 class SharesAt:
     shares: float
@@ -190,7 +193,9 @@ class MarketData:
             return None
 
     def shares_at(self, symbol: str, day: dt.date) -> SharesAt | None:
-        """The latest sourced share count at or before `day`, adjusted for splits since its date."""
+        """The latest sourced share count at or before `day`, adjusted for splits since its date; none when that
+        count is more than SHARES_STALE days old (companies report it each quarter: an older one is another
+        company's share count in all but name, after buybacks and issues)."""
         rows: list[SharesRow] = []
         splits: list[Split] = []
         problems: list[DataProblem] = []
@@ -203,7 +208,8 @@ class MarketData:
                 rows += self.store.shares(member)
                 splits += self.store.splits(member)
                 problems += self.store.shares_problems(member)
-        best = max((r for r in rows if r.date <= day), key=lambda r: r.date, default=None)
+        best = max((r for r in rows if day - dt.timedelta(days=SHARES_STALE) <= r.date <= day), key=lambda r: r.date,
+                   default=None)
         # A count row that could not be read may be the count for this day: then there is none to trust.
         blocking = [p for p in problems if _bears_on(p, best.date if best else dt.date.min, day)]
         if blocking:
@@ -213,7 +219,8 @@ class MarketData:
             current = self.symbols.current(symbol)
             self.yahoo.fetch_shares(current, day - dt.timedelta(days=400), day)
             rows = self.store.shares(current) if self.store else []
-            best = max((r for r in rows if r.date <= day), key=lambda r: r.date, default=None)
+            best = max((r for r in rows if day - dt.timedelta(days=SHARES_STALE) <= r.date <= day),
+                       key=lambda r: r.date, default=None)
         if best is None:
             return None
         factor = 1.0

@@ -306,6 +306,9 @@ class TimeReader:
     def _relative_day(self, i: int) -> TimeExpr | None:
         """"today", "this morning", "yesterday", "last night"."""
         p = self.tags.starts(i, "time.today")
+        if p is not None and self.tags.starts(i, "moment") is not None and \
+                self.tags.starts(i, "moment").last > p.last:  # type: ignore[union-attr]
+            return None  # "overnight trading" is a moment, not a day
         if p is not None:
             return self._node(i, p.last, TKind.DAY, day=self.ref, near=True,
                               moment=Moment.INTRADAY if self._word(p.last - 1) in ("morning", "afternoon") else None)
