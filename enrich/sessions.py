@@ -14,6 +14,7 @@ calendar. No session it returns is after the publish time.
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from .calendar import Calendar, Phase
 from .errors import NoSessionsError
@@ -49,20 +50,23 @@ def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extr
     stated = moment is not None
     if moment is Moment.PRE_MARKET and where.phase in (Phase.BEFORE_OPEN, Phase.CLOSED) and where.next_session:
         latest = where.next_session  # "up 4% in premarket trading" before the open: the coming session
-    base = latest if spec.running_day is None else cal.session_on_or_before(min(spec.running_day, ref_local))
+    # a publish date without a time: its time is a guess, so the words may name any session up to that date
+    cap = max(latest, cal.session_on_or_before(ref_local)) if article.published_date_only else latest
+    base = latest if spec.running_day is None else min(cal.session_on_or_before(min(spec.running_day, ref_local)),
+                                                         cap)
     session, from_session, candidates = base, None, ()
     if spec.day is not None:
         day = _day_of(spec.day, base, cal)
         if day is not None:
             session = cal.session_on_or_before(min(day, ref_local))
-            session = min(session, latest)
+            session = min(session, cap)
             why = f"'{spec.day.text}' relative to the publish date {ref_local}"
             if session != day and spec.day.kind is TKind.DAY:
                 why += f" ({day} was not a trading day)"
     period = spec.period
     if period is not None:
-        completed = latest if where.phase is not Phase.DURING else cal.offset(latest, -1)
-        session, from_session, candidates, pwhy = _period(period, spec, kind, session, latest, completed, cal,
+        completed = cap if where.phase is not Phase.DURING else cal.offset(latest, -1)
+        session, from_session, candidates, pwhy = _period(period, spec, kind, session, latest, cap, completed, cal,
                                                           day_given=spec.day is not None)
         why = f"{why}; {pwhy}" if why else pwhy
     if extreme and kind in (Kind.HIGH, Kind.LOW, Kind.CLOSE, Kind.INDEX_LEVEL, Kind.PRICE, Kind.RANGE_PCT_CHANGE):
@@ -70,6 +74,8 @@ def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extr
         if window is not None:
             candidates = tuple(reversed(cal.between(*window)))
             why += f"; the extreme of {window[0]} to {window[1]}"
+    if moment is Moment.CLOCK_TIME and spec.clock is not None and _at_close(spec.clock, session, cal):
+        moment = Moment.CLOSE  # "at 4 p.m." in New York, "at 16:30 London time": the closing print
     running = in_progress(article, cal, session) or (snapshot and session == where.session)
     if moment is None or (running and moment is Moment.INTRADAY and spec.anytime):
         moment = Moment.CLOCK_TIME if running else Moment.CLOSE
@@ -79,14 +85,15 @@ def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extr
                    side if extreme and candidates else "")
 
 
-def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: dt.date, completed: dt.date,
-            cal: Calendar, day_given: bool) -> tuple[dt.date, dt.date | None, tuple[dt.date, ...], str]:
-    """(end session, session the change is measured from, candidate sessions, why) for a period; `completed` is
-    the last session that had closed when the article appeared."""
+def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: dt.date, cap: dt.date,
+            completed: dt.date, cal: Calendar, day_given: bool) -> tuple[dt.date, dt.date | None, tuple[dt.date, ...], str]:
+    """(end session, session the change is measured from, candidate sessions, why) for a period. `latest` is the
+    latest session at the publish time, `cap` the last one the words may name, `completed` the last that had
+    closed when the article appeared."""
     if e.kind in (TKind.WEEK, TKind.MONTH, TKind.YEAR):
         assert e.day is not None and e.until is not None
         first = cal.session_on_or_after(e.day)
-        end = min(cal.session_on_or_before(e.until), latest)
+        end = min(cal.session_on_or_before(e.until), cap)
         if first > end:
             raise NoSessionsError(f"no session of '{e.text}' before the publish date")
         start = cal.offset(first, -1)
@@ -103,7 +110,7 @@ def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: d
                                               f"{NEARBY} sessions around it, are candidates"
         return end, start, inside, f"'{e.text}' = {first} to {end}"
     if e.kind is TKind.SPAN and e.until is not None:
-        end = min(cal.session_on_or_before(e.until), latest)  # "the five days ending April 3"
+        end = min(cal.session_on_or_before(e.until), cap)  # "the five days ending April 3"
     elif day_given:
         end = session
     else:
@@ -152,6 +159,28 @@ def _extreme_window(extreme: str, session: dt.date, period: TimeExpr | None, cal
     if extreme == "multi":
         return session, session  # "a multiyear low of $4.70": that day's close or low; the years are not counted
     return None
+
+
+ZONES = {"et": "America/New_York", "est": "America/New_York", "edt": "America/New_York", "eastern": "America/New_York",
+         "new york time": "America/New_York", "ny time": "America/New_York", "gmt": "UTC", "utc": "UTC",
+         "bst": "Europe/London", "london time": "Europe/London", "cet": "Europe/Paris", "cest": "Europe/Paris",
+         "ist": "Asia/Kolkata", "mumbai time": "Asia/Kolkata", "jst": "Asia/Tokyo", "tokyo time": "Asia/Tokyo",
+         "hkt": "Asia/Hong_Kong", "hk time": "Asia/Hong_Kong", "sgt": "Asia/Singapore", "aest": "Australia/Sydney",
+         "aedt": "Australia/Sydney", "pt": "America/Los_Angeles", "pst": "America/Los_Angeles",
+         "pdt": "America/Los_Angeles", "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
+         "kst": "Asia/Seoul", "msk": "Europe/Moscow", "sast": "Africa/Johannesburg"}
+
+
+def _at_close(e: TimeExpr, session: dt.date, cal: Calendar) -> bool:
+    """Whether a stated clock time is the exchange's closing time that session (in the zone the text gives, else
+    the exchange's own)."""
+    if e.clock is None or not cal.is_session(session):
+        return False
+    words = e.text.lower().replace(".", "").split()
+    zone = next((ZONES[" ".join(words[k:])] for k in range(len(words)) if " ".join(words[k:]) in ZONES), None)
+    tz = ZoneInfo(zone) if zone else cal.tz
+    stated = dt.datetime.combine(session, e.clock, tzinfo=tz)
+    return abs((stated - cal.close_time(session)).total_seconds()) < 60
 
 
 def in_progress(article: Article, cal: Calendar, session: dt.date | None) -> bool:

@@ -88,14 +88,17 @@ def test_seed_like_intraday_and_last_week(seed_text):
     assert dt.date(2018, 7, 26) in wiped.time.candidates and wiped.session == dt.date(2018, 8, 3)
 
 
-def test_british_pc_and_ranges_do_not_cross_into_a_contrasting_clause():
+def test_british_pc_and_a_period_belongs_to_its_clause_or_a_comparison():
     cs = claims("Wells Fargo shares closed down 1.2pc at $52.50 last night.", "2018-03-02T08:00:00+00:00",
                 "https://www.telegraph.co.uk/x")
     assert (cs[0].kind, cs[0].value, cs[0].session) == (Kind.PCT_CHANGE, -1.2, dt.date(2018, 3, 1))
+    # a comparison ("while", "whereas") measures both over the period named
     cs = claims("The stock of Intel has lost about 15% so far this year, while the Philadelphia Semiconductor "
                 "Index fell 1.3%.", "2020-07-24T18:00:00-04:00")
-    kinds = {c.symbol: c.kind for c in cs}
-    assert kinds == {"INTC": Kind.RANGE_PCT_CHANGE, "^SOX": Kind.INDEX_PCT_CHANGE}
+    assert {c.symbol: c.kind for c in cs} == {"INTC": Kind.RANGE_PCT_CHANGE, "^SOX": Kind.RANGE_PCT_CHANGE}
+    # a period that ends a later clause is that clause's own
+    cs = claims("Intel shares ended up 2% on Friday, and are down 5.5% for the year.", "2020-07-24T18:00:00-04:00")
+    assert [(c.value, c.kind) for c in cs] == [(2, Kind.PCT_CHANGE), (-5.5, Kind.RANGE_PCT_CHANGE)]
 
 
 def test_market_value_that_topped_a_mark_is_at_least_that():

@@ -27,9 +27,16 @@ FILL = "?another|only|just|a|an|further|additional|extra|roughly"
 
 ENTRIES: tuple[Entry, ...] = (
     # -- not market figures ---------------------------------------------------------------------------------
-    entry("a level aimed at, not reached", "@target *5 ?@hedge ?the|a|an #", "none", examples=(
+    entry("a level aimed at, not reached", "@target *5 ?@hedge ?the|a|an #", "none", when="no_move_noun_after",
+          examples=(
         ("Amazon gained 4.6 percent, putting it on track for a return to a $900 billion market cap.", "$900 billion",
-         "none"),)),
+         "none"),
+        ("At last check, Walmart was headed for a 1.8% gain.", "1.8%", "change+"),)),
+    entry("an estimate the figure is compared with", "# *2 analysts|economists|wall|forecasters|traders|investors *2 "
+          "@expectation", "none", examples=(
+              ("Procter & Gamble earned $1.37 a share, topping the $1.24 analysts had forecast.", "$1.24", "none"),)),
+    entry("a figure in a narrative of weeks", "#", "none", when="narrative", examples=(
+        ("Peloton drifted lower until it reached $30 and hovered there for weeks.", "$30", "none"),)),
     entry("a conversion in brackets", "Q:money ( #", "none", units="money", examples=(
         ("At that level Acme was worth $267bn (£172bn).", "£172bn", "none"),)),
     entry("a figure about revenue, earnings, dividends, targets or a deal", "#", "none", when="about_non_market",
@@ -67,18 +74,32 @@ ENTRIES: tuple[Entry, ...] = (
               ("The index gained 129.89 points in the session, or 0.5 per cent.", "0.5 per cent", "change+"),)),
     entry("the same move in another unit, no 'or' between", "Q , ?@hedge #", "restate", when="other_unit_change",
           examples=(("After hours the stock was down $117.59, almost 27%, at $331.", "27%", "change-"),)),
-    entry("a second move of the same kind, with its own time", "Q *4 and ?@hedge #", "restate",
-          when="same_unit_change",
-          scope="sentence", examples=(
+    entry("a second figure of the same kind, with its own time", "and ?@hedge #", "coordinate",
+          when="coordinated", scope="sentence", examples=(
               ("The S&P 500 has gained 8 percent this year and 16 percent over the past 12 months.", "16 percent",
                "change+"),
               ("Its shares are up nearly 60 per cent this month and about 329 per cent this year.", "329 per cent",
-               "change+"),)),
+               "change+"),
+              ("About 4.7 million Delta shares traded on Tuesday and 7.6 million on Wednesday.", "7.6 million",
+               "volume"),)),
+    entry("a figure compared with another of its kind", "compared with|to ?@hedge #", "coordinate",
+          when="after_level", examples=(
+              ("Intel shares closed at $42.10 on Friday, compared with $40.69 on Thursday.", "$40.69",
+               "level:close"),)),
     entry("a move and its restatement, the direction after both", "# ?, or Q ?, ?@hedge @direction.after", "change",
           examples=(("It finally settled 92.94 points or 0.22 per cent higher at 41,952.63.", "92.94 points",
                      "change+"),
                     ("The Nifty ended 32.75 points, or 0.27 per cent, higher at 12,362.30.", "32.75 points",
                      "change+"))),
+    entry("a change labelled on a quote board", "change|chg|chng ?: #", "change", units="plain money pct", examples=(
+        ("NKE (NIKE INC.): last 142.15, change +1.25, +0.89%", "+1.25", "change+"),)),
+    entry("a move after a name on a ticker tag", "N ?N , #", "change", units="pct", when="signed", examples=(
+        ("Stocks fell, with the S&P 500 SPX, -1.22% lower.", "-1.22%", "change-"),)),
+    entry("a figure on a quote row: the price, then its change", "N ?| #", "level", level="price", units="plain money",
+          when="quote_row", examples=(("IBM 141.20 +1.35%", "141.20", "level:price"),)),
+    entry("a change on a quote row", "Q ?| #", "change", units="pct plain", when="quote_row_change", examples=(
+        ("IBM 141.20 +1.35%", "+1.35%", "change+"),
+        ("|HDFC Bank |1,289.45 |0.17", "0.17", "change+"),)),
     entry("a change in brackets on a quote line", "Q ( #", "change", units="plain money pct", when="quote_line",
           examples=(("Dow Jones: 10,809.85 (-634.76) Nasdaq: 2,357.69 (-174.72)", "-634.76", "change-"),)),
     entry("a move named after the figure by a falling or rising word", "# ?@hedge @direction.after", "change",
@@ -140,6 +161,22 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a market value a value noun governs", "@value.nouns *4 ?@hedge ?the|a #", "value", units="money",
           when="large", examples=(
               ("Apple's market value was just above $3 trillion.", "$3 trillion", "value"),)),
+    entry("a level reached, as high as", "as high as #", "level", level="high", units="plain money points", examples=(
+        ("The Dow rose 117.07 after trading as high as 10,001.58.", "10,001.58", "level:high"),)),
+    entry("a level reached, as low as", "as low as #", "level", level="low", units="plain money points", examples=(
+        ("Cisco sank as low as $8.60 in late 2002.", "$8.60", "level:low"),)),
+    entry("a price the subject is said to have ended at, after the figure", "# it|they|which ?had @level.close",
+          "level", level="close", units="plain money", examples=(
+              ("Kraft closed at $28.42, well below the $35.95 it ended at on Feb. 22.", "$35.95", "level:close"),)),
+    entry("a close named by its price", "its|the|a|their ?regular-session #  @level.close", "level", level="close",
+          units="plain money", examples=(("After hours, Snap fell to $11.00, about 25% below its $14.63 close.",
+                                          "$14.63", "level:close"),)),
+    entry("a gap from a stated close, high or low", "# ?@hedge @direction.compare its|the|their Q "
+          "@level.close|@level.high|@level.low", "from_extreme", examples=(
+              ("After hours, Snap fell to $11.00, about 25% below its $14.63 close.", "25%", "from_extreme-"),)),
+    entry("a range over a year, its low", "@extreme.year ?trading range is|of|was|from|: ?@hedge #", "level",
+          level="low", units="plain money", examples=(("Visa's 52-week range is $190.10 to $252.67.", "$190.10",
+                                                        "level:low"),)),
     entry("a level crossed", "@threshold ?the|a #", "level", level="crossed", units="plain money points",
           when="crossing", examples=(
               ("Nifty breaches 10,500 for the first time.", "10,500", "level:high"),
@@ -148,6 +185,8 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a threshold after a move: a level, not a move", "@direction.verb|@direction.adverb ?@hedge @threshold "
           "?the|a #", "level", level="price", units="money plain", examples=(
               ("Acme slipped below $50 soon after the opening bell.", "$50", "level:low"),)),
+    entry("a move the verb gives a named object", "@direction.verb ?the N by ?@hedge #", "change", examples=(
+        ("Sony's rise of 3% helped lift the Nikkei 225 by 0.6% on Wednesday.", "0.6%", "change+"),)),
     entry("a move by a verb or an adverb", "@direction.verb|@direction.adverb ?@hedge ?by " + FILL + " ?@hedge #",
           "change", examples=(
               ("Netflix shares fell 27% in extended trading.", "27%", "change-"),
@@ -161,10 +200,15 @@ ENTRIES: tuple[Entry, ...] = (
               ("Taylor Wimpey dropped an eye-watering 29.3%.", "29.3%", "change-"),)),
 
     # -- volumes ----------------------------------------------------------------------------------------------
-    entry("shares that changed hands", "# ?N shares|stocks *2 @volume.verbs", "volume", units="plain", examples=(
-        ("More than 600 million BofA shares changed hands.", "600 million", "volume"),)),
-    entry("a volume named before the figure", "@volume.nouns *3 ?@hedge #", "volume", units="plain", examples=(
-        ("Volume came to 81,305,068 shares.", "81,305,068", "volume"),)),
+    entry("shares that changed hands", "# ?N shares|stocks ?of|in ?N *2 @volume.verbs", "volume", units="plain",
+          examples=(
+              ("More than 600 million BofA shares changed hands.", "600 million", "volume"),
+              ("More than 25 million shares of Ford had changed hands by 11 a.m.", "25 million", "volume"),
+              ("Nvidia saw 58 million shares change hands on Monday.", "58 million", "volume"),)),
+    entry("a volume named before the figure", "@volume.nouns ?in|for|of ?N *3 ?@hedge #", "volume", units="plain",
+          examples=(
+              ("Volume came to 81,305,068 shares.", "81,305,068", "volume"),
+              ("Volume in General Electric reached 188 million shares on Thursday.", "188 million", "volume"),)),
 
     # -- levels -----------------------------------------------------------------------------------------------
     entry("a high or a low", "@level.high|@level.low *5 ?of|at|to|near|around|was ?@hedge ?the|a #", "level",
@@ -200,5 +244,7 @@ ENTRIES: tuple[Entry, ...] = (
           examples=(("Immelt's purchase was at $8.26 a share.", "$8.26", "level:price"),)),
     entry("a move of the sentence's verb, for another subject", "N ?@hedge #", "gapped", when="gapped",
           scope="sentence", examples=(
+        ("Bajaj Finance rose 2.1 per cent to Rs 7,020, HUL 1.4 per cent to Rs 2,105.", "1.4 per cent", "change+"),
+        ("Alphabet lost 9.1% to $94.82 and Microsoft 7.7% to $231.32.", "7.7%", "change-"),
         ("For the week, the Nifty gained 1.6 percent and the Sensex 1.4 percent.", "1.4 percent", "change+"),)),
 )

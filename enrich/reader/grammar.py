@@ -4,7 +4,7 @@ A pattern is written around its anchor `#` (the quantity being read); elements a
 
     @cls          a lexicon phrase of class `cls` or under it      (@direction.verb, @level.close, @hedge)
     word|word     one of these lowered tokens                        (to, at|near, or)
-    ,  :  (       that punctuation
+    ,  :  (  |    that punctuation (a lone | is a table's cell bar)
     Q  Q:pct      another quantity (of that unit)
     N             a name: a company or index named, or a phrase referring back to one
     T             a time expression
@@ -46,6 +46,8 @@ def _elem(spec: str) -> Elem:
         return Elem("time")
     if spec == "Q" or spec.startswith("Q:"):
         return Elem("q", spec[2:])
+    if spec == "|":
+        return Elem("lit", words=frozenset("|"))  # a table's cell bar
     return Elem("lit", words=frozenset(spec.split("|")))
 
 

@@ -202,8 +202,9 @@ def _extreme(sv: SentenceView, fig: Figure) -> tuple[str, str]:
                     sv.tags.within(a, b, "level.high") or sv.tags.within(a, b, "level.low")
                     or sv.tags.within(a, b, "level.close")):
                 span = ""  # only "$300 -- an all-time high" or "$180, a record close" names the figure's extreme
-        if not span and fig.level in ("high", "low") and "new" in [t.low for t in sv.toks[a:fig.q.first]]:
-            span = "new"  # "fell to a new low of $36.90": a price reached that day, lower than before
+        if fig.level in ("high", "low", "price") and "new" in [t.low for t in sv.toks[max(a, fig.q.first - 5):
+                                                                                       fig.q.first]]:
+            span = "new"  # "fell to a new low of $36.90", "touching a new record of $1,133.95": a price reached
         if span:
             lows = sv.tags.within(a, b, "level.low")
             highs = sv.tags.within(a, b, "level.high")

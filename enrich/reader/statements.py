@@ -41,6 +41,7 @@ class Figure:
     hedge: str = ""  # the hedge words as written, lowered
     quote_first: int = 0  # the token the quote starts at (the governing word or the hedge)
     extreme_cls: str = ""  # for level extreme: level.high or level.low
+    chain: int = 0  # figures of one predicate share it ("fell 3%, or $1.13, to $45.87"): they share time words
 
 
 class SentenceView:
@@ -53,6 +54,7 @@ class SentenceView:
         self.times = times
         self.clauses = clauses
         self.year = year
+        self.figures: list[Figure] = []  # filled by read_figures, in order
         self.view = View(tokens, tags, [Span(q.first, q.last, q.unit) for q in quantities],
                          [Span(n.first, n.last, n.kind) for n in names], [Span(t.first, t.last) for t in times])
 
@@ -67,7 +69,8 @@ class SentenceView:
 
 
 def read_figures(sv: SentenceView) -> list[Figure]:
-    out: list[Figure] = []
+    out: list[Figure] = sv.figures
+    out.clear()
     tests = Tests(sv, out)
     for q in sv.quantities:
         c = sv.clause_of(q.first)
@@ -94,6 +97,9 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
         elif p.cls.endswith(".down"):
             sign = -1
     reading, level = e.reads, e.level
+    if reading == "coordinate":  # "... on Tuesday and 7.6 million on Wednesday": the figure before's reading
+        prev = before[-1]
+        reading, level, sign = prev.reading, prev.level, sign or prev.sign
     if reading in ("restate", "gapped"):
         prev = next((f for f in reversed(before) if f.reading in CHANGES and f.q.last <= q.first), None)
         if prev is not None:
@@ -106,7 +112,7 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
     if q.sign and not sign:
         sign = q.sign
     if not sign and reading in CHANGES:
-        sign = _sign_before(sv, q)
+        sign = _sign_before(sv, q) or 1  # a change nothing says the direction of is a rise ("0.17" on a quote row)
     if level == "crossed":
         level = _crossed(sv, q, got)
     extreme = ""
@@ -114,13 +120,23 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
         high = next((p for p in got if p.cls.startswith("level.high")), None)
         extreme = "level.high" if high is not None else "level.low"
         level = "high" if high is not None else "low"
+        at = (high or next(p for p in got if p.cls.startswith("level.low"))).first
+        if sv.toks[at - 1].low == "closing" or sv.tags.within(at + 1, q.first, "level.close"):
+            level = "close"  # "its 52-week closing high of $80.44", "from its high of the day to finish at $308.93"
+    if reading == "level" and level == "price":
+        level = _level_after(sv, q) or level  # "Touched $214.10 at the bottom of the session"
     if reading == "after_move":
         level = _level_before(sv, q.first)
+        prev = next((f for f in reversed(before) if f.reading in CHANGES), None)
+        if prev is not None and prev.hedge and prev.hedge.split()[-1] == "as" and prev.hedge.startswith(("as", "up")):
+            level = "high" if prev.sign >= 0 else "low"  # "rose as much as 4.5% to $198.40": the day's high
         if q.large and sv.tags.within(sv.clause_of(q.first).first, q.first, "value.nouns"):
             reading, level = "value", ""  # "Nvidia's value would rise by $181 billion to a record $936 billion"
     if hedge and first > q.first - len(hedge.split()):
         first = min(first, q.first - len(hedge.split()))
-    return Figure(q, reading, e.name, level, sign, hedge, max(0, first), extreme)
+    joins = e.reads in ("restate", "after_move", "before_move") and before
+    chain = before[-1].chain if joins else (before[-1].chain + 1 if before else 0)
+    return Figure(q, reading, e.name, level, sign, hedge, max(0, first), extreme, chain)
 
 
 def _sign_before(sv: SentenceView, q: Quantity) -> int:
@@ -144,6 +160,19 @@ def _crossed(sv: SentenceView, q: Quantity, got: list[Phrase]) -> str:
         return "close"
     word = sv.toks[at].low if th is not None else ""
     return "low" if word in ("below", "under", "beneath", "sub") else "high"
+
+
+def _level_after(sv: SentenceView, q: Quantity) -> str:
+    """"$214.10 at the bottom of the session", "$58.70 at the day's high": the extreme named after the price."""
+    j = q.last
+    words = [t.low for t in sv.toks[j:j + 3]]
+    if words[:1] in (["at"], ["near"]) and len(words) > 1 and words[1] in ("the", "its", "a"):
+        k = j + 2
+        if sv.tags.starts(k, "level.low") is not None or sv.toks[k].low == "bottom" if k < len(sv.toks) else False:
+            return "low"
+        if k < len(sv.toks) and (sv.tags.starts(k, "level.high") is not None or sv.toks[k].low == "top"):
+            return "high"
+    return ""
 
 
 def _level_before(sv: SentenceView, i: int) -> str:
@@ -195,9 +224,36 @@ class Tests:
         prev = self._prev(q)
         return prev is not None and prev.reading == "level"
 
-    def same_unit_change(self, q: Quantity, c: Clause) -> bool:
+    def coordinated(self, q: Quantity, c: Clause) -> bool:
+        """"... 4.7 million shares traded on Tuesday and 7.6 million on Wednesday": a figure after "and", of the
+        unit of the figure before, with no verb of its own."""
         prev = self._prev(q)
-        return prev is not None and prev.reading in CHANGES and prev.q.unit == q.unit
+        return prev is not None and prev.q.unit == q.unit and not any(
+            self.sv.tags.within(max(c.first, prev.q.last), q.first, cls) for cls in ("direction.verb", "level", "value"))
+
+    def after_level(self, q: Quantity, c: Clause) -> bool:
+        prev = self._prev(q)
+        return prev is not None and prev.reading in ("level", "after_move") and prev.q.unit == q.unit
+
+    def narrative(self, q: Quantity, c: Clause) -> bool:
+        return bool(self.sv.tags.within(c.first, c.last, "narrative"))
+
+    def no_move_noun_after(self, q: Quantity, c: Clause) -> bool:
+        """"on track for a $900 billion market cap" aims at a level; "headed for a 1.8% gain" states a move."""
+        return self.sv.tags.starts(q.last, "direction.noun") is None
+
+    def signed(self, q: Quantity, c: Clause) -> bool:
+        return q.sign != 0
+
+    def quote_row(self, q: Quantity, c: Clause) -> bool:
+        """A short line of a name and numbers only ("IBM 141.20 +1.35%", "|HDFC Bank |1,289.45 |0.17")."""
+        toks = self.sv.toks
+        words = [t for t in toks if t.is_word and not any(n.first <= toks.index(t) < n.last for n in self.sv.names)]
+        return len(toks) <= 16 and not words and bool(self.sv.names) and self.sv.names[0].first <= 1
+
+    def quote_row_change(self, q: Quantity, c: Clause) -> bool:
+        prev = self._prev(q)
+        return self.quote_row(q, c) and prev is not None and prev.reading == "level" and abs(q.value) < 50
 
     def other_unit_change(self, q: Quantity, c: Clause) -> bool:
         prev = self._prev(q)
@@ -245,9 +301,10 @@ class Tests:
 
     def gapped(self, q: Quantity, c: Clause) -> bool:
         """A name and a figure with no verb of their own, after a move in the same sentence ("the Sensex 1.4
-        percent"): the name must directly precede the figure (a hedge between is allowed)."""
-        prev = self._prev(q)
-        if prev is None or prev.reading not in CHANGES:
+        percent", "Alphabet lost 9.1% to $94.82 and Microsoft 7.7%"): the name directly precedes the figure (a
+        hedge between is allowed)."""
+        prev = next((f for f in reversed(self.figures) if f.q.last <= q.first and f.reading in CHANGES), None)
+        if prev is None:
             return False
         tags = self.sv.tags
         between = (tags.within(prev.q.last, q.first, "direction.verb") or tags.within(prev.q.last, q.first,

@@ -37,7 +37,9 @@ and but while as after before by with from it they he she we i its investors ana
 eu u.k ceo chief president executive officer mr mrs ms dr new york london tokyo hong kong mumbai frankfurt paris
 meanwhile also still elsewhere overall however so over since during earlier later today yesterday tuesday monday
 wednesday thursday friday saturday sunday january february march april may june july august september october
-november december nyse nasdaq lse bse nse reuters bloomberg ap afp""".split())
+november december nyse nasdaq lse bse nse reuters bloomberg ap afp british american german french japanese chinese
+indian european asian swiss dutch italian spanish korean canadian australian brazilian russian mexican irish
+scottish swedish danish norwegian finnish belgian austrian israeli saudi taiwanese singaporean""".split())
 
 
 def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
@@ -107,6 +109,7 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
             j, words = j + 1, words + 1
         return None
     if low in ("shares", "stock") and (i == 0 or not toks[i - 1].is_word) and nxt not in ("of", "in") \
+            and (i == 0 or toks[i - 1].low != "'s") \
             and not (i >= 2 and toks[i - 1].text == "." and toks[i - 2].is_word and toks[i - 2].text[0].isupper()):
         return NameNode(i, i + 1, None, "shares", False)  # ("Citigroup Inc. shares": the name's own shares)
     return None

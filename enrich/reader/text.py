@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 # A number with thousands groups (Indian groups of two as well: "10,02,380"), a word (letters, with an inner
 # apostrophe: "don't"), a possessive ending on its own ("'s"), or any other single non-space character.
-TOKEN = re.compile(r"\d+(?:,\d{2,3})*(?:\.\d+)?|(?<=[A-Za-z])['’]s\b|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+TOKEN = re.compile(r"\d+(?:,\d{2,3})*(?:\.\d+)?|(?<=[A-Za-z])['’]s\b|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|\S")
 
 # Where a sentence ends: a stop, then space and a capital, digit, quote, bracket, dash or currency sign; or a line
 # break. Abbreviations before a stop do not end one ("Corp. said", "U.S. stocks", "Jan. 4").
@@ -59,7 +59,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     prev_end = start
     for m in TOKEN.finditer(text, start, end):
         s = m.start()
-        out.append(Token(s, m.end(), m.group(), m.group().lower(), s == start or s > prev_end))
+        out.append(Token(s, m.end(), m.group(), m.group().lower().replace("’", "'"), s == start or s > prev_end))
         prev_end = m.end()
     return tuple(out)
 
@@ -100,7 +100,8 @@ class Clause:
     "main" (the sentence's first clause), "own" (may name its own subject and time: "while the Nasdaq fell 1%",
     "; on Monday it recovered 2%"), "relative" (refers back to the date or thing just named: "..., when it closed
     at $41.07", "..., which is now worth"), "continue" (a participle: same subject, and the time before it unless
-    it names its own: ", wiping out $100 billion"). A parenthesis stays inside the clause around it."""
+    it names its own: ", wiping out $100 billion"), "resume" (the main clause again after a relative clause a
+    comma closed). A parenthesis stays inside the clause around it."""
 
     first: int
     last: int
@@ -109,7 +110,7 @@ class Clause:
 
 
 # Marks that end a clause by themselves.
-_HARD_BREAKS = {";", "—", "–", "|"}
+_HARD_BREAKS = {";", "—", "–"}
 
 
 def clauses(sent: Sentence, openers: dict[str, str]) -> list[Clause]:
@@ -142,12 +143,19 @@ def clauses(sent: Sentence, openers: dict[str, str]) -> list[Clause]:
             continue
         if c == ",":
             opener, role = _opener_at(toks, i + 1, openers)
-            if not role and i + 1 < len(toks) and _participle(toks[i + 1]):
-                opener, role = toks[i + 1].low, "continue"  # ", wiping out ...", ", paring a weekly loss ..."
+            if not role and i + 1 < len(toks) and (_participle(toks[i + 1]) or toks[i + 1].low in ("a", "an")):
+                # ", wiping out ...", ", paring a weekly loss ...", ", a price it had not seen in two decades"
+                opener, role = toks[i + 1].low, "continue"
+            if not role and cuts and cuts[-1][2] == "relative" and cuts[-1][3] in PRONOUNS and _verb_like(toks, i + 1):
+                opener, role = "", "resume"  # "Qualcomm, which had closed at $57.18, jumped 23%": the main clause again
             if role:
                 cuts.append((i + 1, 0, role, opener))
-        elif t.low in ("and", "but", "while", "whereas") and any(x.is_number for x in toks[last_cut(cuts):i]):
+        elif t.low in ("and", "but", "while", "whereas") and any(x.is_number for x in toks[last_cut(cuts):i]) \
+                and i + 1 < len(toks) and _new_subject(toks[i + 1]):
             cuts.append((i, 0, "own", t.low))  # "... dropped 12.3% and Carnival declined 10.32%"
+        elif t.low in ("as", "while", "because", "whereas") and i > 0 and toks[i - 1].text != "," and i + 1 < len(
+                toks) and toks[i + 1].low in ("the", "its", "their"):
+            cuts.append((i, 0, "own", t.low))  # "... halted trading in GameStop as the shares soared 135%"
     out: list[Clause] = []
     start, role, opener = 0, "main", ""
     for at, _, new_role, new_opener in sorted(cuts):
@@ -166,6 +174,23 @@ def _paired_dashes(toks: tuple[Token, ...]) -> set[int]:
     dashes = [i for i, t in enumerate(toks) if t.text in ("—", "–") or (t.text == "-" and t.space_before and
                                                                         i + 1 < len(toks) and toks[i + 1].space_before)]
     return set(dashes[:2]) if len(dashes) == 2 and dashes[1] - dashes[0] <= 8 else set()
+
+
+PRONOUNS = frozenset("which who whose that".split())  # relative clauses that a comma may close
+
+
+def _verb_like(toks: tuple[Token, ...], i: int) -> bool:
+    """A lowercase word that is no article, preposition or conjunction: the main clause's verb after a relative
+    clause ("..., who started the company in 2009, holds 17.6 million shares")."""
+    return i < len(toks) and toks[i].is_word and toks[i].text[0].islower() and toks[i].low not in (
+        "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "for", "to", "with", "by", "from", "its",
+        "their", "his", "her", "as", "than", "up", "down")
+
+
+def _new_subject(t: Token) -> bool:
+    """What may open a clause of its own after "and": a determiner, a name, a number ("and the Nasdaq fell",
+    "and Carnival declined", "and 16 percent over ..."), not "co-founder and former chief executive"."""
+    return t.low in ("the", "its", "their", "a", "an", "shares", "stocks") or t.text[0].isupper() or t.is_number
 
 
 def last_cut(cuts: list[tuple[int, int, str, str]]) -> int:

@@ -78,8 +78,8 @@ class TimeReader:
         self.tags = tags
         self.ref = ref
         self.readers: list[Callable[[int], TimeExpr | None]] = [
-            self._clock, self._numeric_date, self._edge, self._ending, self._span, self._previous,
-            self._relative_day, self._date, self._weekday, self._month, self._year, self._moment, self._event]
+            self._clock, self._numeric_date, self._edge, self._ending, self._span, self._previous, self._event,
+            self._relative_day, self._date, self._weekday, self._month, self._year, self._moment]
 
     def find(self) -> list[TimeExpr]:
         out: list[TimeExpr] = []
@@ -309,9 +309,10 @@ class TimeReader:
         if p is not None and self.tags.starts(i, "moment") is not None and \
                 self.tags.starts(i, "moment").last > p.last:  # type: ignore[union-attr]
             return None  # "overnight trading" is a moment, not a day
-        if p is not None:
+        if p is not None:  # "this morning" written that morning is as of now, not a past time of day
+            part = self._word(p.last - 1) in ("morning", "afternoon")
             return self._node(i, p.last, TKind.DAY, day=self.ref, near=True,
-                              moment=Moment.INTRADAY if self._word(p.last - 1) in ("morning", "afternoon") else None)
+                              moment=Moment.INTRADAY if part else None, anytime=part)
         p = self.tags.starts(i, "time.yesterday")
         if p is not None:  # "last night" in a morning paper is the session before, closed or not
             return self._node(i, p.last, TKind.DAY, day=self.ref - dt.timedelta(days=1), near=True)

@@ -16,10 +16,11 @@ from .text import Clause
 from .timex import TimeExpr, TKind
 
 SUPERLATIVES = frozenset("""worst best biggest largest steepest sharpest lowest highest most least first weakest
-strongest longest heaviest deepest fastest greatest smallest top record""".split())
+strongest longest heaviest deepest fastest greatest smallest""".split())
 PRESENT = frozenset("is are stands stand trades trade now currently has have remains remain sits".split())
 PAST = frozenset("was were had did closed ended finished settled fell rose opened traded".split())
 SNAPSHOT_WORDS = frozenset("all data prices quotes figures market trading".split())
+CONTRASTS = frozenset("while whereas compared versus against".split())  # a comparison shares its period
 DAY_KINDS = (TKind.DAY, TKind.PREVIOUS, TKind.EVENT)
 PERIOD_KINDS = (TKind.SPAN, TKind.WEEK, TKind.MONTH, TKind.YEAR)
 
@@ -38,6 +39,7 @@ class TimeSpec:
     stretch: int | None = None  # the last "N sessions in a row", for "over that stretch"
     last_date: dt.date | None = None  # the last date named, for "since then"
     anytime: bool = False  # the stated moment names no time of day ("intraday", "at one point")
+    clock: TimeExpr | None = None  # a stated clock time ("at 4 p.m. ET"), which may be the exchange's close
 
 
 @dataclass
@@ -55,28 +57,50 @@ class RunningTime:
     last_period: TimeExpr | None = None  # the last period a figure was measured over ("over the same period")
 
 
-def usable(sv: SentenceView, e: TimeExpr) -> bool:
+def usable(sv: SentenceView, e: TimeExpr, fig: Figure | None = None) -> bool:
     """Whether an expression can date a figure: not a future or background event's time, and not inside a
-    superlative's "since" ("its worst day since Feb. 5", "the biggest fall since the company listed in May
-    2012", "for the first time since 2008")."""
+    superlative ("its worst day since Feb. 5", "its biggest one-day drop in three months", "for the first time
+    since 2008") unless the figure is inside it too and the expression follows it ("its steepest decline since a
+    7.5% drop on Feb. 5, 2016": Feb. 5 is the 7.5%'s day)."""
     if e.background or e.future:
         return False
+    span = _superlative(sv, e)
+    if span is None:
+        return True
+    return fig is not None and span <= fig.q.first and fig.q.last <= e.first and e.kind is not TKind.SPAN
+
+
+def _superlative(sv: SentenceView, e: TimeExpr) -> int | None:
+    """Where the superlative an expression qualifies begins, or None: a superlative word before it in its clause,
+    with no figure between them unless a "since" follows that figure."""
+    c = sv.clause_of(e.first)
     figures = {k for q in sv.quantities for k in range(q.first, q.last)}
-    since = None
-    for i in range(e.first, max(-1, e.first - 16), -1):
-        if i in figures or sv.toks[i].text in ";:":
-            break
-        if sv.toks[i].low == "since":
-            since = i
-            break
-    at = since if since is not None else e.first
-    window = 6 if since is not None else 4  # "its worst day since ...", "its biggest one-day drop in three months"
-    for i in range(at - 1, max(-1, at - window), -1):
-        if i in figures or sv.toks[i].text in ";:":
+    since = any(sv.toks[k].low == "since" for k in range(max(c.first, e.first - 16), e.first + 1))
+    reach = 16 if since else 7
+    seen_figure = False
+    for i in range(e.first - 1, max(c.first - 1, e.first - reach), -1):
+        if i in figures:
+            seen_figure = True
+            continue
+        w = sv.toks[i].low
+        if (w in SUPERLATIVES and _of_a_move(sv, i)) or (w == "time" and i > 0 and sv.toks[i - 1].low == "first"):
+            if seen_figure and not any(sv.toks[k].low == "since" for k in range(i, e.first)):
+                return None
+            return i
+    return None
+
+
+MEASURES = frozenset("""day days week weeks month months year years session sessions quarter close closing finish
+level levels run streak stretch performance performer time showing start""".split())
+
+
+def _of_a_move(sv: SentenceView, i: int) -> bool:
+    """A superlative that ranks a move or a session ("its worst day", "the biggest one-day percentage drop", "its
+    lowest close"), not "the first iPhone"."""
+    for k in range(i + 1, min(i + 5, len(sv.toks))):
+        if sv.toks[k].low in MEASURES or sv.tags.starts(k, "direction.noun") or sv.tags.starts(k, "level"):
             return True
-        if sv.toks[i].low in SUPERLATIVES or (sv.toks[i].low == "time" and i > 0 and sv.toks[i - 1].low == "first"):
-            return False
-    return True
+    return sv.toks[i].low in ("since",)
 
 
 def _bound(sv: SentenceView, e: TimeExpr) -> int | None:
@@ -98,6 +122,15 @@ def _fronted(sv: SentenceView, e: TimeExpr, c: Clause) -> bool:
         c.first <= q.first < e.first for q in sv.quantities)
 
 
+def _same_predicate(sv: SentenceView, e: TimeExpr, fig: Figure) -> bool:
+    """An expression with a figure of another predicate between it and this one belongs to that figure ("closed at
+    $28.42, well below the $35.95 it ended at on Feb. 22": Feb. 22 is the $35.95's); figures of one predicate
+    share theirs ("lost $2.88, or 5.4%, to $50.05 on Jan. 28")."""
+    if e.last <= fig.q.first:
+        return True  # a day named before the figures of a sentence dates them all
+    return not any(fig.q.last <= f.q.first < e.first and f.chain != fig.chain for f in sv.figures)
+
+
 def _end_marker(sv: SentenceView, e: TimeExpr) -> bool:
     """"through Friday's close", "as of Tuesday", "until March 5": a day that ends a period named elsewhere."""
     words = [t.low for t in sv.toks[max(0, e.first - 2):e.first + 1]]
@@ -116,8 +149,8 @@ def _nearest(exprs: list[TimeExpr], fig: Figure) -> TimeExpr | None:
     return min(exprs, key=distance) if exprs else None
 
 
-def own_times(sv: SentenceView, c: Clause) -> list[TimeExpr]:
-    return [e for e in sv.times if c.first <= e.first < c.last and usable(sv, e)]
+def own_times(sv: SentenceView, c: Clause, fig: Figure | None = None) -> list[TimeExpr]:
+    return [e for e in sv.times if c.first <= e.first < c.last and usable(sv, e, fig)]
 
 
 def _antecedent(sv: SentenceView, c: Clause) -> TimeExpr | None:
@@ -136,7 +169,7 @@ def _antecedent(sv: SentenceView, c: Clause) -> TimeExpr | None:
 
 
 def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime, subject: str | None) -> TimeSpec:
-    exprs = own_times(sv, clause)
+    exprs = own_times(sv, clause, fig)
     how = "the clause's own words"
     if clause.role == "relative":
         ante = _antecedent(sv, clause)
@@ -148,14 +181,16 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     if not any(e.kind in DAY_KINDS + PERIOD_KINDS for e in exprs) or (
             end_only and not any(e.kind in PERIOD_KINDS for e in exprs)):
         wanted = PERIOD_KINDS if end_only else DAY_KINDS + PERIOD_KINDS + ((TKind.MOMENT,) if not has_moment else ())
-        for prev in reversed([c for c in sv.clauses if c.last <= clause.first]):
-            inherited = [e for e in own_times(sv, prev) if e.kind in wanted and (
-                clause.role != "own" or e.kind not in PERIOD_KINDS or _fronted(sv, e, prev))]
+        for prev in reversed([c for c in sv.clauses if c.last <= clause.first and c.role != "relative"]):
+            inherited = [e for e in own_times(sv, prev, fig) if e.kind in wanted and (
+                clause.role != "own" or e.kind not in PERIOD_KINDS or _fronted(sv, e, prev)
+                or clause.opener in CONTRASTS)]
             if inherited:
                 exprs = exprs + inherited
                 how = "the words of the clause before"
                 break
-    exprs = [e for e in exprs if _bound(sv, e) in (None, fig.q.first)]
+    bound = [e for e in exprs if _bound(sv, e) == fig.q.first]
+    exprs = bound or [e for e in exprs if _bound(sv, e) is None and _same_predicate(sv, e, fig)]
     exprs = _from_anchor(sv, fig, exprs)
     day = _nearest([e for e in exprs if e.kind in DAY_KINDS], fig)
     period = _nearest([e for e in exprs if e.kind in PERIOD_KINDS], fig)
@@ -176,6 +211,10 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     if moment is not None and moments and _closed_between(sv, moments, fig):
         moment = Moment.CLOSE  # "After touching $9.95 earlier in the session, the shares ended at $10.06, down 49c"
     running = state.days.get(subject or "", state.running_day) if day is None else None
+    if day is not None and day.kind is TKind.PREVIOUS:
+        earlier = [e for e in sv.times if e.kind is TKind.DAY and e.last <= day.first and e.day is not None]
+        if earlier:
+            running = earlier[-1].day  # "rebounded 4% on Thursday, a day after the shares fell 7%"
     if day is None and period is None:
         if state.heading:
             for e in state.heading:
@@ -191,13 +230,17 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
             how += f"; {state.carry.value.replace('_', '-')} as in the sentence before"
     words = tuple(e.text for e in exprs)
     anytime = bool(moments) and all(e.anytime for e in moments if e.moment is moment)
+    clock = next((e for e in moments if e.kind is TKind.CLOCK), None)
     return TimeSpec(day, period, moment, words, running, how, _current(sv, fig, clause), state.stretch,
-                    state.last_date, anytime)
+                    state.last_date, anytime, clock)
 
 
 def _from_anchor(sv: SentenceView, fig: Figure, exprs: list[TimeExpr]) -> list[TimeExpr]:
     """"Down 62.64% from 52 weeks ago (May 8, 2019)", "35% higher than a year earlier": a day after "from",
     "since" or "than", following a move, is where the move is measured from, not the move's day."""
+    if fig.reading == "from_extreme":  # "23.6% below its record close of Aug. 29": where the gap is measured from
+        return [TimeExpr(e.first, e.last, e.start, e.end, e.text, TKind.SPAN, day=e.day, span="since")
+                if e.kind is TKind.DAY and e.first >= fig.q.last else e for e in exprs]
     if fig.reading not in ("change", "restate", "gapped") or fig.q.unit != "pct":
         return exprs
     out: list[TimeExpr] = []
@@ -244,9 +287,8 @@ def _moment(moments: list[TimeExpr], day: TimeExpr | None) -> Moment | None:
     for want in (Moment.AFTER_HOURS, Moment.PRE_MARKET):
         if any(e.moment is want for e in moments):
             return want
-    for e in moments:
-        if e.kind is TKind.CLOCK:
-            return Moment.CLOSE if e.clock == dt.time(16, 0) and "4" in e.text else Moment.CLOCK_TIME
+    if any(e.kind is TKind.CLOCK for e in moments):
+        return Moment.CLOCK_TIME  # sessions.py makes it the close when it is the exchange's closing time
     if moments:
         return moments[0].moment
     return day.moment if day is not None else None
@@ -284,7 +326,9 @@ def after_sentence(sv: SentenceView, state: RunningTime, named: list[str], has_f
         if e.kind is TKind.CLOCK and not has_figures and sv.toks[0].low in SNAPSHOT_WORDS and any(
                 t.low == "as" for t in sv.toks[:e.first]):
             state.snapshot = True  # "All data as of 10:26:31 AM"
-    near = [e.day for e in exprs if e.kind is TKind.DAY and e.near and e.day is not None]
+    relative = [c for c in sv.clauses if c.role == "relative"]
+    near = [e.day for e in exprs if e.kind is TKind.DAY and e.near and e.day is not None
+            and not any(c.first <= e.first < c.last for c in relative)]  # "which crossed ... on Friday": background
     if near:
         for sym in named:
             state.days[sym] = max(near)
