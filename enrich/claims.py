@@ -97,7 +97,7 @@ class ClaimBuilder:
         if kind is Kind.PRICE and st.extreme in ("record", "year"):
             kind = Kind.LOW if st.side == "low" else Kind.HIGH  # "down from nearly $300 -- an all-time high"
         if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE) and (
-                (spec.period is not None and spec.period.kind in (TKind.SPAN, TKind.MONTH, TKind.YEAR))
+                (spec.period is not None and spec.period.kind in (TKind.SPAN, TKind.MONTH, TKind.YEAR, TKind.WEEK))
                 or st.base_price is not None):
             kind = Kind.RANGE_PCT_CHANGE
         if f.reading == "before_move" and spec.period is not None and spec.day is None:
@@ -109,13 +109,17 @@ class ClaimBuilder:
             time = TimeRef(", ".join(spec.words), None, Moment.CLOSE, why=str(e))
         if st.modal == "requirement" or (st.modal and time.moment not in OUTSIDE):
             return None
+        cal = self.calendar(st.symbol)
         if f.reading == "before_move" and time.session is not None and not time.extreme:
             if time.from_session is not None:
-                time = TimeRef(time.text, time.from_session, Moment.CLOSE, why=time.why + "; the close the move "
-                               "started from")
-            elif spec.day is None:
-                return None  # "down from $60" with no day: the previous close, which the text does not date
-        cal = self.calendar(st.symbol)
+                time = replace(time, session=time.from_session, moment=Moment.CLOSE, candidates=(), alternatives=(),
+                               why=time.why + "; the close the move started from")
+            elif not spec.day_adjacent:  # "rose 1.3% on Thursday from $59.24": Wednesday's close
+                time = replace(time, session=cal.offset(time.session, -1), moment=Moment.CLOSE, alternatives=(),
+                               why=time.why + "; the previous close, which a one-day move starts from")
+            kind = Kind.CLOSE if kind in (Kind.PRICE, Kind.CLOSE) else kind
+        if kind is Kind.CLOSE and f.reading == "level" and f.level == "close" and time.moment in OUTSIDE:
+            time = replace(time, moment=Moment.CLOSE)  # "about 25% below its $14.63 close", after hours
         if in_progress(article, cal, time.session) and time.moment is not Moment.CLOCK_TIME and (
                 tol.hedge_band(f.hedge) == "as much as" or kind is Kind.VOLUME):
             time = replace(time, moment=Moment.CLOCK_TIME, why=time.why + "; the session was still running")

@@ -87,6 +87,8 @@ class TimeRef:
     kind_hint: str = ""  # "close" when the words make a plain price the closing price
     moment_stated: bool = False  # the text said when in the session (else the moment is a default)
     extreme: str = ""  # "high" / "low": the figure is the extreme of the candidate sessions ("record", "52-week")
+    last_session: dt.date | None = None  # the latest session the words could name (none after publication)
+    alternatives: tuple[dt.date, ...] = ()  # sessions another natural reading of open words gives (the day before)
 
 
 @dataclass(frozen=True)

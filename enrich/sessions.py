@@ -9,7 +9,7 @@ calendar. No session it returns is after the publish time.
 - The moment: the stated one; else, for the session in progress when the article appeared (and a publish time
   that has a time of day), a clock time the bars cannot see; else the close.
 - Candidates: the other sessions a vague period allows ("last week" for a one-day move: each session of that
-  week and of the window around it, `NEARBY` sessions before it), never after the publish time.
+  week, then the `NEARBY` sessions on either side of it), never one after the publish time.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from .models import Article, Kind, Moment, TimeRef
 from .reader.timex import TimeExpr, TKind
 from .reader.timing import TimeSpec
 
-NEARBY = 5  # sessions searched around a vague period for a one-day move (README, "Verdict rules")
+NEARBY = 2  # sessions searched beside a vague period for a one-day move (README, "Verdict rules")
 MOVES = (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.ABS_CHANGE, Kind.MARKET_CAP_CHANGE, Kind.RANGE_PCT_CHANGE)
 
 
@@ -81,8 +81,12 @@ def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extr
         moment = Moment.CLOCK_TIME if running else Moment.CLOSE
         if moment is Moment.CLOCK_TIME:
             why += "; the session was in progress when the article was published, so the figure is as of then"
+    alternatives: tuple[dt.date, ...] = ()
+    if not spec.words and spec.running_day is None and article.published_date_only and session == cap \
+            and from_session is None and not candidates:
+        alternatives = (cal.offset(session, -1),)  # no time words and no time of day: the day before is a reading
     return TimeRef(words, session, moment, from_session, candidates, why.strip("; "), "", stated,
-                   side if extreme and candidates else "")
+                   side if extreme and candidates else "", cap, alternatives)
 
 
 def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: dt.date, cap: dt.date,

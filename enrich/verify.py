@@ -97,7 +97,8 @@ class Judge:
             return bar.volume, bar.volume, f"volume {bar.volume:,.0f} shares", {}
         if c.kind is Kind.RANGE_PCT_CHANGE:
             return self._range(c, bar, frm)
-        if frm is not None and c.kind in (Kind.ABS_CHANGE, Kind.MARKET_CAP_CHANGE):
+        if frm is not None and c.kind in (Kind.ABS_CHANGE, Kind.MARKET_CAP_CHANGE, Kind.PCT_CHANGE,
+                                          Kind.INDEX_PCT_CHANGE):
             start = self.s.bar(frm)
             if start is None:
                 return None
@@ -137,6 +138,9 @@ class Judge:
         elif frm is not None and self.s.bar(frm) is not None:
             base = self.s.bar(frm).close  # type: ignore[union-attr]
             extra["from_session"], extra["from_close"] = frm.isoformat(), round(base, 4)
+        elif t is not None and not t.extreme and self.s.previous(bar.date) is not None and frm is None:
+            base = self.s.previous(bar.date).close  # type: ignore[union-attr]  # a single session of a vague period
+            extra["prev_close"] = round(base, 4)
         elif t is not None and t.extreme and t.candidates:
             bars = [(d, b) for d in t.candidates if d < bar.date and (b := self.s.bar(d)) is not None]
             if not bars:
@@ -217,7 +221,35 @@ class Judge:
             return Judgement(c, Verdict.UNVERIFIABLE, missing or "no_data", ev, f"Cannot check {c.quote!r}: {msg}.")
         lo, hi, what, extra, _ = first
         step = _step(self.s, self.s.index_of(t.session) or 0)
-        return Judgement(c, Verdict.CONTRADICTED, "", {**ev, **extra}, self._sentence(c, t.session, what, False, step))
+        for day in t.alternatives:  # the words leave the session open and another reading fits: say so
+            got = self.actual(c, day, moment)
+            if got is not None and tol.overlaps(c, got[0], got[1], step):
+                return Judgement(c, Verdict.UNVERIFIABLE, "ambiguous_session", {**ev, **extra},
+                                 f"{c.quote!r} gives no day and the article no time of day: it does not fit "
+                                 f"{_day(t.session)} ({what}) but fits {_day(day)}; the text leaves the session open.",
+                                 f"Date: it fits {_day(day)}; say which day.")
+        return Judgement(c, Verdict.CONTRADICTED, "", {**ev, **extra}, self._sentence(c, t.session, what, False, step),
+                         self._neighbour_note(c, moment))
+
+    def _neighbour_note(self, c: Claim, moment: Moment) -> str:
+        """For a figure that does not fit its session but fits the one before or after it (never one after
+        publication): a note, the verdict unchanged ("closed at $58.79 on Wednesday": Tuesday's close)."""
+        t = c.time
+        assert t is not None and t.session is not None
+        i = self.s.index_of(t.session)
+        if i is None or c.kind is Kind.RANGE_PCT_CHANGE:
+            return ""
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(self.s.bars):
+                continue
+            day = self.s.bars[j].date
+            if t.last_session is None or day > t.last_session:
+                continue
+            got = self.actual(c, day, moment)
+            if got is not None and tol.overlaps(c, got[0], got[1]):
+                return (f"Date: the figure does not fit {_day(t.session)} but fits {_day(day)}; check the date the "
+                        f"text gives.")
+        return ""
 
     def _judge_extreme(self, c: Claim, ev: dict[str, object]) -> Judgement:
         """A record, a 52-week or a month's high or low: the figure is checked against that extreme of the

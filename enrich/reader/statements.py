@@ -176,8 +176,10 @@ def _level_after(sv: SentenceView, q: Quantity) -> str:
 
 
 def _level_before(sv: SentenceView, i: int) -> str:
-    """The point of the session the clause (or the sentence before it) names: "closed", "opened", else a price."""
-    for p in reversed(sv.tags.within(0, i, "level")):
+    """The point of the session the clause (or the sentence before it) names: "closed", "opened", else a price
+    (words of a time expression, "after the bell", name no point of the session)."""
+    timed = {k for e in sv.times for k in range(e.first, e.last)}
+    for p in reversed([p for p in sv.tags.within(0, i, "level") if p.first not in timed]):
         if p.cls == "level.close":
             return "close"
         if p.cls == "level.open":

@@ -143,7 +143,7 @@ class TimeReader:
         text = "".join(t.text if not t.space_before or k == first else " " + t.text
                        for k, t in enumerate(self.toks[first:e.last], first))
         future = e.future or (e.day is not None and e.day > self.ref) or self._future_word(first)
-        background = e.background or self._background(first, e.last)
+        background = e.background or (e.kind in (TKind.DAY, TKind.PREVIOUS) and self._background(first, e.last))
         return TimeExpr(first, e.last, a, b, text, e.kind, e.day, e.until, e.moment, e.span, e.n, e.near,
                         background, future, e.event, e.clock, e.inner, e.edge, e.anytime)
 
@@ -156,8 +156,9 @@ class TimeReader:
             return True
         if self._word(last) == "'s" and self.tags.starts(last + 1, "time.event_after") is not None:
             return True
-        return self._word(first - 1) in ("after", "before") and self._word(last) in ("close", "'s") and \
-            self._word(last - 1) != "close"
+        # "after Tuesday's sharp gains", "ahead of Friday's report": an event before or after the figure's session
+        lead = self._word(first - 1) if self._word(first) not in ("after", "before") else self._word(first)
+        return lead in ("after", "before", "following") or self._word(first - 2) == "ahead"
 
     # -- readers, one phenomenon each --------------------------------------------------------------------
     def _clock(self, i: int) -> TimeExpr | None:

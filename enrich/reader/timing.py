@@ -40,6 +40,7 @@ class TimeSpec:
     last_date: dt.date | None = None  # the last date named, for "since then"
     anytime: bool = False  # the stated moment names no time of day ("intraday", "at one point")
     clock: TimeExpr | None = None  # a stated clock time ("at 4 p.m. ET"), which may be the exchange's close
+    day_adjacent: bool = False  # the day's words stand right beside the figure ("$60.48 on the day of the ...")
 
 
 @dataclass
@@ -100,7 +101,7 @@ def _of_a_move(sv: SentenceView, i: int) -> bool:
     for k in range(i + 1, min(i + 5, len(sv.toks))):
         if sv.toks[k].low in MEASURES or sv.tags.starts(k, "direction.noun") or sv.tags.starts(k, "level"):
             return True
-    return sv.toks[i].low in ("since",)
+    return i + 1 < len(sv.toks) and sv.toks[i + 1].low in ("since", "ever", "on")  # "a first since ...", "the most since"
 
 
 def _bound(sv: SentenceView, e: TimeExpr) -> int | None:
@@ -181,7 +182,8 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     if not any(e.kind in DAY_KINDS + PERIOD_KINDS for e in exprs) or (
             end_only and not any(e.kind in PERIOD_KINDS for e in exprs)):
         wanted = PERIOD_KINDS if end_only else DAY_KINDS + PERIOD_KINDS + ((TKind.MOMENT,) if not has_moment else ())
-        for prev in reversed([c for c in sv.clauses if c.last <= clause.first and c.role != "relative"]):
+        for prev in reversed([c for c in sv.clauses if c.last <= clause.first and c.role != "relative" and not (
+                clause.role == "own" and c.opener in ("a", "an"))]):  # an apposition's time is its own
             inherited = [e for e in own_times(sv, prev, fig) if e.kind in wanted and (
                 clause.role != "own" or e.kind not in PERIOD_KINDS or _fronted(sv, e, prev)
                 or clause.opener in CONTRASTS)]
@@ -231,8 +233,9 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     words = tuple(e.text for e in exprs)
     anytime = bool(moments) and all(e.anytime for e in moments if e.moment is moment)
     clock = next((e for e in moments if e.kind is TKind.CLOCK), None)
+    adjacent = day is not None and (0 <= day.first - fig.q.last <= 2 or 0 <= fig.q.first - day.last <= 2)
     return TimeSpec(day, period, moment, words, running, how, _current(sv, fig, clause), state.stretch,
-                    state.last_date, anytime, clock)
+                    state.last_date, anytime, clock, adjacent)
 
 
 def _from_anchor(sv: SentenceView, fig: Figure, exprs: list[TimeExpr]) -> list[TimeExpr]:
