@@ -147,6 +147,16 @@ class PriceSeries:
     source: str  # the data's name: a folder's name ("devset/market") or the vendor, never a machine path
     fetched_at: str  # the snapshot's own date (a folder's last row), or when a vendor answered
     problems: tuple[DataProblem, ...] = ()  # rows of this symbol set aside while reading, in date order
+    splits: tuple[tuple[dt.date, float], ...] = ()  # (date, ratio) of the splits inside the bars' span
+
+    def split_factor(self, earlier: dt.date, later: dt.date) -> float:
+        """How many shares of `later` one share of `earlier` became: the ratio by which a price quoted on
+        `earlier` is divided to compare it with one quoted on `later`."""
+        f = 1.0
+        for day, ratio in self.splits:
+            if earlier < day <= later:
+                f *= ratio
+        return f
 
     def index_of(self, day: dt.date) -> int | None:
         lo, hi = 0, len(self.bars)

@@ -246,7 +246,10 @@ def resolve(field: str | None, text: str, url: str = "", fallback: str | None = 
         if r.date_only:
             # The text may state the time of day the value leaves out.
             found = _in_text(text, region)
-            if found and not found[0].date_only and found[0].when and found[0].when.date() == r.when.date():
+            # Only a time with its zone: a guessed zone can put the publication inside a session and make
+            # every current figure a clock-time one, against a field that chose to give the date only.
+            if found and not found[0].date_only and found[0].when and found[0].when.date() == r.when.date() \
+                    and not found[0].how.startswith("no zone stated"):
                 return _published(found[0].when, f"publication line {found[1]}, {found[0].how} ({where} gave the "
                                                  f"date only)", False, region, notes)
             how += f"; {_assumed(r.when, why_region)}"

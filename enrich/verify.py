@@ -138,6 +138,7 @@ class Judge:
         elif frm is not None and self.s.bar(frm) is not None:
             base = self.s.bar(frm).close  # type: ignore[union-attr]
             extra["from_session"], extra["from_close"] = frm.isoformat(), round(base, 4)
+            base /= self.s.split_factor(frm, bar.date)  # in the shares of the later day
         elif t is not None and not t.extreme and self.s.previous(bar.date) is not None and frm is None:
             base = self.s.previous(bar.date).close  # type: ignore[union-attr]  # a single session of a vague period
             extra["prev_close"] = round(base, 4)
@@ -146,9 +147,9 @@ class Judge:
             if not bars:
                 return None
             pick = max if t.extreme == "high" else min
-            d, b = pick(bars, key=lambda db: db[1].close)
-            base = b.close
-            extra["from_session"], extra["from_close"] = d.isoformat(), round(base, 4)
+            d, b = pick(bars, key=lambda db: db[1].close / self.s.split_factor(db[0], bar.date))
+            extra["from_session"], extra["from_close"] = d.isoformat(), round(b.close, 4)
+            base = b.close / self.s.split_factor(d, bar.date)
         else:
             return None
         p = _pct(bar.close, base)
@@ -264,9 +265,12 @@ class Judge:
                              f"Cannot check {c.quote!r}: no {c.symbol} data from {_day(days[0])} to {_day(days[-1])}.")
         sign = 1 if t.extreme == "high" else -1
 
+        def level(what: str, day: dt.date, bar: Bar) -> float:  # in the shares of the session named
+            return getattr(bar, what) / self.s.split_factor(day, t.session) * self.s.split_factor(t.session, day)
+
         def extreme_of(what: str) -> tuple[dt.date, Bar]:
             # of equal extremes, the session the text names (ties are common in closes quoted to the cent)
-            return max(bars, key=lambda db: (sign * round(getattr(db[1], what), 6), db[0] == t.session))
+            return max(bars, key=lambda db: (sign * round(level(what, *db), 6), db[0] == t.session))
 
         readings = [] if c.kind is Kind.CLOSE else [(t.extreme, extreme_of(t.extreme))]
         readings.append(("close", extreme_of("close")))
@@ -274,11 +278,15 @@ class Judge:
         k = self._unit(c)
 
         def said(what: str, day: dt.date, bar: Bar) -> str:
+            quoted = getattr(bar, what)
+            adjusted = level(what, day, bar)
+            as_then = "" if abs(adjusted - quoted) < 1e-9 else \
+                f" ({money(adjusted, self.s.symbol)} in the shares of {_day(t.session)}, after splits)"
             return (f"{most} {what} from {_day(bars[0][0])} to {_day(bars[-1][0])}: "
-                    f"{money(getattr(bar, what), self.s.symbol)} on {_day(day)}")
+                    f"{money(quoted, self.s.symbol)} on {_day(day)}{as_then}")
 
         for what, (day, bar) in readings:
-            value = getattr(bar, what) * k
+            value = level(what, day, bar) * k
             step = _step(self.s, self.s.index_of(day) or 0)
             if tol.overlaps(c, value, value, step):
                 return Judgement(c, Verdict.SUPPORTED, "", self.evidence(day),

@@ -124,3 +124,8 @@ def test_a_publication_line_counts_only_in_the_head_or_the_tail():
     assert p.when is None
     assert resolve(None, "Published: March 12, 2019 09:45\n" + middle * 3).when.day == 12
     assert resolve(None, middle * 3 + "\nPublished: March 12, 2019 09:45").when.day == 12
+
+
+def test_a_date_only_field_keeps_the_date_when_the_text_time_names_no_zone():
+    p = resolve("2019-03-12", "Globex jumps\n\nMarch 12, 2019 / 2:58 PM\n\nGlobex rose.", url="https://uk.example.com/a")
+    assert p.date_only and p.when.date() == dt.date(2019, 3, 12)

@@ -92,3 +92,36 @@ def test_a_move_restated_as_after_hours_is_that_move():
     text = text.replace("slumped 14 percent", "slumped 1.4 percent")
     cs = ENRICHER.extract(article(text, "2018-07-16T18:30:00-04:00")).claims
     assert next(c for c in cs if c.value == -1.4).time.moment is Moment.CLOSE
+
+
+def claims_of(text: str, published: str, url: str = "https://example.com/a"):
+    return ENRICHER.extract(article(text, published, url)).claims
+
+
+def test_a_timetable_in_the_present_names_a_day_to_come_not_a_past_one():
+    text = ("Wall Street closed early on Monday and remains closed on Tuesday for the holiday. "
+            "The Nasdaq Composite fell 2.1 percent to 6,192.92.")
+    assert {c.session for c in claims_of(text, "2018-12-24")} == {D(2018, 12, 24)}
+
+
+def test_a_publication_stamp_line_dates_the_article_not_the_figures():
+    text = "12/06/2019 - 04:10\n\nCisco Systems slid on Wednesday.\n\nCisco's stock fell 1.2% on the day to $44.10."
+    assert {c.session for c in claims_of(text, "2019-12-06")} == {D(2019, 12, 4)}
+
+
+def test_since_then_points_back_to_a_date_the_sentence_named():
+    c = [x for x in claims_of("Pfizer finished 2019 at $39.18, and the stock has gained 12% since then.",
+                              "2020-06-10T17:00:00-04:00") if x.value == 12][0]
+    assert c.time.from_session == D(2019, 12, 31) and c.session == D(2020, 6, 10)
+
+
+def test_a_day_that_ends_a_period_takes_the_period_named_before():
+    text = "No bank in the index has fared worse this year: Citigroup had shed 21 percent through Friday's close."
+    c = [x for x in claims_of(text, "2020-05-12") if x.value == -21][0]
+    assert c.time.from_session == D(2019, 12, 31) and c.session == D(2020, 5, 8)
+
+
+def test_a_since_clause_dates_the_start_of_a_move_not_its_end():
+    text = "Amazon's stock has soared roughly 1,900 percent since Jeff Bezos took it public in May 1997."
+    c = first(text, "2008-05-15T17:00:00-04:00")
+    assert c.time.from_session == D(1997, 4, 30) and c.session == D(2008, 5, 15)

@@ -172,3 +172,22 @@ def test_a_close_is_a_record_only_when_the_text_says_so(enricher):
     other = enricher.extract(make("Facebook closed at $217.50 on Wednesday after record revenue.",
                                   "2018-07-25T17:00:00-04:00"))
     assert other.claims[0].time.extreme == ""
+
+
+AFTER_CLOSE_2020_09_15 = "2020-09-15T17:00:00-04:00"
+
+
+def test_a_change_across_a_split_compares_prices_in_the_later_shares(enricher):
+    # 307.52 quoted on 27 Sep 2018 is 61.504 in the shares after the 5-for-1 split; 405 / 61.504 is +558.5%
+    j = one(enricher, "Tesla Inc. shares have risen 558% since Sept. 27, 2018.", AFTER_CLOSE_2020_09_15)
+    assert j.verdict is Verdict.SUPPORTED and j.evidence["from_close"] == pytest.approx(307.52)
+    j = one(enricher, "Tesla Inc. shares have risen 32% since Sept. 27, 2018.", AFTER_CLOSE_2020_09_15)
+    assert j.verdict is Verdict.CONTRADICTED  # the quoted prices of either side, uncorrected
+
+
+def test_a_record_across_a_split_compares_prices_in_the_later_shares(enricher):
+    # before the split every session quoted about $500 (five times the file's 100); in today's shares, $100
+    j = one(enricher, "Tesla Inc. shares hit a record high of $410 on Tuesday.", AFTER_CLOSE_2020_09_15, Kind.HIGH)
+    assert j.verdict is Verdict.SUPPORTED and j.evidence["session"] == "2020-09-15"
+    j = one(enricher, "Tesla Inc. shares hit a record high of $502.50 on Tuesday.", AFTER_CLOSE_2020_09_15, Kind.HIGH)
+    assert j.verdict is Verdict.CONTRADICTED and "$410.00 on Tue 15 Sep 2020" in j.explanation

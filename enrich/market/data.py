@@ -45,7 +45,8 @@ def quoted(raw: list[RawBar], splits: list[Split], symbol: str,
     basis = "as quoted on each day" + (f" (un-adjusted for {n_splits} split{'s' * (n_splits > 1)})" if n_splits else "")
     src = raw[-1].source if raw else ""
     fetched = max((b.fetched_at for b in raw), default="")
-    return PriceSeries(symbol, tuple(bars), basis, src, fetched, problems)
+    inside = tuple(sorted({(s.date, s.ratio) for s in splits if raw and raw[0].date < s.date <= raw[-1].date}))
+    return PriceSeries(symbol, tuple(bars), basis, src, fetched, problems, inside)
 
 
 def _within(problems: list[DataProblem], start: dt.date, end: dt.date) -> tuple[DataProblem, ...]:

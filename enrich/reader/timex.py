@@ -148,7 +148,14 @@ class TimeReader:
                         background, future, e.event, e.clock, e.inner, e.edge, e.anytime)
 
     def _future_word(self, first: int) -> bool:
-        return any(self.tags.ends(j, "time.future") is not None for j in range(max(0, first - 2), first + 1))
+        if any(self.tags.ends(j, "time.future") is not None for j in range(max(0, first - 2), first + 1)):
+            return True
+        for j in range(first, max(-1, first - 6), -1):  # a timetable verb earlier in the phrase
+            if j < first and self._word(j) in (",", ";", ".", ":"):
+                return False
+            if self.tags.ends(j, "time.schedule") is not None:
+                return True
+        return False
 
     def _background(self, first: int, last: int) -> bool:
         """"ahead of Friday's jobs report", "results after Tuesday's close": the day of an event, not a figure."""
@@ -383,9 +390,10 @@ class TimeReader:
         prev = self._word(start - 1)
         j = i + 1
         possessive = self._word(j) == "'s"
-        if part is None and not possessive and prev not in ("in", "for", "during", "of", "since", "throughout",
-                                                            "through", "over", "until", "from", "ended", "end"):
-            return None
+        closed = self.tags.ends(start, "level.close") is not None or self.tags.ends(start, "level.open") is not None
+        if part is None and not possessive and not closed and prev not in (
+                "in", "for", "during", "of", "since", "throughout", "through", "over", "until", "from"):
+            return None  # a year is a time after a preposition or a verb that ends ("finished 2019 at $39.18")
         if possessive:
             j += 1
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)

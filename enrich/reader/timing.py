@@ -186,7 +186,7 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
                 clause.role == "own" and c.opener in ("a", "an"))]):  # an apposition's time is its own
             inherited = [e for e in own_times(sv, prev, fig) if e.kind in wanted and (
                 clause.role != "own" or e.kind not in PERIOD_KINDS or _fronted(sv, e, prev)
-                or clause.opener in CONTRASTS)]
+                or clause.opener in CONTRASTS or end_only)]  # "through Friday's close" ends a period named before
             if inherited:
                 exprs = exprs + inherited
                 how = "the words of the clause before"
@@ -235,7 +235,18 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     clock = next((e for e in moments if e.kind is TKind.CLOCK), None)
     adjacent = day is not None and (0 <= day.first - fig.q.last <= 2 or 0 <= fig.q.first - day.last <= 2)
     return TimeSpec(day, period, moment, words, running, how, _current(sv, fig, clause), state.stretch,
-                    state.last_date, anytime, clock, adjacent)
+                    _then(sv, period) or state.last_date, anytime, clock, adjacent)
+
+
+def _then(sv: SentenceView, period: TimeExpr | None) -> dt.date | None:
+    """The date "since then" points back to when the sentence names it: "ended 2008 at $14.08, and it has fallen
+    67% since then" (the end of a month or year, the day itself)."""
+    if period is None or period.kind is not TKind.SPAN or period.span != "since" or period.day is not None:
+        return None
+    for e in reversed(sv.times):
+        if e.last <= period.first and e.kind in (TKind.DAY, TKind.MONTH, TKind.YEAR, TKind.WEEK) and e.day:
+            return e.until or e.day
+    return None
 
 
 def _from_anchor(sv: SentenceView, fig: Figure, exprs: list[TimeExpr]) -> list[TimeExpr]:
@@ -244,7 +255,12 @@ def _from_anchor(sv: SentenceView, fig: Figure, exprs: list[TimeExpr]) -> list[T
     if fig.reading == "from_extreme":  # "23.6% below its record close of Aug. 29": where the gap is measured from
         return [TimeExpr(e.first, e.last, e.start, e.end, e.text, TKind.SPAN, day=e.day, span="since")
                 if e.kind is TKind.DAY and e.first >= fig.q.last else e for e in exprs]
-    if fig.reading not in ("change", "restate", "gapped") or fig.q.unit != "pct":
+    if fig.reading not in ("change", "restate", "gapped"):
+        return exprs
+    since = _since_clause(sv, fig)
+    if since is not None and since.inner is not None:  # "since Jobs unveiled the first iPhone in January 2007"
+        return [e for e in exprs if e.first != since.inner.first and e.kind not in PERIOD_KINDS] + [since]
+    if fig.q.unit != "pct":
         return exprs
     out: list[TimeExpr] = []
     anchored = False
@@ -311,8 +327,9 @@ def after_sentence(sv: SentenceView, state: RunningTime, named: list[str], has_f
     """Carry this sentence's days, stretches, moments and events on to the next sentences."""
     exprs = [e for e in sv.times if usable(sv, e)]
     if exprs and not has_figures and not sv.names and _only_time(sv):
-        state.heading = tuple(exprs)  # "For the week:", "On Friday:"
-        return
+        if not _stamp(sv, exprs):
+            state.heading = tuple(exprs)  # "For the week:", "On Friday:"
+        return  # a publication stamp ("07/10/2020 - 03:59") dates the article, not the figures below it
     for e in sv.times:
         if e.kind in (TKind.MONTH, TKind.YEAR) and e.until is not None:
             state.last_date = e.until  # "BofA ended 2008 at $14.08 ... it has fallen 67% since then"
@@ -342,6 +359,12 @@ def after_sentence(sv: SentenceView, state: RunningTime, named: list[str], has_f
         state.carry = outside[-1]
     elif exprs:
         state.carry = None
+
+
+def _stamp(sv: SentenceView, exprs: list[TimeExpr]) -> bool:
+    """A line of a full date with its year, or a date and a clock time: when the article was written."""
+    has_year = any(len(t.text) == 4 and t.text.isdigit() for e in exprs for t in sv.toks[e.first:e.last])
+    return has_year or (any(e.kind is TKind.CLOCK for e in exprs) and any(e.kind is TKind.DAY for e in exprs))
 
 
 def _only_time(sv: SentenceView) -> bool:
