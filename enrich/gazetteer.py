@@ -1,10 +1,13 @@
 """Every listed company and index, and the names writers use for them.
 
-Three data files of the package, read once per process:
+Data files of the package, read once per process:
 - data/listings.csv and data/indices.csv, built by scripts/build_gazetteer.py from the reference folder
-  (49,013 listed lines with their Yahoo symbol, venue, currency, size class and primary flag; 61 indices);
+  (49,013 listed lines with their Yahoo symbol, venue, currency, size class and whether each is the company's
+  primary line, the same shares on a US exchange, or another line named by its primary; 61 indices);
 - data/companies.csv, kept by hand for what the reference lacks: short and former names ("Facebook",
-  "RIL"), nicknames, referring-back phrases ("the iPhone maker"). It wins over the built names.
+  "RIL"), nicknames, referring-back phrases ("the iPhone maker"), delisted companies, the day a company took a
+  name that is a word ("Block"), each row with its source. It wins over the built names;
+- data/symbol_history.csv and data/symbol_changes.csv, for the names companies bore before a new symbol.
 
 Names are keyed in lower case with accents folded (`fold`), so one lookup serves "Nestlé", "NESTLE" and
 "Nestle"; whether the writing in the text may stand for the name is `Name.written_as`'s decision.
@@ -12,6 +15,7 @@ Names are keyed in lower case with accents folded (`fold`), so one lookup serves
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -39,6 +43,7 @@ class Entry(NamedTuple):
     calendar: str = "XNYS"  # the market area it belongs to (Market.area): "XBOM" for both Indian venues
     currency: str = ""  # the currency the line trades in, as the reference gives it ("USD" for a London USD line)
     source: str = ""  # where the row came from: "reference" or "companies.csv"
+    cross_listed: bool = False  # the same shares as the primary line, on a US exchange (Shopify on Nasdaq)
 
 
 class Name(NamedTuple):
@@ -80,6 +85,8 @@ class Gazetteer:
     entries: dict[str, Entry]  # symbol -> entry (every line, primary or not, and every index)
     curated: frozenset[str]  # symbols of the hand-kept table
     index_markets: dict[str, str]  # index symbol -> the calendar of its market
+    named_from: dict[str, dt.date]  # symbol -> the first day the company bore its name (hand-kept, sourced)
+    former_names: dict[str, str]  # symbol -> the company's name, folded, before the symbol replaced an older one
 
 
 def fold(text: str) -> str:
@@ -119,7 +126,7 @@ def _load_reference(names: dict[str, list[Name]], entries: dict[str, Entry]) -> 
         marked = forms.split("|") if forms else []
         calendar = calendars.get(mic) or calendars.setdefault(mic, market_of_mic(mic).area)
         entry = Entry(symbol, marked[0].lstrip("?~@") if marked else symbol, mic, False, primary == "1",
-                      int(size or 0), country, calendar, currency, "reference")
+                      int(size or 0), country, calendar, currency, "reference", primary == "2")
         entries[symbol] = entry
         for form in marked:
             ambiguous = form[0] == "?"
@@ -144,9 +151,11 @@ def _load_indices(names: dict[str, list[Name]], entries: dict[str, Entry], marke
 
 
 def _load_curated(names: dict[str, list[Name]], descriptors: dict[str, str], entries: dict[str, Entry],
-                  markets: dict[str, str]) -> frozenset[str]:
+                  markets: dict[str, str], named_from: dict[str, dt.date]) -> frozenset[str]:
     curated = set()
     for row in _data("companies.csv"):
+        if row.get("named_from"):
+            named_from[row["symbol"]] = dt.date.fromisoformat(row["named_from"])
         is_index = row["exchange"] == "INDEX"
         known = entries.get(row["symbol"])
         mic = known.exchange if known else ("" if is_index else row["exchange"])
@@ -167,6 +176,19 @@ def _load_curated(names: dict[str, list[Name]], descriptors: dict[str, str], ent
     return frozenset(curated)
 
 
+def _former_names() -> dict[str, str]:
+    """Symbol -> the name its company bore before the symbol replaced an older one, from the symbol tables the
+    package ships: a hand-kept span names the company "Old / New"; a built change names the old company. A name
+    the company already bore ("Ball Corp" traded as BLL before BALL) is no newer than the company."""
+    out = {}
+    for row in _data("symbol_history.csv"):
+        if " / " in row["company"]:
+            out.setdefault(row["symbol"], fold(row["company"].split(" / ")[0]))
+    for row in _data("symbol_changes.csv"):
+        out.setdefault(row["new_symbol"], fold(row["company"]))
+    return out
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer, built once per process (it is read-only afterwards)."""
@@ -174,7 +196,8 @@ def load() -> Gazetteer:
     descriptors: dict[str, str] = {}
     entries: dict[str, Entry] = {}
     markets: dict[str, str] = {}
+    named_from: dict[str, dt.date] = {}
     _load_reference(names, entries)
     _load_indices(names, entries, markets)
-    curated = _load_curated(names, descriptors, entries, markets)
-    return Gazetteer(names, descriptors, entries, curated, markets)
+    curated = _load_curated(names, descriptors, entries, markets, named_from)
+    return Gazetteer(names, descriptors, entries, curated, markets, named_from, _former_names())

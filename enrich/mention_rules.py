@@ -21,6 +21,7 @@ LOCAL_MONEY = (
     (re.compile(r"\bHK\$"), "XHKG"),
     (re.compile(r"\bA\$"), "XASX"),
     (re.compile(r"\bC\$"), "XTSE"),
+    (re.compile(r"(?<![A-Za-z$])\$\s?\d|\bUS\$|\bUSD\b"), "XNYS"),  # a dollar with no country letters
 )
 
 
@@ -100,15 +101,48 @@ CORPORATE_CUE = icase(
     r"risers?|heavyweights?|per ?cent|pct|points?|rall\w+|slump\w*|tumbl\w+|index|sensex|nifty|ftse|dax|"
     r"rose|fell|gained|lost|jumped|dropped|climbed|slipped|surged|plunged|declined|advanced|shed|added|"
     r"lender|bank|insurer|group|miner|carmaker|drugmaker|chipmaker|airline|conglomerate|\$)\b|[\$%£€¥₹]|\d\s?p\b")
+MOVES = (r"rose|fell|gained|lost|jumped|dropped|climbed|slipped|surged|plunged|declined|advanced|shed|added|"
+         r"rallied|tumbled|slumped|edged|sank|soared|slid|skidded|rebounded|recovered|fell back|gave up|"
+         r"(?:closed|ended|finished|opened|traded|trades|trading|stood|was valued|is valued|was worth|hit|touched)"
+         r"\s+(?:at|up|down|higher|lower|above|below|near|around|as|\$|\d)")
 STRONG_AFTER = icase(
     r"^(?:'s?|’s?)?\s*(?:\((?:[a-z]+:\s*)?[a-z0-9.\-]{1,9}\)|inc\b|corp\b|plc\b|ltd\b|shares?\b|stock\b|"
     r"(?:was|were|is)?\s*(?:up|down|higher|lower)\b|"
-    r"(?:rose|fell|gained|lost|jumped|dropped|climbed|slipped|surged|plunged|declined|advanced|shed|added|"
-    r"rallied|tumbled|slumped|edged|sank|soared|was the|led)\b|\s*\|\s*[\d,.]+)")
+    rf"(?:(?:has|had|have)\s+(?:been\s+)?|(?:was|is)\s+)?(?:{MOVES})\b|was the|led\b|\s*\|\s*[\d,.]+|"
+    r"\s+[\d,]+\.\d+\s+(?:[+−–]\s?)?\d[\d.]*\s?%)")  # "Oracle 98.15 -0.40%": a quote table's row (fold made "-" " ")
+# A verb of business right after a name ("Apple reported record revenue", "Ford notched a 3.5% loss"): a
+# company's, in an article about markets (lower-cased text).
+BUSINESS_AFTER = icase(
+    r"^\s+(?:(?:has|had|have|will|would|is|was|also)\s+)*(?:reported|reports|posted|posts|forecast|forecasts|"
+    r"predicted|announced|announces|said|says|unveiled|launched|raised|lowered|cut|slashed|boosted|beat|missed|"
+    r"topped|agreed|signed|settled|sued|won|bought|sold|acquired|hired|named|warned|notched|recorded|booked|"
+    r"delivered|shipped|spent|earned|paid|priced|filed|issued|plans|expects|outperformed|underperformed|"
+    r"overtook|reached|trimmed|returned|generated|swung|doubled|disclosed|confirmed|completed)\b")
+# A possessive of a company's figures: "Zoom's 17.4% share-price plunge", "Visa's 52-week range" (folded
+# text, where a hyphen is a space).
+POSSESSIVE_CUE = icase(
+    r"^(?:'s|’s)\s+(?:\d[\d.,]*\s?(?:%|percent|per cent)\s+(?:[a-z]+\s+){0,2}?(?:plunge|drop|fall|gain|rise|"
+    r"jump|slide|decline|rally|loss|surge|advance|climb|slump|tumble|share|stock)|52 week|share price|"
+    r"market (?:value|cap)|valuation|earnings|revenue|sales|profit|results|quarterly|chief executive|ceo\b|"
+    r"guidance|outlook)")
+# An appositive or a relative clause between commas right after a name: "Amazon, the online retailer, ...".
+ASIDE = re.compile(r"^,\s+(?:the|a|an|which|who|whose|that|its|one of)\b(?:[^,;.()\n]|[.,](?=\d)){1,80},")
+# An article that states market figures or names shares (lower-cased text).
+MARKET_TEXT = icase(r"\d\s?(?:%|percent|per cent|pct)|\bshares?\b|\bstocks?\b|\$\s?\d|\bnasdaq\b|\bnyse\b|"
+                    r"\bwall street\b|\bmarket value\b|\bindex\b")
+
+
+def past_aside(tail: str) -> str:
+    """The text after a name, past an appositive or relative clause between commas (else the text itself)."""
+    m = ASIDE.match(tail)
+    return tail[m.end():] if m else tail
+
+
 FIRM_AFTER = icase(r"^(?:'s?|’s?)?\s*(?:\((?:[a-z]+:\s*)?[a-z0-9.\-]{1,9}\)|inc\b|corp\b|plc\b|ltd\b|shares\b|stock\b)")
 STRONG_BEFORE = icase(r"(?:shares|stock|stocks|shareholders)\s+(?:of|in)\s+$|(?:led by|such as|including|like)\s+$")
 CAPITALISED_NEXT = re.compile(r"^(?:\s+(?:of|de)\s+|[ \-]+)[A-Z][a-z]")  # "Silicon Valley": the name runs into a longer proper noun
-THE_BEFORE = re.compile(r"\bthe\s+$")  # "in the Gulf": a company is seldom "the" anything
+# "in the Gulf", "a Gap year", "their Block party": a company is seldom "the" or "a" anything
+THE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|every|each|his|her|their|our|my|your)\s+$")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[:;]\s+|[\"“]\s*)$")
 FIRST_NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)\s+$")
 TITLE_BEFORE = icase(r"\b(?:mr|mrs|ms|dr|chair\w*|president|governor|senator|minister|secretary|judge|"
@@ -134,7 +168,8 @@ SOURCE_BEFORE = icase(
     r"(?:analysts?|strategists?|economists?|researchers?|traders?|brokers?|analysis|team)\s+(?:at|from|with|of)|"
     r"©|\(c\)|copyright(?:\s+\d{4})?|sources?:[^\n]{0,80}?|\([^()\n]{0,60}?data[^()\n]{0,10}?[;,])\s*(?:the\s+)?$")
 SOURCE_AFTER = icase(
-    r"^(?:'s?|’s?)?\s+(?:data|analysts?|estimates?|forecasts?|calculations?|i/b/e/s|strategists?|economists?|"
+    r"^(?:'s?|’s?)?\s+(?:(?:estimates?|forecasts?)(?=\s+(?:of|for|show\w*|compiled|suggest\w*|indicat\w*)\b|"
+    r"\s*[,.;:)]|\s*$)|data|analysts?|calculations?|i/b/e/s|strategists?|economists?|"
     r"research\b|market data|securities analyst|equity research|said in a (?:research )?note|wrote in a note|"
     r"analyst|economist|strategist|survey|poll|indices|index provider)|^(?:\s+[a-z&]{2,5})\s+(?:analysts?|"
     r"strategists?|economists?|research)\b")

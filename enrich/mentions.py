@@ -10,17 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import ahocorasick
 
 from . import mention_rules as rules
 from .gazetteer import CURATED, SHORT, Entry, Gazetteer, Name, fold, load
-from .instruments import markets
 from .models import Mention
+from .tickers import EXCHANGE_BEFORE, TickerReader
 
 TOKEN = re.compile(r"[A-Za-z0-9^&][A-Za-z0-9&.'’\-/!]*")
 _TOKEN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789^&")
 _TOKEN_REST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&.'’-/!")
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # a capital inside a word: a brand's spelling, never a common word
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 # Names that contain a company or index name but are not one: publishers, agencies, venues, products.
@@ -33,18 +35,21 @@ BLOCKERS = (
     "Tokyo Stock Exchange", "Hong Kong Stock Exchange", "Bombay Stock Exchange", "National Stock Exchange",
     "Shanghai Stock Exchange", "Shenzhen Stock Exchange", "Toronto Stock Exchange", "Australian Securities Exchange",
 )
-UPPER_RUN = re.compile(r"[A-Z](?:[A-Z&\-]{0,8}[A-Z])?(?![a-z])")  # not the capital of a capitalised word
-EXCHANGE_BEFORE = re.compile(r"\(?(?:NASDAQ|Nasdaq|NYSE American|NYSE|NYSEArca|AMEX|LSE|TSX|BSE|NSE|ASX|HKEX|"
-                             r"TYO|TSE|SGX|JSE|ETR|EPA|FRA)\s*:\s*$")
-RIC_AFTER = re.compile(r"\.(?:OQ|O|N|L|NS|BO|T|HK|DE|PA)\b")
-EXCHANGE_SUFFIX = {"LSE": "L", "TSX": "TO", "ASX": "AX", "BSE": "BO", "NSE": "NS", "HKEX": "HK", "TYO": "T", "TSE": "T",
-                   "SGX": "SI", "JSE": "JO", "ETR": "DE", "FRA": "DE", "EPA": "PA"}
-STOCK_AFTER = re.compile(r"\s+(?:stock|shares)\b")
-BARE_TICKER_STOP = {"CEO", "CFO", "SEC", "GDP", "IPO", "USA", "EPS", "ETF", "AI", "IT", "US", "UK", "EU", "ALL", "KEY",
-                    "LOW", "NOW", "CAT", "ON", "A", "AN", "ARE", "BIG", "FAST", "EDIT", "PM", "AM", "NYSE", "CNBC",
-                    "AFP", "AP", "FBI", "FED", "IMF", "ECB", "DHA", "PST", "EST", "EDT", "IST", "GMT", "UTC", "RTT",
-                    "BST", "CET", "HKT", "JST", "FTSE", "DAX", "CAC", "OK", "TV", "PC", "NHS", "BBC", "CNN", "RBI"}
+US = "XNYS"  # the market area of the US exchanges
 UNKNOWN_SIZE = 2  # a listing without a size class ranks as a small company
+WEAK, CAPITALISED = "weak", "capitalised"  # pending ordinary-word names: how much their writing says
+
+
+@dataclass
+class _Article:
+    """What the rules read about one text while its names are decided."""
+
+    text: str
+    low: str
+    day: dt.date | None
+    context: rules.Context
+    about_markets: bool  # it states market figures or names shares: business verbs after a name are cues
+    people: set[str] = field(default_factory=set)  # surnames of people it names ("Harrison Ford" -> "ford")
 
 
 def _token_start(text: str, pos: int) -> bool:
@@ -68,35 +73,31 @@ def _variants(tok: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((tok, POSSESSIVE.sub("", tok), bare, POSSESSIVE.sub("", bare)))) if bare else (tok,)
 
 
-def _shouting(text: str, pos: int) -> bool:
-    """True inside an all-capitals line (a headline or a label), where capitals are not tickers."""
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    line = text[lo:hi if hi >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
-
-
 def _size(entry: Entry) -> int:
     return entry.size or UNKNOWN_SIZE
 
 
 def choose(names: list[Name], context: rules.Context, pos: int = 0) -> Name | None:
     """Of the listings a name may stand for, the one meant: a listing of the article's market unless a much
-    larger company elsewhere bears the name; else a hand-kept name, the primary listing, a full name over a short
-    form, the larger company. A name that holds only locally ("Nestle" for Nestle India) needs its market."""
+    larger company elsewhere bears the name (the same shares on a US exchange count for an article set in the US:
+    Shopify with a "$" price); else a hand-kept name, the primary listing, a full name over a short form, the
+    larger company, and at last the US line. A name that holds only locally ("Nestle" for Nestle India) needs its
+    market. An article that sets itself in no market is read as a US one."""
     usable = [n for n in names if not n.local or n.entry.calendar in context]
     if not usable:
         return None
     biggest = max(_size(n.entry) for n in usable if not n.local) if any(not n.local for n in usable) else 0
 
     near = context.near(pos)
+    unset = not context.counts
 
-    def rank(n: Name) -> tuple[int, int, bool, bool, int, int]:
-        eligible = n.entry.primary and _size(n.entry) + 2 >= biggest
+    def rank(n: Name) -> tuple[int, int, bool, bool, bool, int, int, bool]:
+        e = n.entry
+        eligible = (e.primary or e.cross_listed) and _size(e) + 2 >= biggest
         far = -10 ** 6
-        home = (near.get(n.entry.calendar, far), context.counts.get(n.entry.calendar, 0)) if eligible else (far, 0)
-        return *home, n.weight == CURATED, n.entry.primary, n.weight, _size(n.entry)
+        home = (near.get(e.calendar, far), context.counts.get(e.calendar, 0)) if eligible else (far, 0)
+        us = e.calendar == US
+        return *home, unset and e.cross_listed, n.weight == CURATED, e.primary, n.weight, _size(e), us
 
     return max(usable, key=rank)
 
@@ -148,7 +149,10 @@ class MentionFinder:
         self.valid_from = valid_from or SymbolHistory(builtin_spans()).valid_from
         self._names = self._automaton()
         self._cities = rules.city_pattern()
-        self._suffixes = {m.area: m.suffix for m in reversed(list(markets().values())) if m.suffix}
+        self._tickers = TickerReader(self.gaz)
+        self._phrases: dict[str, list[str]] = {}  # symbol -> its referring phrases, folded ("iphone maker")
+        for phrase, symbol in self.gaz.descriptors.items():
+            self._phrases.setdefault(symbol, []).append(fold(phrase))
 
     def _automaton(self) -> ahocorasick.Automaton:
         """Every name and blocker, folded, for one pass over a text. A name is kept only if each of its words is
@@ -182,9 +186,10 @@ class MentionFinder:
              symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
         low = fold(text)
         context = rules.market_context(text)
+        art = _Article(text, low, day, context, bool(rules.MARKET_TEXT.search(low)))
         hits = self._names_at(text, low)
         found: list[tuple[Name, int, int]] = []
-        pending: list[tuple[Name, int, int]] = []
+        pending: list[tuple[Name, int, int, str]] = []
         next_free = 0
         for start in sorted(hits):
             if start < next_free:
@@ -201,15 +206,15 @@ class MentionFinder:
                 continue  # a publisher, agency, venue or product
             end = start + len(key)
             next_free = last_end
-            verdict = self._accept(name, text, low, start, end, day, context)
+            verdict = self._accept(name, start, end, art)
             if verdict is True:
                 found.append((name, start, end))
-            elif verdict is None:
-                pending.append((name, start, end))
-        found += self._confirmed(found, pending, text)
+            elif verdict:
+                pending.append((name, start, end, verdict))
+        found += self._confirmed(found, pending, art)
         out = [self._mention(n.entry, start, end, text, low, day, symbol_on) for n, start, end in found]
         taken = {m.start for m in out}
-        explicit = self._explicit(text, low, day, symbol_on, taken, context, {m.end: m for m in out})
+        explicit = self._tickers.find(text, day, symbol_on, taken, context, {m.end: m for m in out})
         out = _repointed(out, explicit, text)
         out += explicit
         out += self._city_indices(text, day, symbol_on, {m.start for m in out})
@@ -230,11 +235,11 @@ class MentionFinder:
                 return key, False, last_end, name
         return "", False, 0, None
 
-    def _accept(self, name: Name, text: str, low: str, start: int, end: int, day: dt.date | None,
-                context: rules.Context) -> bool | None:
-        """True: a mention. False: not one. None: an ordinary-word name without a cue yet (a list it stands in,
-        or the same company named plainly elsewhere, may still confirm it)."""
-        entry = name.entry
+    def _accept(self, name: Name, start: int, end: int, art: _Article) -> bool | str:
+        """True: a mention. False: not one. WEAK or CAPITALISED: an ordinary-word name without a cue yet, which a
+        list it stands in, the same company named plainly elsewhere, or (CAPITALISED: written with a capital
+        mid-sentence) another company in its sentence or a phrase referring to it may still confirm."""
+        entry, text, low = name.entry, art.text, art.low
         before, after = text[max(0, start - 40):start], text[end:end + 40]
         if entry.is_index:
             key = fold(name.form)
@@ -244,56 +249,84 @@ class MentionFinder:
                 return False  # "citing the Nikkei", "Dow Jones said"
             return True
         if EXCHANGE_BEFORE.search(before) or name.exact and before.endswith("(") and after.startswith(")"):
-            return False  # "(NYSE: APC)", "(GSK)": a ticker, read as one by _explicit
-        single = " " not in name.form and name.weight != CURATED
+            return False  # "(NYSE: APC)", "(GSK)": a ticker, read as one by TickerReader
+        single = " " not in name.form and (name.ambiguous or name.weight != CURATED)
         if single and (rules.TITLE_BEFORE.search(before) or (
                 rules.FIRST_NAME_BEFORE.search(before) and not rules.SENTENCE_START.search(before[:-1].rstrip(" ") + " ")
                 and not before.rstrip().endswith(("The", "the")))):
+            if not rules.title_line(text, start):  # a headline capitalises the word before too
+                art.people.add(fold(name.form))
             return False  # "Harrison Ford", "Chair Powell", "Ralph Larsen"
         if name.weight == SHORT and rules.CAPITALISED_NEXT.match(after) and not name.exact:
             return False  # a short form running into another capitalised word names something else
-        small = single and _size(entry) <= 2
-        if not (name.ambiguous or small):
+        ambiguous = name.ambiguous and not INNER_CAPITAL.search(text, start, end)  # "BlackBerry" is no fruit
+        if not (ambiguous or single and _size(entry) <= 2):
             return True
-        since = self.valid_from(entry.symbol)
-        if day is not None and since is not None and day < since:
+        since = self._named_since(name)
+        if art.day is not None and since is not None and art.day < since:
             return False  # "Meta" before Facebook took the name
-        firm = rules.STRONG_BEFORE.search(low[max(0, start - 30):start]) or rules.FIRM_AFTER.match(low[end:end + 20])
-        foreign = name.weight != CURATED and entry.calendar not in context and _size(entry) < 4
-        if firm or not foreign and rules.STRONG_AFTER.match(low[end:end + 40]):
-            return True  # "shares of Cranswick", "Target (TGT)", "Puma rose 3%"
+        tail = low[end:end + 120]
+        if rules.STRONG_BEFORE.search(low[max(0, start - 30):start]) or rules.FIRM_AFTER.match(tail):
+            return True  # "shares of Cranswick", "Target (TGT)"
+        if fold(name.form) in art.people:
+            return False  # "Ford" after "Harrison Ford": the person again
+        foreign = name.weight != CURATED and entry.calendar not in art.context and _size(entry) < 4 and \
+            (bool(art.context.counts) or entry.calendar != US)
+        rest = rules.past_aside(tail)  # "Amazon, the online retailer, slipped": the words after the aside
+        if not foreign and (rules.STRONG_AFTER.match(tail) or rules.STRONG_AFTER.match(rest)):
+            return True  # "Puma rose 3%", "Carnival has soared", "Apple, which traded at ..., closed at $147"
         if foreign:
             return False  # an ordinary word, or a small firm's name, from a market the article is not about
         if rules.CAPITALISED_NEXT.match(after):
             return False  # "Silicon Valley", "Apple Daily": part of a longer proper noun
         if rules.THE_BEFORE.search(before) or rules.title_line(text, start):
-            return None  # "in the Gulf"; a headline or table header capitalises every word
+            return WEAK  # "in the Gulf"; a headline or table header capitalises every word
+        if art.about_markets and (rules.BUSINESS_AFTER.match(rest) or rules.POSSESSIVE_CUE.match(tail)):
+            return True  # "Target posted weaker margins", "Zoom's 17.4% plunge" in an article about markets
         if rules.SENTENCE_START.search(text[max(0, start - 3):start]) and " " not in name.form:
-            return None  # a capital any word has at the start of a sentence is no cue
+            return WEAK  # a capital any word has at the start of a sentence is no cue
         lo, hi = rules.sentence(text, start, end)
-        return True if rules.CORPORATE_CUE.search(low[lo:start] + " " + low[end:hi]) else None
+        return True if rules.CORPORATE_CUE.search(low[lo:start] + " " + low[end:hi]) else CAPITALISED
 
-    def _confirmed(self, found: list[tuple[Name, int, int]], pending: list[tuple[Name, int, int]],
-                   text: str) -> list[tuple[Name, int, int]]:
-        """Pending ordinary-word names that stand in a list of accepted ones ("Intel, Apple and Cisco") or whose
-        company is named plainly elsewhere."""
+    def _named_since(self, name: Name) -> dt.date | None:
+        """The first day the name may stand for its company: the hand table's date for the name ("Block" from
+        2021-12-10); else the first day of its symbol, unless the company bore the name before that symbol."""
+        symbol = name.entry.symbol
+        if symbol in self.gaz.named_from:
+            return self.gaz.named_from[symbol]
+        former = self.gaz.former_names.get(symbol)
+        if former is not None and f" {fold(name.form)} " in f" {former} ":
+            return None  # "Ball Corp" traded as BLL before BALL
+        return self.valid_from(symbol)
+
+    def _confirmed(self, found: list[tuple[Name, int, int]], pending: list[tuple[Name, int, int, str]],
+                   art: _Article) -> list[tuple[Name, int, int]]:
+        """Pending ordinary-word names that stand in a list of accepted ones ("Intel, Apple and Cisco"), whose
+        company is named plainly elsewhere or referred to by one of its phrases ("the iPhone maker"), or that are
+        written with a capital mid-sentence beside another company ("settled its fight with Apple")."""
+        text = art.text
         named = {n.entry.symbol for n, _, _ in found}
         spans = sorted((s, e) for _, s, e in found)
         out: list[tuple[Name, int, int]] = []
         changed = True
         while changed:
             changed = False
-            for item in pending:
-                name, start, end = item
-                if item in out:
+            for name, start, end, how in pending:
+                if (name, start, end) in out:
                     continue
                 joined = any(rules.LIST_JOIN.match(text[e:start]) or rules.LIST_JOIN.match(text[end:s])
                              for s, e in spans if abs(s - end) < 8 or abs(start - e) < 8)
-                if name.entry.symbol in named or joined:
-                    out.append(item)
+                lo, hi = rules.sentence(text, start, end)
+                beside = how == CAPITALISED and any(lo <= s < hi for s, _ in spans)
+                if name.entry.symbol in named or joined or beside or self._referred(name.entry.symbol, art):
+                    out.append((name, start, end))
                     spans.append((start, end))
                     changed = True
         return out
+
+    def _referred(self, symbol: str, art: _Article) -> bool:
+        """Whether the text refers to the company by one of its hand-kept phrases ("the online retailer")."""
+        return any(f"the {phrase}" in art.low for phrase in self._phrases.get(symbol, ()))
 
     def _mention(self, entry: Entry, start: int, end: int, text: str, low: str, day: dt.date | None,
                  symbol_on: Callable[[str, dt.date], str] | None) -> Mention:
@@ -320,76 +353,3 @@ class MentionFinder:
                 if entry is not None and a not in taken:
                     out.append(Mention(entry.symbol, entry.name, text[a:b], a, b, "index", entry.exchange))
         return out
-
-    def _explicit(self, text: str, low: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
-                  taken: set[int], context: rules.Context, ending_at: dict[int, Mention]) -> list[Mention]:
-        """Symbols written out: "(NASDAQ: FB)", "NYSE:JPM", "$FB", "FB.O", "(TSLA)", "Persimmon (PSN)" in a
-        London report, "C stock", a bare "TSLA" or, in its market's report, a bare "ONGC"."""
-        out = []
-        for m in UPPER_RUN.finditer(text):
-            a, b = m.span()
-            if a and (text[a - 1].isalnum() or text[a - 1] in "^_&") or text[b:b + 1].isalnum():
-                continue  # inside a word, or a capitalised word
-            sym = m.group()
-            before, after = text[max(0, a - 16):a], text[b:b + 9]
-            tag = EXCHANGE_BEFORE.search(before)
-            start, end = a, b
-            if tag:  # "(NASDAQ: FB)", "NYSE:JPM"
-                kind, start = "exchange", a - (len(before) - tag.start())
-                end = b + 1 if text[start] == "(" and after.startswith(")") else b
-            elif before.endswith("$") and (len(before) < 2 or not before[-2].isalnum()):
-                kind, start = "cashtag", a - 1
-            elif RIC_AFTER.match(after) and (after[1:3] in ("OQ", "O ", "N ") or after[1:2] in "ON"
-                                             or f"{sym}.{RIC_AFTER.match(after).group()[1:]}" in self.gaz.entries):  # type: ignore[union-attr]
-                kind, end = "ric", b + RIC_AFTER.match(after).end()  # type: ignore[union-attr]
-            elif before.endswith("(") and (after.startswith(")") or after.startswith(".)")) and len(sym) >= 2:
-                kind = "parens"
-            elif STOCK_AFTER.match(after) and (not before or before[-1] in " \n\t(\"“"):
-                kind = "stock"
-            elif 3 <= len(sym) <= 6:
-                kind = "bare"
-            else:
-                continue
-            if sym in BARE_TICKER_STOP or start in taken or a in taken:
-                continue
-            entry = self._ticker(sym, kind, text[start:end], context, ending_at.get(a - 2) or ending_at.get(a - 1))
-            if entry is None or kind == "bare" and _shouting(text, a):
-                continue
-            symbol = symbol_on(entry.symbol, day) if symbol_on and day else entry.symbol
-            out.append(Mention(symbol, entry.name, text[start:end], start, end,
-                               "index" if entry.is_index else "company", entry.exchange))
-        return out
-
-    def _ticker(self, sym: str, kind: str, written: str, context: rules.Context, named: Mention | None) -> Entry | None:
-        """The line a written ticker names. With a market suffix ("VOD.L") it is that line; a parenthesised one
-        after a name is that company's line if it fits, else the line of the article's market; a bare one counts
-        only when the hand-kept table knows it, or it is a large company's ticker in its market's report."""
-        entries = self.gaz.entries
-        if kind == "exchange":  # "(LSE: BARC)" is BARC.L; "(NYSE: BP)" the New York line
-            venue = written.lstrip("(").split(":")[0].strip().upper()
-            suffix = EXCHANGE_SUFFIX.get(venue, "")
-            return entries.get(f"{sym}.{suffix}" if suffix else sym) or entries.get(sym)
-        if kind == "ric" and "." in written:
-            suffix = written.rsplit(".", 1)[1]
-            return entries.get(f"{sym}.{suffix}") if suffix not in ("O", "OQ", "N") else entries.get(sym)
-        counts = context.counts
-        local = [entries.get(f"{sym}.{self._suffixes[c]}") for c in sorted(counts, key=lambda c: -counts[c])
-                 if c in self._suffixes]
-        local = [e for e in local if e is not None]
-        mine = entries.get(named.symbol) if named is not None else None
-        if mine is not None and named is not None and named.symbol.split(".")[0] == sym and mine.calendar in context:
-            return mine  # "Persimmon (PSN)" in a London report
-        if mine is not None and local:
-            return local[0]  # "Fresnillo (FRES)" in a London report is the London line, whatever the name says
-        if mine is not None and (named.symbol.split(".")[0] == sym):  # type: ignore[union-attr]
-            return mine
-        if kind in ("cashtag", "ric"):
-            return entries.get(sym)
-        if kind == "parens" and local and (sym not in entries or named is not None):
-            return max(local, key=lambda e: (e.primary, e.size))
-        if kind in ("parens", "stock"):
-            return entries.get(sym)
-        if sym in self.gaz.curated:
-            return entries.get(sym)
-        big = [e for e in local if e.primary and e.size >= 4]
-        return big[0] if big else None

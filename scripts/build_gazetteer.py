@@ -31,6 +31,7 @@ from english_words import get_english_words_set
 from wordfreq import zipf_frequency
 
 OUT = Path(__file__).resolve().parent.parent / "enrich" / "data"
+US_VENUES = {"XNYS", "XNAS", "XASE"}
 SIZES = {"Mega": 5, "Large": 4, "Mid": 3, "Small": 2, "Micro": 1, "Nano": 0, "": 0}
 
 # Legal forms and registry tags writers leave out; removed from the end, repeatedly ("Tencent Holding Ltd.").
@@ -93,6 +94,68 @@ def initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in CONNECTORS and w[:1].isalpha()).upper()
 
 
+COMPANY_WORDS = (" Group", " Holdings")
+
+
+def group_form(registered: str, short: str) -> list[str]:
+    """The name with the "Group" or "Holdings" writers often keep ("Match Group", "Sony Group"): a company's
+    name by its form, even when the short name is an ordinary word."""
+    words = re.sub(r"\s+", " ", registered).strip().rstrip(",.").split(" ")
+    n = len(short.split(" "))
+    if len(words) > n and " ".join(words[:n]).lower() == short.lower() and \
+            any(words[n].strip(",.").lower() == w.strip().lower() for w in COMPANY_WORDS):
+        return [f"{short} {words[n].strip(',.').capitalize()}"]
+    return []
+
+
+def squash(name: str) -> str:
+    """A name's letters and digits alone, in lower case: "Domino's Pizza", "DOMINOS PIZZA" are one name."""
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+def link_lines(rows: list[dict], shorts: dict[str, str]) -> dict[str, dict]:
+    """Each line that is not primary -> the primary line of its company: the one primary line with the same ISIN,
+    else the one with the same name (letters and digits) in the same known country."""
+    by_isin: dict[str, list[dict]] = defaultdict(list)
+    by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["primary"] == "1":
+            if r["isin"]:
+                by_isin[r["isin"]].append(r)
+            if r["country"]:
+                by_name[(squash(shorts[r["symbol"]]), r["country"])].append(r)
+    out = {}
+    for r in rows:
+        if r["primary"] == "1":
+            continue
+        found = by_isin.get(r["isin"], []) if r["isin"] else []
+        found = found or (by_name.get((squash(shorts[r["symbol"]]), r["country"]), []) if r["country"] else [])
+        if len(found) == 1:
+            out[r["symbol"]] = found[0]
+    return out
+
+
+def writers_spelling(name: str) -> tuple[bool, int]:
+    """How much a spelling looks like a writer's: an apostrophe ("Kohl's", EDGAR drops it), then lower case."""
+    return "'" in name, sum(c.islower() for c in name)
+
+
+def namesakes(rows: list[dict]) -> set[str]:
+    """Primary lines named exactly like a primary line in another country that carries an ISIN, while they carry
+    none: FinanceDatabase gives some Indian companies their foreign namesake's name ("Siemens Aktiengesellschaft"
+    for Siemens Ltd, "Sanofi" for Sanofi India) and the reference blanks the copied ISIN. Their names hold only in
+    an article about their own market."""
+    by_name: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["primary"] == "1":
+            by_name[re.sub(r"\s+", " ", r["name"]).strip().lower()].append(r)
+    out = set()
+    for group in by_name.values():
+        with_isin = {r["country"] for r in group if r["isin"]}
+        out |= {r["symbol"] for r in group if not r["isin"] and with_isin - {r["country"]}}
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("reference", type=Path, help="the reference folder (listings.csv, indices.csv, ...)")
@@ -114,6 +177,24 @@ def main() -> int:
         for r in csv.DictReader(line for line in f if not line.startswith("#")):
             places |= {p.lower() for p in r["places"].split(";") if p}
     shorts = {r["symbol"]: short_name(r["name"]) for r in rows}
+    # A company's lines: its writers' spelling may be on another line ("GAP INC" in EDGAR, "The Gap, Inc." on
+    # B3; "DOMINOS PIZZA INC", "Domino's Pizza, Inc." in Vienna). The primary line takes every spelling of its
+    # name; the other lines are named by it and keep only their symbols, except the same shares on a US
+    # exchange (Shopify in Toronto and on Nasdaq), which an article set in the US market may mean.
+    home_of = link_lines(rows, shorts)
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for symbol, home in home_of.items():
+        if squash(shorts[symbol]) == squash(shorts[home["symbol"]]):
+            spellings[home["symbol"]].add(shorts[symbol])
+    for symbol, forms in spellings.items():
+        forms.add(shorts[symbol])
+        shorts[symbol] = max(sorted(forms), key=writers_spelling)
+    cross_listed = {r["symbol"] for r in rows if r["primary"] != "1" and r["mic"] in US_VENUES and r["isin"]
+                    and r["symbol"] in home_of and home_of[r["symbol"]]["mic"] not in US_VENUES
+                    and home_of[r["symbol"]]["isin"] == r["isin"]}
+    unnamed = {s for s, home in home_of.items() if s not in cross_listed
+               and squash(shorts[s]) == squash(shorts[home["symbol"]])}
+    local_only = namesakes(rows)
     own_names = {s.lower() for s in shorts.values()}
 
     # Leading-word short forms ("Barratt" for Barratt Developments, "Samsung" for Samsung Electronics): a
@@ -172,7 +253,7 @@ def main() -> int:
         if len(significant) < 2 or any(w.isupper() and len(w) > 1 for w in significant):
             continue  # one word, or already an acronym ("HDFC Bank")
         legal = re.findall(r"\b(Corporation|Limited)\b", r["name"], re.I)
-        for form in {initials(words), initials(words) + "".join(w[0].upper() for w in legal)}:
+        for form in dict.fromkeys((initials(words), initials(words) + "".join(w[0].upper() for w in legal))):
             if len(form) >= 3 and form not in NOT_INITIALS and form.lower() not in own_names:
                 extra[r["symbol"]].append("~" + form)
     # Local names: a company written "<Parent> <Country>" is "<Parent>" in an article about its own market
@@ -190,12 +271,14 @@ def main() -> int:
         f.write("# Built by scripts/build_gazetteer.py from the reference folder (see README, 'The gazetteer').\n"
                 "# names: '|'-separated; '?' before a name: an ordinary word or phrase (needs a corporate cue);\n"
                 "# '~' a short form or initials (weaker than a name); '@' a form that holds only in an article\n"
-                "# about the listing's own market.\n")
+                "# about the listing's own market. primary: 1 the company's primary line, 2 the same shares on a\n"
+                "# US exchange (an article set in the US market means it), 0 any other line (named by its primary).\n")
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["symbol", "mic", "currency", "country", "primary", "size", "names"])
         for r in rows:
-            short = shorts[r["symbol"]]
-            names = [short] + extra.get(r["symbol"], [])
+            symbol, short = r["symbol"], shorts[r["symbol"]]
+            names = [] if symbol in unnamed else [short] + group_form(r["name"], short) + sorted(
+                f for f in spellings.get(symbol, ()) if f.lower() != short.lower()) + extra.get(symbol, [])
             marked = []
             for n in dict.fromkeys(names):
                 bare = n.lstrip("~@")
@@ -204,10 +287,13 @@ def main() -> int:
                 if bare.isupper() and bare.isalpha() and len(bare) >= 4 and bare.lower() in web2:
                     n = n[:len(n) - len(bare)] + bare.capitalize()  # "NEXT plc" is Next, a word, not an acronym
                     bare = bare.capitalize()
-                flag = "?" if ordinary(bare) and not (bare.isupper() and len(bare) <= 5) else ""
+                if symbol in local_only:
+                    n = "@" + bare
+                flag = "?" if ordinary(bare) and not (bare.isupper() and len(bare) <= 5) \
+                    and not bare.endswith(COMPANY_WORDS) else ""
                 marked.append(flag + n)
-            w.writerow([r["symbol"], r["mic"], r["currency"], r["country"], r["primary"], SIZES[r["size"]],
-                        "|".join(marked)])
+            primary = "2" if symbol in cross_listed else r["primary"]
+            w.writerow([symbol, r["mic"], r["currency"], r["country"], primary, SIZES[r["size"]], "|".join(marked)])
 
     with (OUT / "indices.csv").open("w", encoding="utf-8", newline="") as f:
         f.write("# Built by scripts/build_gazetteer.py from the reference folder's indices.csv.\n")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from enrich.gazetteer import REGISTERED, fold, load
+from enrich.gazetteer import REGISTERED, Name, fold, load
 from enrich.mentions import TOKEN, MentionFinder
 
 FIND = MentionFinder()
@@ -53,3 +53,37 @@ def test_ordinary_words_are_marked():
     apple = [n for n in GAZ.names["apple"] if n.entry.symbol == "AAPL"]
     assert apple and all(n.ambiguous for n in apple)
     assert not any(n.ambiguous for n in GAZ.names["nvidia"])
+
+
+def _forms(symbol: str) -> dict[str, Name]:
+    return {n.form: n for ns in GAZ.names.values() for n in ns if n.entry.symbol == symbol}
+
+
+def test_a_primary_line_takes_its_writers_spelling_from_the_companys_other_lines():
+    assert "Gap" in _forms("GAP")  # "GAP INC" in EDGAR, "The Gap, Inc." on its Brazilian receipt
+    assert {"Domino's Pizza", "Dominos Pizza"} <= set(_forms("DPZ"))  # EDGAR drops the apostrophe
+    assert "Kohl's" in _forms("KSS")
+    assert GAZ.entries["GAP"].name == "Gap"
+    # the receipts and re-listings are named by their company's primary line and keep only their symbols
+    assert not _forms("GPSI34.SA") and "GPSI34.SA" in GAZ.entries
+
+
+def test_the_same_shares_on_a_us_exchange_are_marked_cross_listed_and_receipts_are_not():
+    assert GAZ.entries["SHOP"].cross_listed and not GAZ.entries["SHOP"].primary
+    assert GAZ.entries["SHOP.TO"].primary and not GAZ.entries["SHOP.TO"].cross_listed
+    assert not GAZ.entries["HSBC"].cross_listed  # an ADR: other shares than HSBA.L's
+
+
+def test_a_namesake_named_after_a_foreign_company_holds_only_in_its_own_market():
+    assert all(n.local for n in _forms("SIEMENS.NS").values())  # FinanceDatabase's "Siemens Aktiengesellschaft"
+    assert not any(n.local for n in _forms("SIE.DE").values())
+
+
+def test_a_name_with_its_group_is_a_company_name_even_when_the_short_name_is_a_word():
+    forms = _forms("MTCH")
+    assert forms["Match"].ambiguous and not forms["Match Group"].ambiguous
+
+
+def test_names_carry_their_dates():
+    assert GAZ.named_from["META"].isoformat() == "2021-10-28"
+    assert GAZ.former_names["BALL"] == "ball corp"  # BALL replaced BLL; the company kept its name

@@ -137,3 +137,73 @@ def test_people_and_places_that_share_a_company_name_are_not_companies():
     assert symbols("Fed Chair Powell spoke; Ralph Larsen bought shares of nothing.") == []
     assert symbols("Oil leaked into the Gulf of Mexico, lifting prices 2%.") == []
     assert symbols("The Silicon Valley start-up's shares rose 4%.") == []
+
+
+def test_ordinary_word_names_are_companies_when_the_sentence_treats_them_as_one():
+    # an appositive or a relative clause before the move
+    assert symbols("Oracle, the database software maker, climbed 4% on Thursday.") == ["ORCL"]
+    assert symbols("Target, whose stores sell groceries, gave up 1.5% in afternoon trade.") == ["TGT"]
+    assert symbols("Micron warned of weaker demand, and Apple, its biggest customer, fell 1%.") == ["MU", "AAPL"]
+    # a verb of business, in an article about markets
+    assert symbols("Snap unveiled new camera glasses on Tuesday. The stock added 3%.") == ["SNAP"]
+    assert symbols("Ford posted a quarterly loss; the carmaker's shares fell 2.1%.") == ["F"]
+    # a move, a price, a possessive of its figures, a quote table's row
+    assert symbols("Carnival has climbed 20% this month.") == ["CCL"]
+    assert symbols("Amazon traded near $3,300 late in the session.") == ["AMZN"]
+    assert symbols("Apple's 4.2% slide dragged the Nasdaq lower.") == ["AAPL", "^IXIC"]
+    assert symbols("Quotes at noon:\nIntel 31.05 +0.6%\nTarget 150.20 -1.10%") == ["INTC", "TGT"]
+    # a list, another company beside it, a name with its "Group"
+    assert symbols("Shares of Shell, Gap and Ball each lost about 2%.") == ["SHEL.L", "GAP", "BALL"]
+    assert symbols("Broadcom ended its talks with Apple on Monday, and its stock fell 2%.") == ["AVGO", "AAPL"]
+    assert symbols("Shares of Match Group slid 6%.") == ["MTCH"]
+    # a capital inside the word is a brand's spelling, never the fruit
+    assert symbols("BlackBerry jumped 8% on heavy volume.") == ["BB"]
+
+
+def test_ordinary_words_that_are_not_the_company_stay_words():
+    assert symbols("Target date funds gained popularity with savers, and the S&P 500 rose 1%.") == ["^GSPC"]
+    assert symbols("Ford the river at the shallow end, the guide said, as oil stocks rose 2%.") == []
+    assert symbols("Neighbours held a Block party while the Dow fell 300 points.") == ["^DJI"]
+    assert symbols("She took a Gap year before joining the bank, whose shares rose 2%.") == []
+    assert symbols("Match point went to the champion as Nike shares rose 1%.") == ["NKE"]
+    assert symbols("Shell shock spread through markets as the FTSE 100 fell 3%.") == ["^FTSE"]
+    assert symbols("The Amazon basin lost forest cover, while Apple shares rose 1%.") == ["AAPL"]
+    assert symbols("Snap elections were called in Britain; the pound fell 1% and stocks slid.") == []
+    assert symbols("Zoom calls replaced meetings, and Microsoft rose 2%.") == ["MSFT"]
+    assert symbols("Apple pie sales rose 3% at the fair, the bakers' guild said.") == []
+    # a surname the text gave a person stays the person
+    assert symbols("Harrison Ford said the film would open in May. Ford said he was pleased; Disney shares "
+                   "rose 1%.") == ["DIS"]
+
+
+def test_the_main_line_wins_over_receipts_relistings_and_namesakes():
+    assert symbols("Siemens rose 1.2% in early trade.") == ["SIE.DE"]  # not Siemens Ltd of India
+    assert symbols("In Mumbai, the Sensex gained and Siemens rose 1.2%.") == ["^BSESN", "SIEMENS.NS"]
+    assert symbols("Domino's Pizza rose 2%.") == ["DPZ"]  # not the UK franchisee
+    assert symbols("In London, Domino's Pizza Group rose 2% to 300p.") == ["DOM.L"]
+    assert symbols("Kohl's slid 4% after the department store cut its forecast.") == ["KSS"]
+    assert symbols("BioNTech rose 5%.") == ["BNTX"]
+    assert symbols("In Frankfurt, BioNTech rose 5%.") == ["22UA.DE"]
+    assert symbols("TSMC gained 1.1% in Taipei.") == ["2330.TW"]
+
+
+def test_a_dollar_price_or_no_market_at_all_means_the_us_line_of_shares_listed_in_both():
+    assert symbols("Shopify rose 3% to $1,100.") == ["SHOP"]
+    assert symbols("In Toronto, Shopify rose 3% to C$1,400.") == ["SHOP.TO"]
+    assert symbols("In Toronto, BlackBerry jumped 8%.") == ["BB.TO"]
+
+
+def test_a_company_forecasting_its_own_results_is_no_source():
+    ms = FIND.find("Nvidia forecast third-quarter revenue above estimates, and its shares jumped 6%.")
+    assert [(m.symbol, m.role) for m in ms] == [("NVDA", "company")]
+    ms = FIND.find("Analysts at Goldman Sachs forecast more gains for Nvidia, which rose 1%.")
+    assert [(m.symbol, m.role) for m in ms] == [("GS", "source"), ("NVDA", "company")]
+    ms = FIND.find("Exxon Mobil slipped 1%, FactSet estimates showed.")
+    assert [(m.symbol, m.role) for m in ms] == [("XOM", "company"), ("FDS", "source")]
+
+
+def test_a_name_counts_from_the_day_the_company_bore_it():
+    assert symbols("Shares of Block rose 4%.", dt.date(2021, 6, 1)) == []  # still Square then
+    assert symbols("Shares of Block rose 4%.", dt.date(2022, 3, 1)) == ["SQ"]
+    assert symbols("Ball rose 2% on the day.", dt.date(2020, 3, 2)) == ["BLL"]  # the name is older than BALL
+    assert symbols("VMware gained 1% on Tuesday.", dt.date(2021, 3, 2)) == ["VMW"]  # delisted, hand-kept
