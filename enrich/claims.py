@@ -75,9 +75,9 @@ class ClaimBuilder:
             return self.default
 
     def extract(self, article: Article, mentions: Sequence[Mention]) -> list[Claim]:
-        statements, snapshot = self.reader.read(article, mentions)
-        drafts = [d for d in (self._draft(article, st, snapshot) for st in statements) if d is not None]
-        intraday = _intraday_sessions(article, drafts)
+        reading = self.reader.read(article, mentions)
+        drafts = [d for d in (self._draft(article, st, reading.snapshot) for st in reading.statements) if d is not None]
+        intraday = _intraday_sessions(drafts, reading.during, reading.headlines)
         out: list[Claim] = []
         for st, kind, time in drafts:
             claim = self._claim(article, st, kind, time, intraday)
@@ -157,20 +157,16 @@ def _same_day(article: Article, time: TimeRef) -> bool:
             and article.published.date() == time.session)
 
 
-def _headline(article: Article, st: Statement) -> bool:
-    """The article's first line when it stands alone (a headline)."""
-    first = article.text.split("\n", 1)[0]
-    return st.sentence[0] == 0 and st.sentence[1] <= len(first)
-
-
-def _intraday_sessions(article: Article, drafts: list[tuple[Statement, Kind, TimeRef]]) -> set[tuple[str, dt.date]]:
-    """(symbol, session) pairs the article reports while they ran: a figure of that session is stated at a time of
-    day ("in midday trading", "by early afternoon") and none at its close ("closed", "at the close"; headlines
-    aside). The figures of such a session with no time words are intraday too."""
-    during: set[dt.date] = set()
+def _intraday_sessions(drafts: list[tuple[Statement, Kind, TimeRef]], written_during: frozenset[dt.date],
+                       headlines: frozenset[tuple[int, int]]) -> set[tuple[str, dt.date]]:
+    """(symbol, session) pairs the article reports while they ran: the text writes about that session at a time
+    of day ("in midday trading", "crossed 10,000 in afternoon trading on Wednesday") and states no figure at its
+    close ("closed", "at the close"; headlines aside). The figures of such a session with no time words are
+    intraday too."""
+    during: set[dt.date] = set(written_during)
     closed: set[dt.date] = set()
     for st, kind, time in drafts:
-        if time.session is None or _headline(article, st):
+        if time.session is None or st.sentence in headlines:
             continue
         if time.moment is Moment.INTRADAY and time.moment_stated and not st.time.anytime:
             during.add(time.session)

@@ -70,7 +70,7 @@ def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extr
                                                           day_given=spec.day is not None)
         why = f"{why}; {pwhy}" if why else pwhy
     if extreme and kind in (Kind.HIGH, Kind.LOW, Kind.CLOSE, Kind.INDEX_LEVEL, Kind.PRICE, Kind.RANGE_PCT_CHANGE):
-        window = _extreme_window(extreme, session, period, cal)
+        window = _extreme_window(extreme, session, spec.extreme_within or period, cal)
         if window is not None:
             candidates = tuple(reversed(cal.between(*window)))
             why += f"; the extreme of {window[0]} to {window[1]}"

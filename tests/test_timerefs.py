@@ -125,3 +125,24 @@ def test_a_since_clause_dates_the_start_of_a_move_not_its_end():
     text = "Amazon's stock has soared roughly 1,900 percent since Jeff Bezos took it public in May 1997."
     c = first(text, "2008-05-15T17:00:00-04:00")
     assert c.time.from_session == D(1997, 4, 30) and c.session == D(2008, 5, 15)
+
+
+def test_a_headline_without_time_words_is_about_the_day_the_story_tells():
+    text = ("Story from May 9, 2019\n\nNasdaq ends above 8,000 for first time in a month\n\n"
+            "The Nasdaq Composite climbed back in late trading on Wednesday, finishing up 0.9 percent.")
+    head = [c for c in claims_of(text, "2019-05-09") if c.value == 8000][0]
+    assert head.session == D(2019, 5, 8)
+
+
+def test_a_story_written_while_the_session_ran_makes_its_bare_figures_intraday():
+    text = ("The S&P 500 broke through 3,000 in late-morning trading on Friday. "
+            "The index rose 12.40, or 0.4 percent, to 3,004.10.")
+    got = {c.value: c for c in claims_of(text, "2019-07-13")}
+    assert got[12.4].session == D(2019, 7, 12) and got[12.4].time.moment is Moment.INTRADAY
+
+
+def test_a_move_from_a_high_or_low_in_a_named_month_measures_from_that_extreme():
+    c = [x for x in claims_of("Carnival's stock is now up 120% from its April low.", "2020-06-05T17:00:00-04:00")
+         if x.value == 120][0]
+    assert c.session == D(2020, 6, 5) and c.time.extreme == "low"
+    assert min(c.time.candidates) == D(2020, 4, 1) and max(c.time.candidates) == D(2020, 4, 30)

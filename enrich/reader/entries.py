@@ -181,12 +181,17 @@ ENTRIES: tuple[Entry, ...] = (
           when="crossing", examples=(
               ("Nifty breaches 10,500 for the first time.", "10,500", "level:high"),
               ("The DAX hit a record high, topping 13,000 points.", "13,000 points", "level:high"),
-              ("The Dow traded above the 26,000-point threshold on Tuesday.", "26,000", "level:high"),)),
+              ("The Dow traded above the 26,000-point threshold on Tuesday.", "26,000", "level:high"),
+              ("Strong bank results gave the index its final push past 10,000.", "10,000", "level:high"),)),
     entry("a threshold after a move: a level, not a move", "@direction.verb|@direction.adverb ?@hedge @threshold "
           "?the|a #", "level", level="price", units="money plain", examples=(
               ("Acme slipped below $50 soon after the opening bell.", "$50", "level:low"),)),
     entry("a move the verb gives a named object", "@direction.verb ?the N by ?@hedge #", "change", examples=(
         ("Sony's rise of 3% helped lift the Nikkei 225 by 0.6% on Wednesday.", "0.6%", "change+"),)),
+    entry("a move measured from a high or low", "@direction.verb|@direction.adverb ?@hedge ?by # from|off "
+          "its|the|their|a *3 @level.high|@level.low", "from_extreme", examples=(
+              ("The Dow is now up 53 per cent from its March low.", "53 per cent", "from_extreme+"),
+              ("Shares have tumbled 40% from their peak in February.", "40%", "from_extreme-"),)),
     entry("a move by a verb or an adverb", "@direction.verb|@direction.adverb ?@hedge ?by " + FILL + " ?@hedge #",
           "change", examples=(
               ("Netflix shares fell 27% in extended trading.", "27%", "change-"),

@@ -16,7 +16,7 @@ from .lexicon import Lexicon, lexicon
 from .quantities import QuantityReader
 from .statements import Figure, NameNode, SentenceView, read_figures
 from .subjects import _can_be_subject, name_nodes, subjects
-from .text import Sentence, clauses, sentences
+from .text import Sentence, clauses, headlines, sentences
 from .timex import TimeReader
 from .timing import RunningTime, TimeSpec, after_sentence, times_for
 
@@ -60,22 +60,41 @@ class _Running:
         return max(pool, key=lambda s: pool[s] + (3 if s == self.topic else 0))
 
 
+@dataclass(frozen=True)
+class ArticleReading:
+    statements: tuple[Statement, ...]
+    snapshot: bool  # a line such as "All data as of 10:44:47 AM" dates the figures
+    during: frozenset[dt.date]  # days the text writes about at a time of day ("in afternoon trading on Wednesday")
+    headlines: frozenset[tuple[int, int]] = frozenset()  # (start, end) of the lines above the body (headlines)
+
+
 class Reader:
     def __init__(self, descriptors: Mapping[str, str] | None = None, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
         self.descriptors = {tuple(k.split()): v for k, v in (descriptors or {}).items()}
         self.openers = {w: role for role in ("relative", "own") for w in self.lex.words(f"clause.{role}")}
 
-    def read(self, article: Article, mentions: Sequence[Mention]) -> tuple[list[Statement], bool]:
-        """The article's statements, and whether a snapshot line ("All data as of 10:44 AM") dates them."""
+    def read(self, article: Article, mentions: Sequence[Mention]) -> ArticleReading:
+        """The article's statements, whether a snapshot line ("All data as of 10:44 AM") dates them, and the days
+        it writes about at a time of day."""
         ref = article.published.date() if article.published else dt.date.today()
         subjects_only = [m for m in mentions if m.role != "source"]
         named = {m.symbol for m in subjects_only}
         run = _Running()
         out: list[Statement] = []
-        for sent in sentences(article.text):
+        sents = sentences(article.text)
+        for sent in sents:
             out.extend(self._sentence(sent, subjects_only, named, ref, run))
-        return out, run.time.snapshot
+        heads = headlines(article.text, sents)
+        spans = frozenset((h.start, h.end) for h in heads)
+        if heads and run.time.first_day is not None:
+            # A headline without time words is about the day the story tells ("Dow closes over 10,000" above
+            # "... crossed into five figures on Wednesday"), which the body names only after it.
+            again = _Running(time=RunningTime(running_day=run.time.first_day), topic=run.topic, seen=dict(run.seen),
+                             seen_index=dict(run.seen_index))
+            restated = [st for h in heads for st in self._sentence(h, subjects_only, named, ref, again)]
+            out = restated + [st for st in out if st.sentence not in spans]
+        return ArticleReading(tuple(out), run.time.snapshot, frozenset(run.time.during), spans)
 
     def view(self, sent: Sentence, mentions: Sequence[Mention], named: set[str], ref: dt.date) -> SentenceView:
         """One sentence as typed tokens: lexicon phrases, time expressions, names, quantities and clauses."""
@@ -210,6 +229,9 @@ def _extreme(sv: SentenceView, fig: Figure) -> tuple[str, str]:
             highs = sv.tags.within(a, b, "level.high")
             side = "low" if lows and (not highs or lows[-1].first > highs[-1].first) else "high"
             return span, side
+    if fig.reading == "from_extreme":  # "up 53% from its March low": no span word, but a side
+        lows, highs = sv.tags.within(lo, hi, "level.low"), sv.tags.within(lo, hi, "level.high")
+        return "", "low" if lows and (not highs or lows[0].first < highs[0].first) else "high"
     return "", ""
 
 

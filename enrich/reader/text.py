@@ -91,6 +91,22 @@ def sentences(text: str) -> list[Sentence]:
     return [Sentence(a, b, text[a:b], tokenize(text, a, b)) for a, b in sentence_spans(text)]
 
 
+def headlines(text: str, sents: list[Sentence]) -> list[Sentence]:
+    """The lines above the body that are headlines: each a line of its own with no closing stop, before the first
+    sentence that ends with one ("Dow closes over 10,000", a kicker, a standfirst without a full stop)."""
+    out: list[Sentence] = []
+    for s in sents:
+        line_start = text.rfind("\n", 0, s.start) + 1
+        line_end = text.find("\n", s.end)
+        line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+        if line != s.text.strip() or line_end < 0:
+            break  # the body has begun: a line of several sentences, or the last line
+        if line[-1:] in ".!?\"'”’":
+            break
+        out.append(s)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Clauses
 

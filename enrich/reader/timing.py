@@ -41,6 +41,7 @@ class TimeSpec:
     anytime: bool = False  # the stated moment names no time of day ("intraday", "at one point")
     clock: TimeExpr | None = None  # a stated clock time ("at 4 p.m. ET"), which may be the exchange's close
     day_adjacent: bool = False  # the day's words stand right beside the figure ("$60.48 on the day of the ...")
+    extreme_within: TimeExpr | None = None  # the month or year a high or low was in ("from its March low")
 
 
 @dataclass
@@ -56,6 +57,8 @@ class RunningTime:
     events: dict[str, dt.date] = field(default_factory=dict)  # "explosion" -> the day the article gives it
     snapshot: bool = False  # a line such as "All data as of 10:44:47 AM" dates the article's figures
     last_period: TimeExpr | None = None  # the last period a figure was measured over ("over the same period")
+    first_day: dt.date | None = None  # the first day the article names for its figures
+    during: set[dt.date] = field(default_factory=set)  # days written about at a time of day ("in afternoon trading")
 
 
 def usable(sv: SentenceView, e: TimeExpr, fig: Figure | None = None) -> bool:
@@ -193,6 +196,11 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
                 break
     bound = [e for e in exprs if _bound(sv, e) == fig.q.first]
     exprs = bound or [e for e in exprs if _bound(sv, e) is None and _same_predicate(sv, e, fig)]
+    within = None
+    if fig.reading == "from_extreme":  # "up 53% from its March low": March bounds the low, not the move
+        named = [e for e in exprs if e.kind in (TKind.MONTH, TKind.YEAR, TKind.WEEK) and e.first >= fig.q.last]
+        within = named[0] if named else None
+        exprs = [e for e in exprs if e not in named]
     exprs = _from_anchor(sv, fig, exprs)
     day = _nearest([e for e in exprs if e.kind in DAY_KINDS], fig)
     period = _nearest([e for e in exprs if e.kind in PERIOD_KINDS], fig)
@@ -235,7 +243,7 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     clock = next((e for e in moments if e.kind is TKind.CLOCK), None)
     adjacent = day is not None and (0 <= day.first - fig.q.last <= 2 or 0 <= fig.q.first - day.last <= 2)
     return TimeSpec(day, period, moment, words, running, how, _current(sv, fig, clause), state.stretch,
-                    _then(sv, period) or state.last_date, anytime, clock, adjacent)
+                    _then(sv, period) or state.last_date, anytime, clock, adjacent, within)
 
 
 def _then(sv: SentenceView, period: TimeExpr | None) -> dt.date | None:
@@ -326,10 +334,17 @@ def _current(sv: SentenceView, fig: Figure, clause: Clause) -> bool:
 def after_sentence(sv: SentenceView, state: RunningTime, named: list[str], has_figures: bool) -> None:
     """Carry this sentence's days, stretches, moments and events on to the next sentences."""
     exprs = [e for e in sv.times if usable(sv, e)]
+    if exprs and not has_figures and not sv.names and _stamp(sv, exprs) and _short_label(sv):
+        return  # a publication stamp ("07/10/2020 - 03:59", "Story from Oct 15, 2009") dates the article, not its figures
     if exprs and not has_figures and not sv.names and _only_time(sv):
-        if not _stamp(sv, exprs):
-            state.heading = tuple(exprs)  # "For the week:", "On Friday:"
-        return  # a publication stamp ("07/10/2020 - 03:59") dates the article, not the figures below it
+        state.heading = tuple(exprs)  # "For the week:", "On Friday:"
+        return
+    while_open = [e for e in exprs if e.kind is TKind.MOMENT and e.moment is Moment.INTRADAY and not e.anytime]
+    if while_open:  # "crossed 10,000 in afternoon trading on Wednesday": the article is written during that session
+        days = [e.day for e in exprs if e.kind is TKind.DAY and e.day is not None]
+        day = days[0] if days else state.running_day
+        if day is not None:
+            state.during.add(day)
     for e in sv.times:
         if e.kind in (TKind.MONTH, TKind.YEAR) and e.until is not None:
             state.last_date = e.until  # "BofA ended 2008 at $14.08 ... it has fallen 67% since then"
@@ -353,6 +368,7 @@ def after_sentence(sv: SentenceView, state: RunningTime, named: list[str], has_f
         for sym in named:
             state.days[sym] = max(near)
         state.running_day = max(near)
+        state.first_day = state.first_day or state.running_day
     moments = [e.moment for e in exprs if e.kind is TKind.MOMENT]
     outside = [m for m in moments if m in (Moment.AFTER_HOURS, Moment.PRE_MARKET)]
     if outside and has_figures:
@@ -365,6 +381,13 @@ def _stamp(sv: SentenceView, exprs: list[TimeExpr]) -> bool:
     """A line of a full date with its year, or a date and a clock time: when the article was written."""
     has_year = any(len(t.text) == 4 and t.text.isdigit() for e in exprs for t in sv.toks[e.first:e.last])
     return has_year or (any(e.kind is TKind.CLOCK for e in exprs) and any(e.kind is TKind.DAY for e in exprs))
+
+
+def _short_label(sv: SentenceView) -> bool:
+    """A few words around a date, none of them about the market."""
+    words = [t for t in sv.toks if t.is_word]
+    return len(words) <= 8 and not sv.tags.within(0, len(sv.toks), "direction") and \
+        not sv.tags.within(0, len(sv.toks), "level")
 
 
 def _only_time(sv: SentenceView) -> bool:
