@@ -107,7 +107,7 @@ class Calendar:
             if instant < self.opens[i]:
                 phase = Phase.BEFORE_OPEN
                 session = self.sessions[i - 1] if i else local_day
-            elif instant <= self.closes[i]:
+            elif instant < self.closes[i]:  # at the closing time the close is printed
                 phase, session = Phase.DURING, local_day
             else:
                 phase, session = Phase.AFTER_CLOSE, local_day

@@ -118,3 +118,20 @@ def test_index_members_and_a_name_after_the_figure():
     assert [(c.symbol, c.value) for c in cs] == [("^IXIC", 1.2), ("NVDA", 4)]
 
 
+
+
+def test_an_apposition_between_the_names_and_their_move_does_not_hide_the_subject():
+    from helpers import article
+    from enrich.pipeline import Enricher
+    text = ("Pfizer Inc. shares fell 3 percent, while Merck & Co. and Eli Lilly, the steadier names of the "
+            "industry, each fell about 1 percent.")
+    got = {(c.symbol, c.value) for c in Enricher().extract(article(text, "2019-05-06T17:00:00-04:00")).claims}
+    assert {("MRK", -1.0), ("LLY", -1.0)} <= got
+
+
+def test_a_place_written_with_stops_is_no_name_in_a_describing_phrase():
+    from helpers import article
+    from enrich.pipeline import Enricher
+    text = "Wells Fargo said it would cut jobs. The largest U.S. mortgage lender's stock lost $1.20 to $45.10."
+    got = {(c.symbol, c.value) for c in Enricher().extract(article(text, "2019-05-06T17:00:00-04:00")).claims}
+    assert ("WFC", -1.2) in got and ("WFC", 45.1) in got

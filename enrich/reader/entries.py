@@ -66,8 +66,9 @@ ENTRIES: tuple[Entry, ...] = (
         ("A 10% drop from a peak is called a correction.", "10%", "none"),)),
 
     # -- moves ------------------------------------------------------------------------------------------------
-    entry("the same move in another unit", "Q *4 ?, or " + FILL + " ?@hedge #", "restate", when="after_change",
-          scope="sentence", examples=(
+    entry("the same move in another unit", "Q *4 ?,|—|–|( or " + FILL + " ?@hedge #", "restate",
+          when="after_change", scope="sentence", examples=(
+              ("The stock is up 75 cents — or nearly 22% — over the past week.", "22%", "change+"),
               ("Acme slid 2.4 percent, or $1.13 a share, to $45.87.", "$1.13", "change-"),
               ("Initech fell 38 cents, or 1.1 per cent.", "1.1 per cent", "change-"),
               ("The Dow rose 117.07, or 1.2 per cent, to 9,988.13.", "1.2 per cent", "change+"),

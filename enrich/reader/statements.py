@@ -346,6 +346,11 @@ class Tests:
         ends = {n.last: n for n in sv.names}
         i = q.first
         while i > c.first:
+            if sv.toks[i - 1].text == ",":  # pass over an apposition: "X and Y, the stalwarts of the industry, each fell"
+                k = next((k for k in range(i - 2, c.first - 1, -1) if sv.toks[k].text == ","), None)
+                if k is not None and sv.toks[k + 1].low in ("the", "a", "an", "its", "their"):
+                    i = k
+                    continue
             n = ends.get(i)
             if n is not None:
                 after = tags.starts(n.last, "not_subject")

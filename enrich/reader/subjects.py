@@ -81,6 +81,10 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
     if low in ("the", "its", "their", "this", "that"):
         j, words = i + 1, 0
         while words < 4 and j < len(toks):  # up to three words between the determiner and the noun
+            k = _initialism(toks, j)
+            if k > j and "".join(t.low for t in toks[j:k]).rstrip(".") in COMMON_CAPITALS:
+                j, words = k, words + 1  # "The largest U.S. consumer bank's stock": a place, not a name
+                continue
             if toks[j].text[:1].isupper() and toks[j].low not in COMMON_CAPITALS \
                     and tags.starts(j, "refer") is None and descriptors.get((toks[j].low,)) is None:
                 based = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].low in (
@@ -149,7 +153,7 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
         group = [last]
         for n in reversed(before[:-1]):
             between = [t.low for t in toks[n.last:group[0].first]]
-            if between and all(w in (",", "and", "&", "'s", "both", "as", "well", "the") for w in between) \
+            if between and all(w in (",", ".", "and", "&", "'s", "both", "as", "well", "the") for w in between) \
                     and "and" in between or between == [","]:
                 group.insert(0, n)
             else:
@@ -249,3 +253,11 @@ def _can_be_subject(sv: SentenceView, n: NameNode) -> bool:
             n.last, "market_noun") is None:
         return False  # "Nasdaq futures", "the S&P 500 sector"
     return True
+
+
+def _initialism(toks: Sequence[Token], j: int) -> int:
+    """The end of an initialism written with stops starting at j ("U.S.", "U.K."), else j."""
+    k = j
+    while k + 1 < len(toks) and len(toks[k].text) == 1 and toks[k].text.isupper() and toks[k + 1].text == ".":
+        k += 2
+    return k if k - j >= 4 else j
