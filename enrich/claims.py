@@ -135,9 +135,9 @@ class ClaimBuilder:
                 st.symbol, time.session) in intraday:
             time = replace(time, moment=Moment.INTRADAY, why=time.why + "; the article reports this session "
                                                                          "while it ran")
-        if kind in (Kind.PRICE, Kind.INDEX_LEVEL) and f.reading == "after_move" and time.moment is Moment.CLOSE \
-                and not time.candidates:
-            kind = Kind.CLOSE if kind is Kind.PRICE else kind
+        if kind is Kind.PRICE and time.moment is Moment.CLOSE and not time.candidates and (
+                f.reading == "after_move" or time.moment_stated):
+            kind = Kind.CLOSE  # "to $45.87", or "at $110.00" at 4 p.m. or at the close: the closing price
         if kind is Kind.RANGE_PCT_CHANGE and time.from_session is None and st.base_price is None \
                 and not time.extreme and f.reading != "from_extreme":
             kind = Kind.INDEX_PCT_CHANGE if instrument(st.symbol).is_index else Kind.PCT_CHANGE

@@ -122,7 +122,7 @@ def _intraday_when_close_given(claims: list[Claim]) -> list[Claim]:
         t = c.time
         if t is not None and c.kind in moves and not t.moment_stated and t.moment is Moment.CLOSE and any(
                 o is not c and o.value != c.value and o.time is not None and o.time.moment is Moment.CLOSE
-                and (o.time.moment_stated or o.start > c.start) for o in same[(c.symbol, c.session, c.kind)]):
+                and o.time.moment_stated for o in same[(c.symbol, c.session, c.kind)]):
             c = replace(c, time=replace(t, moment=Moment.INTRADAY, why=t.why + "; the text gives the close "
                                                                              "separately, so this is during the session"))
         out.append(c)

@@ -77,7 +77,8 @@ def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extr
     if moment is Moment.CLOCK_TIME and spec.clock is not None and _at_close(spec.clock, session, cal):
         moment = Moment.CLOSE  # "at 4 p.m." in New York, "at 16:30 London time": the closing print
     running = in_progress(article, cal, session) or (snapshot and session == where.session)
-    if moment is None or (running and moment is Moment.INTRADAY and spec.anytime):
+    # stated as of now while the session runs ("is down 5% this morning"): as of the moment of writing
+    if moment is None or (running and moment is Moment.INTRADAY and (spec.anytime or spec.current)):
         moment = Moment.CLOCK_TIME if running else Moment.CLOSE
         if moment is Moment.CLOCK_TIME:
             why += "; the session was in progress when the article was published, so the figure is as of then"
@@ -120,6 +121,8 @@ def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: d
     else:
         end = session if spec.running_day else latest
     span, n = e.span, e.n
+    if e.edge == "last" and not day_given:
+        end = min(end, completed)  # "ended the month 12% lower": the period as it closed, not the one begun since
     if span == "ytd":
         return end, cal.session_on_or_before(dt.date(end.year - 1, 12, 31)), (), "year to date"
     if span == "mtd":

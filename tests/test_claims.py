@@ -135,3 +135,25 @@ def test_a_place_written_with_stops_is_no_name_in_a_describing_phrase():
     text = "Wells Fargo said it would cut jobs. The largest U.S. mortgage lender's stock lost $1.20 to $45.10."
     got = {(c.symbol, c.value) for c in Enricher().extract(article(text, "2019-05-06T17:00:00-04:00")).claims}
     assert ("WFC", -1.2) in got and ("WFC", 45.1) in got
+
+
+def test_a_name_opening_a_with_clause_is_its_subject():
+    from helpers import article
+    from enrich.pipeline import Enricher
+    text = "The Sensex sank 4 per cent on Monday, with Infosys down 6.2 per cent at Rs 640.10."
+    got = {(c.symbol, c.value) for c in Enricher().extract(article(text, "2020-03-23T17:00:00+05:30",
+                                                                  "https://example.in/a")).claims}
+    assert {("INFY.NS", -6.2), ("INFY.NS", 640.1), ("^BSESN", -4.0)} <= got
+
+
+def test_a_year_range_and_a_high_and_low_named_together():
+    from helpers import article
+    from enrich.pipeline import Enricher
+    from enrich.models import Kind
+    e = Enricher()
+    got = {(c.kind, c.value, c.time.extreme) for c in
+           e.extract(article("Adobe's 52-week range is $255.13 to $536.88.", "2019-07-17T17:00:00-04:00")).claims}
+    assert got == {(Kind.LOW, 255.13, "low"), (Kind.HIGH, 536.88, "high")}
+    got = {(c.kind, c.value, c.time.extreme) for c in e.extract(article(
+        "Adobe's 52-week high and low are $536.88 and $255.13.", "2019-07-17T17:00:00-04:00")).claims}
+    assert got == {(Kind.LOW, 255.13, "low"), (Kind.HIGH, 536.88, "high")}

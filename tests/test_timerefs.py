@@ -146,3 +146,26 @@ def test_a_move_from_a_high_or_low_in_a_named_month_measures_from_that_extreme()
          if x.value == 120][0]
     assert c.session == D(2020, 6, 5) and c.time.extreme == "low"
     assert min(c.time.candidates) == D(2020, 4, 1) and max(c.time.candidates) == D(2020, 4, 30)
+
+
+def test_a_period_a_close_verb_ends_is_the_period_as_it_closed():
+    c = first("The Hang Seng ended the week 2.4% higher.", "2019-09-14T09:00:00+08:00", "https://example.com/hk")
+    assert (c.time.from_session, c.session) == (D(2019, 9, 6), D(2019, 9, 13))
+    c = first("Lloyds shares finished the month down 9 percent.", "2019-10-01T10:00:00+01:00", "https://example.co.uk/a")
+    assert (c.time.from_session, c.session) == (D(2019, 8, 30), D(2019, 9, 30))
+
+
+def test_clock_times_written_with_a_stop():
+    c = first("At 10.15am, Barclays was down 2% at 150p.", "2020-03-18T17:30:00+00:00", "https://example.co.uk/a")
+    assert c.time.moment is Moment.CLOCK_TIME
+
+
+def test_a_current_figure_with_a_time_of_day_in_a_running_session_is_as_of_the_writing():
+    assert first("Boeing is down 4% this morning.", "2020-03-17T10:30:00-04:00").time.moment is Moment.CLOCK_TIME
+    assert first("Boeing fell 4% this morning.", "2020-03-17T10:30:00-04:00").time.moment is Moment.INTRADAY
+
+
+def test_a_price_at_the_exchanges_closing_time_is_the_close():
+    from enrich.models import Kind
+    c = first("At 4 p.m. ET on Monday, Home Depot stock was at $310.20.", "2021-06-15T08:00:00-04:00")
+    assert c.kind is Kind.CLOSE and c.session == D(2021, 6, 14)

@@ -75,6 +75,14 @@ ENTRIES: tuple[Entry, ...] = (
               ("The index gained 129.89 points in the session, or 0.5 per cent.", "0.5 per cent", "change+"),)),
     entry("the same move in another unit, no 'or' between", "Q , ?@hedge #", "restate", when="other_unit_change",
           examples=(("After hours the stock was down $117.59, almost 27%, at $331.", "27%", "change-"),)),
+    entry("a high and a low named together, the second", "@level.high and ?its|the @level.low "
+          "?is|are|were|was|of|stand|stood|at|: ?@hedge Q ?, and|, ?@hedge #", "level", level="low",
+          units="plain money points", scope="sentence", examples=(
+              ("Its 52-week high and low are Rs 2,856.15 and Rs 2,180.00.", "Rs 2,180.00", "level:low"),)),
+    entry("a low and a high named together, the second", "@level.low and ?its|the @level.high "
+          "?is|are|were|was|of|stand|stood|at|: ?@hedge Q ?, and|, ?@hedge #", "level", level="high",
+          units="plain money points", scope="sentence", examples=(
+              ("The index's session low and high were 9,810 and 9,990.", "9,990", "level:high"),)),
     entry("a second figure of the same kind, with its own time", "and ?@hedge #", "coordinate",
           when="coordinated", scope="sentence", examples=(
               ("The S&P 500 has gained 8 percent this year and 16 percent over the past 12 months.", "16 percent",
@@ -178,6 +186,15 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a range over a year, its low", "@extreme.year ?trading range is|of|was|from|: ?@hedge #", "level",
           level="low", units="plain money", examples=(("Visa's 52-week range is $190.10 to $252.67.", "$190.10",
                                                         "level:low"),)),
+    entry("a range over a year, its high", "@extreme.year ?trading range is|of|was|from|: ?@hedge Q to|-|– #",
+          "level", level="high", units="plain money", examples=(
+              ("Visa's 52-week range is $190.10 to $252.67.", "$252.67", "level:high"),)),
+    entry("a high and a low named together, the first", "@level.high and ?its|the @level.low "
+          "?is|are|were|was|of|stand|stood|at|: ?@hedge #", "level", level="high", units="plain money points",
+          examples=(("Its 52-week high and low are Rs 2,856.15 and Rs 2,180.00.", "Rs 2,856.15", "level:high"),)),
+    entry("a low and a high named together, the first", "@level.low and ?its|the @level.high "
+          "?is|are|were|was|of|stand|stood|at|: ?@hedge #", "level", level="low", units="plain money points",
+          examples=(("The index's session low and high were 9,810 and 9,990.", "9,810", "level:low"),)),
     entry("a level crossed", "@threshold ?the|a #", "level", level="crossed", units="plain money points",
           when="crossing", examples=(
               ("Nifty breaches 10,500 for the first time.", "10,500", "level:high"),

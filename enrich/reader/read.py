@@ -201,7 +201,11 @@ def _extreme(sv: SentenceView, fig: Figure) -> tuple[str, str]:
     """(span, side): the span a high, low or close is the extreme of, from the words next to the figure
     ("record", "all-time", "52-week", "multiyear", "12-year" before it; "-- an all-time high" after it), and
     whether it is the high or the low."""
-    lo = max(0, fig.q.first - 8)
+    start = min(fig.q.first, fig.quote_first)
+    pair = [f for f in sv.figures if f.level in ("high", "low") and f.level != fig.level and 0 < start - f.q.last <= 3]
+    if fig.level in ("high", "low") and pair:
+        start = min(start, pair[-1].quote_first)  # "52-week high and low are Rs 2,856.15 and Rs 2,180.00"
+    lo = max(0, start - 8)
     hi = min(len(sv.toks), fig.q.last + 9)
     if fig.reading == "from_extreme":
         lo, hi = fig.q.last, min(len(sv.toks), fig.q.last + 10)
@@ -228,7 +232,7 @@ def _extreme(sv: SentenceView, fig: Figure) -> tuple[str, str]:
             lows = sv.tags.within(a, b, "level.low")
             highs = sv.tags.within(a, b, "level.high")
             side = "low" if lows and (not highs or lows[-1].first > highs[-1].first) else "high"
-            return span, side
+            return span, fig.level if fig.level in ("high", "low") else side  # "52-week range is $231 to $387"
     if fig.reading == "from_extreme":  # "up 53% from its March low": no span word, but a side
         lows, highs = sv.tags.within(lo, hi, "level.low"), sv.tags.within(lo, hi, "level.high")
         return "", "low" if lows and (not highs or lows[0].first < highs[0].first) else "high"

@@ -89,7 +89,8 @@ def read_figures(sv: SentenceView) -> list[Figure]:
 
 def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: list[Figure]) -> Figure:
     hedge = _hedge(sv, q)
-    first = min([p.first for p in got] + [q.first])
+    other = max((o.last for o in sv.quantities if o.last <= q.first), default=0)  # the quote holds one figure
+    first = min([p.first for p in got if p.first >= other] + [q.first])
     sign = 0
     for p in got:
         if p.cls.endswith(".up"):

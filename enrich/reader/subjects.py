@@ -242,7 +242,9 @@ def _content_word(sv: SentenceView, i: int) -> bool:
 def _can_be_subject(sv: SentenceView, n: NameNode) -> bool:
     toks = sv.toks
     prev = toks[n.first - 1].low if n.first > 0 else ""
-    if prev in PREPOSITIONS and not (prev in ("of", "in") and n.first >= 2 and toks[n.first - 2].low in (
+    # a name that opens its clause after the preposition is its subject: ", with JPMorgan down 8.3%"
+    opens = n.symbol is not None and n.first > 0 and sv.clause_of(n.first).first == n.first - 1
+    if prev in PREPOSITIONS and not opens and not (prev in ("of", "in") and n.first >= 2 and toks[n.first - 2].low in (
             "shares", "stock", "stocks")):
         return False
     if n.possessive:

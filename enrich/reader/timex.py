@@ -171,11 +171,18 @@ class TimeReader:
     def _clock(self, i: int) -> TimeExpr | None:
         """"10:15 am", "11:07 a.m. EDT", "15:30 GMT", "1445 GMT", "10am", "4 p.m.", "10:26:31 AM"."""
         toks = self.toks
-        h = _num(toks[i]) if toks[i].is_number else None
-        if h is None:
+        if not toks[i].is_number:
             return None
         j, minute = i + 1, 0
-        if self._word(j) == ":" and j + 1 < len(toks) and toks[j + 1].text.isdigit() and len(toks[j + 1].text) == 2:
+        h = _num(toks[i])
+        dotted = toks[i].text.split(".")
+        if h is None and len(dotted) == 2 and dotted[0].isdigit() and len(dotted[1]) == 2 and dotted[1].isdigit() \
+                and (self._am_pm(j) is not None or self.tags.starts(j, "time.zone") is not None):
+            h, minute = int(dotted[0]), int(dotted[1])  # "11.45am", "9.30 GMT": the British way
+            with_colon = True
+        elif h is None:
+            return None
+        elif self._word(j) == ":" and j + 1 < len(toks) and toks[j + 1].text.isdigit() and len(toks[j + 1].text) == 2:
             minute = int(toks[j + 1].text)
             j += 2
             if self._word(j) == ":" and j + 1 < len(toks) and toks[j + 1].text.isdigit():
@@ -183,7 +190,8 @@ class TimeReader:
             with_colon = True
         else:
             with_colon = False
-        if not with_colon and len(toks[i].text) == 4 and self.tags.starts(j, "time.zone") is not None:
+        if not with_colon and len(toks[i].text) == 4 and toks[i].text.isdigit() and \
+                self.tags.starts(j, "time.zone") is not None:
             h, minute = divmod(int(toks[i].text), 100)  # "1445 GMT"
             with_colon = True
         half = self._am_pm(j)
@@ -425,6 +433,9 @@ class TimeReader:
             return counted
         if self._word(i) == "since":
             return self._since(i)
+        whole = {"week": "wtd", "month": "mtd", "quarter": "qtd", "year": "ytd"}.get(self._word(i + 1))
+        if whole and self._word(i) == "the" and tags.ends(i, "level.close") is not None:
+            return self._node(i, i + 2, TKind.SPAN, span=whole, edge="last")  # "ended the week 3.7% higher": closed
         return None
 
     def _edge(self, i: int) -> TimeExpr | None:
