@@ -16,7 +16,7 @@ from .errors import NoSessionsError
 from .instruments import instrument
 from .models import Article, Claim, Kind, Mention, Moment, TimeRef
 from .reader.read import Reader, Statement
-from .reader.timex import TKind
+from .reader.timex import CALENDAR_SPANS, TKind
 from .sessions import in_progress, resolve
 
 LEVELS = {"close": Kind.CLOSE, "open": Kind.OPEN, "high": Kind.HIGH, "low": Kind.LOW, "price": Kind.PRICE}
@@ -97,7 +97,7 @@ class ClaimBuilder:
         if kind is Kind.PRICE and st.extreme in ("record", "year"):
             kind = Kind.LOW if st.side == "low" else Kind.HIGH  # "down from nearly $300 -- an all-time high"
         if kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE) and (
-                (spec.period is not None and spec.period.kind in (TKind.SPAN, TKind.MONTH, TKind.YEAR, TKind.WEEK))
+                (spec.period is not None and spec.period.kind in (TKind.SPAN, *CALENDAR_SPANS))
                 or st.base_price is not None):
             kind = Kind.RANGE_PCT_CHANGE
         if f.reading == "before_move" and spec.period is not None and spec.day is None:

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from .calendar import Calendar, Phase
 from .errors import NoSessionsError
 from .models import Article, Kind, Moment, TimeRef
-from .reader.timex import TimeExpr, TKind
+from .reader.timex import CALENDAR_SPANS, TimeExpr, TKind
 from .reader.timing import TimeSpec
 
 NEARBY = 2  # sessions searched beside a vague period for a one-day move (README, "Verdict rules")
@@ -95,7 +95,7 @@ def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: d
     """(end session, session the change is measured from, candidate sessions, why) for a period. `latest` is the
     latest session at the publish time, `cap` the last one the words may name, `completed` the last that had
     closed when the article appeared."""
-    if e.kind in (TKind.WEEK, TKind.MONTH, TKind.YEAR):
+    if e.kind in CALENDAR_SPANS:
         assert e.day is not None and e.until is not None
         first = cal.session_on_or_after(e.day)
         end = min(cal.session_on_or_before(e.until), cap)
@@ -157,7 +157,7 @@ def _extreme_window(extreme: str, session: dt.date, period: TimeExpr | None, cal
                     ) -> tuple[dt.date, dt.date] | None:
     """The sessions a "record", "52-week" or "multiyear" high or low is the extreme of; a month or year named
     with the figure ("the record high it hit in June") bounds it instead."""
-    if period is not None and period.kind in (TKind.MONTH, TKind.YEAR, TKind.WEEK) and period.day and period.until:
+    if period is not None and period.kind in CALENDAR_SPANS and period.day and period.until:
         return cal.session_on_or_after(period.day), min(cal.session_on_or_before(period.until), session)
     if extreme == "year":
         return cal.session_on_or_after(session - dt.timedelta(days=365)), session

@@ -169,3 +169,25 @@ def test_a_price_at_the_exchanges_closing_time_is_the_close():
     from enrich.models import Kind
     c = first("At 4 p.m. ET on Monday, Home Depot stock was at $310.20.", "2021-06-15T08:00:00-04:00")
     assert c.kind is Kind.CLOSE and c.session == D(2021, 6, 14)
+
+
+def test_a_year_written_before_a_move_or_a_level_is_that_year():
+    c = first("Toyota's 2021 gain now stands at 31%.", "2021-11-20T09:00:00+09:00", "https://example.jp/a")
+    assert (c.time.from_session, c.session) == (D(2020, 12, 30), D(2021, 11, 19))
+    got = {x.value: x for x in claims_of(
+        "The Dow stood 9% above its 2020 closing low of 18,591.93 on Thursday.", "2021-01-09T09:00:00-05:00")}
+    assert got[18591.93].time.extreme == "low"
+    assert min(got[18591.93].time.candidates) == D(2020, 1, 2)
+
+
+def test_since_its_dated_low_measures_from_that_day():
+    c = first("Ford shares have climbed 40% since their June 4 low.", "2022-08-10T16:30:00-04:00")
+    assert c.time.from_session == D(2022, 6, 4 - 1) or c.time.from_session == D(2022, 6, 3)
+
+
+def test_a_calendar_quarter_is_a_period_and_quarterly_results_are_no_time():
+    c = first("Intel stock slid 14% in the third quarter of 2022.", "2022-10-15T09:00:00-04:00")
+    assert (c.time.from_session, c.session) == (D(2022, 6, 30), D(2022, 9, 30))
+    c = first("Intel stock rose 6% in Q1.", "2023-05-02T09:00:00-04:00")
+    assert (c.time.from_session, c.session) == (D(2022, 12, 30), D(2023, 3, 31))
+    assert not claims_of("Intel's second-quarter revenue fell 15%.", "2023-08-02T09:00:00-04:00")

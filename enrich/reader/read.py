@@ -18,7 +18,7 @@ from .statements import Figure, NameNode, SentenceView, read_figures
 from .subjects import _can_be_subject, name_nodes, subjects
 from .text import Sentence, clauses, headlines, sentences
 from .timex import TimeReader
-from .timing import RunningTime, TimeSpec, after_sentence, times_for
+from .timing import RunningTime, TimeSpec, after_sentence, bounds_extreme, times_for
 
 
 @dataclass(frozen=True)
@@ -225,6 +225,8 @@ def _extreme(sv: SentenceView, fig: Figure) -> tuple[str, str]:
                     sv.tags.within(a, b, "level.high") or sv.tags.within(a, b, "level.low")
                     or sv.tags.within(a, b, "level.close")):
                 span = ""  # only "$300 -- an all-time high" or "$180, a record close" names the figure's extreme
+        if not span and a < fig.q.first and _period_extreme(sv, a, fig.q.first):
+            span = "period"  # "its 2022 closing low of 3,577.03", "its March high": the extreme of that period
         if fig.level in ("high", "low", "price") and "new" in [t.low for t in sv.toks[max(a, fig.q.first - 5):
                                                                                        fig.q.first]]:
             span = "new"  # "fell to a new low of $36.90", "touching a new record of $1,133.95": a price reached
@@ -237,6 +239,11 @@ def _extreme(sv: SentenceView, fig: Figure) -> tuple[str, str]:
         lows, highs = sv.tags.within(lo, hi, "level.low"), sv.tags.within(lo, hi, "level.high")
         return "", "low" if lows and (not highs or lows[0].first < highs[0].first) else "high"
     return "", ""
+
+
+def _period_extreme(sv: SentenceView, a: int, b: int) -> bool:
+    """A month or year written right before a high or low in [a, b): "2022 closing low", "March peak"."""
+    return any(a <= e.first and e.last < b and bounds_extreme(sv, e) for e in sv.times)
 
 
 def _modal(sv: SentenceView, fig: Figure, clause: object) -> str:

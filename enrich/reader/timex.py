@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from ..models import Moment
@@ -22,6 +22,7 @@ class TKind(str, Enum):
     MONTH = "month"  # a calendar month, [day, until]
     YEAR = "year"  # a calendar year, [day, until]
     WEEK = "week"  # a calendar week, [day, until] ("last week")
+    QUARTER = "quarter"  # a calendar quarter, [day, until] ("in the second quarter", "Q3 2023")
     SPAN = "span"  # from an anchor to the reference session ("this year", "over the past six months", "since May 2")
     MOMENT = "moment"  # when in the session ("after hours", "mid-day", "at the close")
     CLOCK = "clock"  # a stated clock time ("at 10:15 am", "by 1445 GMT")
@@ -51,6 +52,9 @@ class TimeExpr:
     anytime: bool = False  # MOMENT during the session at no stated time of day ("intraday", "at one point")
 
 
+CALENDAR_SPANS = (TKind.WEEK, TKind.MONTH, TKind.QUARTER, TKind.YEAR)  # named periods with a first and last day
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -79,7 +83,7 @@ class TimeReader:
         self.ref = ref
         self.readers: list[Callable[[int], TimeExpr | None]] = [
             self._clock, self._numeric_date, self._edge, self._ending, self._span, self._previous, self._event,
-            self._relative_day, self._date, self._weekday, self._month, self._year, self._moment]
+            self._relative_day, self._date, self._weekday, self._quarter, self._month, self._year, self._moment]
 
     def find(self) -> list[TimeExpr]:
         out: list[TimeExpr] = []
@@ -372,6 +376,39 @@ class TimeReader:
             j += 1
         return self._node(start, j, TKind.MONTH, day=first, until=month_end(first))
 
+    def _quarter(self, i: int) -> TimeExpr | None:
+        """"in the second quarter", "the fourth quarter of 2008", "Q3 2023", "in Q1": a calendar quarter (the
+        latest one begun by the reference date when no year is written); "second-quarter earnings" is the time
+        of results, not of a figure."""
+        start = i
+        if self._word(i) == "the":
+            i += 1
+        n = ORDINALS.get(self._word(i))
+        j = i + 1
+        if self._word(i) == "q" and self._word(j) in ("1", "2", "3", "4"):  # "Q3" is written as one word
+            n, j = int(self._word(j)), j + 1
+        if n is None:
+            return None
+        if self._word(i) == "q":
+            pass
+        elif self._word(j) == "-" and self._word(j + 1) == "quarter":
+            j += 2
+        elif self._word(j) == "quarter":
+            j += 1
+        else:
+            return None
+        year = None
+        if self._word(j) == "of" and self._year_at(j + 1) is not None:
+            year, j = self._year_at(j + 1), j + 2
+        elif self._year_at(j) is not None:
+            year, j = self._year_at(j), j + 1
+        if year is None:
+            year = self.ref.year if dt.date(self.ref.year, 3 * n - 2, 1) <= self.ref else self.ref.year - 1
+        first = dt.date(year, 3 * n - 2, 1)
+        node = self._node(start, j, TKind.QUARTER, day=first, until=month_end(dt.date(year, 3 * n, 1)))
+        results = self.tags.starts(j, "time.event_after") or self.tags.starts(j, "not_market")
+        return replace(node, background=True) if results is not None else node
+
     def _part(self, i: int) -> tuple[str, int] | None:
         for cls in ("time.season_early", "time.season_late", "time.season_mid"):
             p = self.tags.starts(i, cls)
@@ -399,6 +436,7 @@ class TimeReader:
         j = i + 1
         possessive = self._word(j) == "'s"
         closed = self.tags.ends(start, "level.close") is not None or self.tags.ends(start, "level.open") is not None
+        closed = closed or self._names_a_period(j)  # "the Nikkei's 2023 gain", "its 2022 closing low"
         if part is None and not possessive and not closed and prev not in (
                 "in", "for", "during", "of", "since", "throughout", "through", "over", "until", "from"):
             return None  # a year is a time after a preposition or a verb that ends ("finished 2019 at $39.18")
@@ -409,6 +447,12 @@ class TimeReader:
             first, last = {"early": (first, dt.date(year, 4, 30)), "late": (dt.date(year, 9, 1), last),
                            "mid": (dt.date(year, 5, 1), dt.date(year, 8, 31))}[part[0]]
         return self._node(start, j, TKind.YEAR, day=first, until=last)
+
+    def _names_a_period(self, j: int) -> bool:
+        """A year written before a move or a level it bounds: "2023 gain", "2022 closing low", "2019 high"."""
+        if self._word(j) in ("closing", "intraday", "trading"):
+            j += 1
+        return any(self.tags.starts(j, cls) is not None for cls in ("direction.noun", "level.high", "level.low"))
 
     def _span(self, i: int) -> TimeExpr | None:
         """Spans back from the reference session: "this year", "so far this month", "this week", "last week",
@@ -530,12 +574,20 @@ class TimeReader:
         j = i + 1
         if self._word(j) == "then":
             return self._node(i, j + 1, TKind.SPAN, span="since")
+        owned = self._word(j) in ("its", "their", "the")  # "since its March 13 low"
         for read in (self._date, self._weekday, self._month, self._year):
-            e = read(j)
+            e = read(j + owned)
             if e is not None and e.day is not None:
+                last = e.last
+                if owned:
+                    level = next((self.tags.starts(last, c) for c in ("level.low", "level.high", "level.close")
+                                  if self.tags.starts(last, c) is not None), None)
+                    if level is None:
+                        return None
+                    last = level.last
                 anchor = e.day if e.kind is TKind.DAY else e.day - dt.timedelta(days=1)
                 inner = self._qualified(e)
-                return self._node(i, e.last, TKind.SPAN, span="since", day=anchor, inner=inner)
+                return self._node(i, last, TKind.SPAN, span="since", day=anchor, inner=inner)
         return None
 
     def _moment(self, i: int) -> TimeExpr | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..models import Moment
 from .statements import Figure, SentenceView
 from .text import Clause
-from .timex import TimeExpr, TKind
+from .timex import CALENDAR_SPANS, TimeExpr, TKind
 
 SUPERLATIVES = frozenset("""worst best biggest largest steepest sharpest lowest highest most least first weakest
 strongest longest heaviest deepest fastest greatest smallest""".split())
@@ -22,7 +22,7 @@ PAST = frozenset("was were had did closed ended finished settled fell rose opene
 SNAPSHOT_WORDS = frozenset("all data prices quotes figures market trading".split())
 CONTRASTS = frozenset("while whereas compared versus against".split())  # a comparison shares its period
 DAY_KINDS = (TKind.DAY, TKind.PREVIOUS, TKind.EVENT)
-PERIOD_KINDS = (TKind.SPAN, TKind.WEEK, TKind.MONTH, TKind.YEAR)
+PERIOD_KINDS = (TKind.SPAN, *CALENDAR_SPANS)
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ def _antecedent(sv: SentenceView, c: Clause) -> TimeExpr | None:
     for e in reversed(sv.times):
         if e.last > c.first:
             continue
-        if e.kind in (TKind.DAY, TKind.MONTH, TKind.YEAR, TKind.WEEK):
+        if e.kind is TKind.DAY or e.kind in CALENDAR_SPANS:
             return e
         if e.kind is TKind.SPAN and e.inner is not None:
             return e.inner
@@ -197,9 +197,10 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     bound = [e for e in exprs if _bound(sv, e) == fig.q.first]
     exprs = bound or [e for e in exprs if _bound(sv, e) is None and _same_predicate(sv, e, fig)]
     within = None
-    if fig.reading == "from_extreme":  # "up 53% from its March low": March bounds the low, not the move
-        named = [e for e in exprs if e.kind in (TKind.MONTH, TKind.YEAR, TKind.WEEK) and e.first >= fig.q.last]
-        within = named[0] if named else None
+    named = [e for e in exprs if bounds_extreme(sv, e) or (
+        fig.reading == "from_extreme" and e.kind in CALENDAR_SPANS and e.first >= fig.q.last)]
+    if named:  # "up 53% from its March low", "its 2022 closing low of 3,577.03": the period bounds the extreme
+        within = named[0]
         exprs = [e for e in exprs if e not in named]
     exprs = _from_anchor(sv, fig, exprs)
     day = _nearest([e for e in exprs if e.kind in DAY_KINDS], fig)
@@ -246,13 +247,21 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
                     _then(sv, period) or state.last_date, anytime, clock, adjacent, within)
 
 
+def bounds_extreme(sv: SentenceView, e: TimeExpr) -> bool:
+    """A month, quarter or year written right before a high or low: "2022 closing low", "its March peak"."""
+    if e.kind not in CALENDAR_SPANS:
+        return False
+    k = e.last + (1 if e.last < len(sv.toks) and sv.toks[e.last].low in ("closing", "intraday", "trading") else 0)
+    return sv.tags.starts(k, "level.high") is not None or sv.tags.starts(k, "level.low") is not None
+
+
 def _then(sv: SentenceView, period: TimeExpr | None) -> dt.date | None:
     """The date "since then" points back to when the sentence names it: "ended 2008 at $14.08, and it has fallen
     67% since then" (the end of a month or year, the day itself)."""
     if period is None or period.kind is not TKind.SPAN or period.span != "since" or period.day is not None:
         return None
     for e in reversed(sv.times):
-        if e.last <= period.first and e.kind in (TKind.DAY, TKind.MONTH, TKind.YEAR, TKind.WEEK) and e.day:
+        if e.last <= period.first and (e.kind is TKind.DAY or e.kind in CALENDAR_SPANS) and e.day:
             return e.until or e.day
     return None
 
@@ -292,7 +301,7 @@ def _since_clause(sv: SentenceView, fig: Figure) -> TimeExpr | None:
         if any(q.first == i for q in sv.quantities):
             return None
         if words[i] == "since":
-            dated = [e for e in sv.times if e.first > i and e.kind in (TKind.DAY, TKind.MONTH, TKind.YEAR)]
+            dated = [e for e in sv.times if e.first > i and (e.kind is TKind.DAY or e.kind in CALENDAR_SPANS)]
             if dated and usable(sv, dated[0]):
                 e = dated[0]
                 anchor = e.day if e.kind is TKind.DAY or e.day is None else e.day - dt.timedelta(days=1)
@@ -346,7 +355,7 @@ def after_sentence(sv: SentenceView, state: RunningTime, named: list[str], has_f
         if day is not None:
             state.during.add(day)
     for e in sv.times:
-        if e.kind in (TKind.MONTH, TKind.YEAR) and e.until is not None:
+        if e.kind in CALENDAR_SPANS and e.until is not None:
             state.last_date = e.until  # "BofA ended 2008 at $14.08 ... it has fallen 67% since then"
         if e.kind is TKind.DAY and e.day is not None:
             state.last_date = e.day
