@@ -111,11 +111,12 @@ class ClaimBuilder:
             return None
         cal = self.calendar(st.symbol)
         if f.reading == "before_move" and time.session is not None and not time.extreme:
+            named = time.session
             if time.from_session is not None:
                 time = replace(time, session=time.from_session, moment=Moment.CLOSE, candidates=(), alternatives=(),
                                why=time.why + "; the close the move started from")
             elif not spec.day_adjacent:  # "rose 1.3% on Thursday from $59.24": Wednesday's close
-                time = replace(time, session=cal.offset(time.session, -1), moment=Moment.CLOSE, alternatives=(),
+                time = replace(time, session=cal.offset(named, -1), moment=Moment.CLOSE, alternatives=(),
                                why=time.why + "; the previous close, which a one-day move starts from")
             kind = Kind.CLOSE if kind in (Kind.PRICE, Kind.CLOSE) else kind
         if kind is Kind.CLOSE and f.reading == "level" and f.level == "close" and time.moment in OUTSIDE:

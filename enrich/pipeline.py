@@ -78,7 +78,8 @@ class Enricher:
             pass  # each symbol is tried again below, and its figures are set apart if it has no data
         series: dict[str, PriceSeries] = {}
         shares: dict[str, Callable[[dt.date], SharesAt | None]] = {}  # one lookup (and its cache) per symbol
-        judged, unchecked = [], []
+        judged: list[Judgement] = []
+        unchecked: list[Judgement] = []
         for c in ex.claims:
             if c.session is None:
                 if article.published is None:

@@ -54,7 +54,8 @@ def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extr
     cap = max(latest, cal.session_on_or_before(ref_local)) if article.published_date_only else latest
     base = latest if spec.running_day is None else min(cal.session_on_or_before(min(spec.running_day, ref_local)),
                                                          cap)
-    session, from_session, candidates = base, None, ()
+    candidates: tuple[dt.date, ...] = ()
+    session, from_session = base, None
     if spec.day is not None:
         day = _day_of(spec.day, base, cal)
         if day is not None:

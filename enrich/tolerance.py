@@ -46,7 +46,7 @@ def vendor_noise(kind: Kind, value: float, step: float = 0.0) -> float:
 
 
 def half_unit(claim: Claim) -> float:
-    return 0.5 * 10 ** (-claim.decimals) * claim.unit_scale
+    return float(0.5 * 10 ** (-claim.decimals) * claim.unit_scale)
 
 
 def band(claim: Claim, value: float | None = None, step: float = 0.0) -> tuple[float, float]:

@@ -258,6 +258,7 @@ class Judge:
         "record close" is checked as a close only)."""
         t = c.time
         assert t is not None and t.session is not None
+        named = t.session
         days = sorted({t.session, *t.candidates})
         bars = [(d, b) for d in days if (b := self.s.bar(d)) is not None]
         if not bars:
@@ -266,11 +267,11 @@ class Judge:
         sign = 1 if t.extreme == "high" else -1
 
         def level(what: str, day: dt.date, bar: Bar) -> float:  # in the shares of the session named
-            return getattr(bar, what) / self.s.split_factor(day, t.session) * self.s.split_factor(t.session, day)
+            return float(getattr(bar, what)) / self.s.split_factor(day, named) * self.s.split_factor(named, day)
 
         def extreme_of(what: str) -> tuple[dt.date, Bar]:
             # of equal extremes, the session the text names (ties are common in closes quoted to the cent)
-            return max(bars, key=lambda db: (sign * round(level(what, *db), 6), db[0] == t.session))
+            return max(bars, key=lambda db: (sign * round(level(what, *db), 6), db[0] == named))
 
         readings = [] if c.kind is Kind.CLOSE else [(t.extreme, extreme_of(t.extreme))]
         readings.append(("close", extreme_of("close")))
@@ -281,7 +282,7 @@ class Judge:
             quoted = getattr(bar, what)
             adjusted = level(what, day, bar)
             as_then = "" if abs(adjusted - quoted) < 1e-9 else \
-                f" ({money(adjusted, self.s.symbol)} in the shares of {_day(t.session)}, after splits)"
+                f" ({money(adjusted, self.s.symbol)} in the shares of {_day(named)}, after splits)"
             return (f"{most} {what} from {_day(bars[0][0])} to {_day(bars[-1][0])}: "
                     f"{money(quoted, self.s.symbol)} on {_day(day)}{as_then}")
 

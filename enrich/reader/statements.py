@@ -102,10 +102,10 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
         prev = before[-1]
         reading, level, sign = prev.reading, prev.level, sign or prev.sign
     if reading in ("restate", "gapped"):
-        prev = next((f for f in reversed(before) if f.reading in CHANGES and f.q.last <= q.first), None)
-        if prev is not None:
-            sign = sign or prev.sign
-            reading = "change" if prev.reading in ("restate", "gapped") else prev.reading
+        move = next((f for f in reversed(before) if f.reading in CHANGES and f.q.last <= q.first), None)
+        if move is not None:
+            sign = sign or move.sign
+            reading = "change" if move.reading in ("restate", "gapped") else move.reading
             if reading == "value_change" and not q.large:
                 reading = "change"
         else:
@@ -128,9 +128,9 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
         level = _level_after(sv, q) or level  # "Touched $214.10 at the bottom of the session"
     if reading == "after_move":
         level = _level_before(sv, q.first)
-        prev = next((f for f in reversed(before) if f.reading in CHANGES), None)
-        if prev is not None and prev.hedge and prev.hedge.split()[-1] == "as" and prev.hedge.startswith(("as", "up")):
-            level = "high" if prev.sign >= 0 else "low"  # "rose as much as 4.5% to $198.40": the day's high
+        move = next((f for f in reversed(before) if f.reading in CHANGES), None)
+        if move is not None and move.hedge and move.hedge.split()[-1] == "as" and move.hedge.startswith(("as", "up")):
+            level = "high" if move.sign >= 0 else "low"  # "rose as much as 4.5% to $198.40": the day's high
         if q.large and sv.tags.within(sv.clause_of(q.first).first, q.first, "value.nouns"):
             reading, level = "value", ""  # "Nvidia's value would rise by $181 billion to a record $936 billion"
     if hedge and first > q.first - len(hedge.split()):

@@ -1,0 +1,156 @@
+"""The typed nodes of time expressions, and the helpers every time reader shares.
+
+A node says when a figure was true as the words put it: a day, a calendar period, a span back from the reference
+session, a moment of the session or a clock time. Dates are resolved against the publish date; sessions are
+sessions.py's business.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from ..models import Moment
+from .lexicon import Tags
+from .text import Token
+
+class TKind(str, Enum):
+    DAY = "day"  # one calendar day: a date, a weekday, today, yesterday
+    PREVIOUS = "previous"  # the session before the reference one ("the previous session")
+    MONTH = "month"  # a calendar month, [day, until]
+    YEAR = "year"  # a calendar year, [day, until]
+    WEEK = "week"  # a calendar week, [day, until] ("last week")
+    QUARTER = "quarter"  # a calendar quarter, [day, until] ("in the second quarter", "Q3 2023")
+    SPAN = "span"  # from an anchor to the reference session ("this year", "over the past six months", "since May 2")
+    MOMENT = "moment"  # when in the session ("after hours", "mid-day", "at the close")
+    CLOCK = "clock"  # a stated clock time ("at 10:15 am", "by 1445 GMT")
+    EVENT = "event"  # "on the day of the explosion": the day the article gives that event elsewhere
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    first: int  # tokens [first, last) of its sentence
+    last: int
+    start: int  # characters in the article
+    end: int
+    text: str
+    kind: TKind
+    day: dt.date | None = None  # DAY; the first day of MONTH/YEAR/WEEK; a SPAN's anchor day ("since May 2")
+    until: dt.date | None = None  # the last day of MONTH/YEAR/WEEK
+    moment: Moment | None = None  # MOMENT; a DAY's own moment ("Thursday's close")
+    span: str = ""  # SPAN: ytd mtd wtd qtd sessions weeks months years since ipo stretch
+    n: int = 0  # SPAN: how many sessions/weeks/months/years
+    near: bool = False  # a DAY within a week of the publish date: it may run on to later sentences
+    background: bool = False  # the time of an event, not of a figure ("results after Tuesday's close")
+    future: bool = False  # after the publish date ("next week", "will report on Thursday")
+    event: str = ""  # EVENT: the noun that names the event
+    clock: dt.time | None = None  # CLOCK
+    inner: TimeExpr | None = None  # SPAN "since": the date, month or year it runs from
+    edge: str = ""  # DAY "first"/"last": the first or last session of [day, until] ("the first trading day of 2022")
+    anytime: bool = False  # MOMENT during the session at no stated time of day ("intraday", "at one point")
+
+
+CALENDAR_SPANS = (TKind.WEEK, TKind.MONTH, TKind.QUARTER, TKind.YEAR)  # named periods with a first and last day
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def num(tok: Token) -> int | None:
+    t = tok.text
+    return int(t) if t.isdigit() else None
+
+
+def months_back(day: dt.date, n: int) -> dt.date:
+    y, m = divmod(day.year * 12 + day.month - 1 - n, 12)
+    return dt.date(y, m + 1, min(day.day, 28))
+
+
+class TimeWords:
+    """What every time reader needs: the sentence's tokens and tags, the reference date, and node building."""
+
+    def __init__(self, tokens: tuple[Token, ...], tags: Tags, ref: dt.date) -> None:
+        self.toks = tokens
+        self.tags = tags
+        self.ref = ref
+
+    # -- helpers ----------------------------------------------------------------------------------------
+    def _node(self, first: int, last: int, kind: TKind, **kw: object) -> TimeExpr:
+        a, b = self.toks[first].start, self.toks[last - 1].end
+        return TimeExpr(first, last, a, b, "", kind, **kw)  # type: ignore[arg-type]
+
+    def _word(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+
+    def _skip_dot(self, i: int) -> int:
+        return i + 1 if self._word(i) == "." else i
+
+    def _month_at(self, i: int) -> tuple[int, int] | None:
+        p = self.tags.starts(i, "month")
+        if p is None:
+            return None
+        if self._word(i) == "may" and not (self._word(i + 1).isdigit() or self._word(i - 1) in (
+                "in", "of", "since", "early", "late", "mid", "until", "through", "from", "during", "last", "this")):
+            return None  # "may" the verb
+        if self._word(i) in ("mar", "jan", "dec", "sep", "jun", "jul") and self.toks[i].text[0].islower():
+            return None  # "mar", "dec" as words
+        return int(p.cls.rsplit(".", 1)[1]), self._skip_dot(p.last)
+
+    def _year_at(self, i: int) -> int | None:
+        if i < len(self.toks) and len(self.toks[i].text) == 4 and self.toks[i].text.isdigit():
+            y = int(self.toks[i].text)
+            if 1900 <= y <= self.ref.year + 1:
+                return y
+        return None
+
+    def _past(self, month: int, day: int = 1) -> int:
+        """The year of the latest (month, day) not more than two days after the reference date."""
+        y = self.ref.year
+        d = safe_date(y, month, min(day, 28))
+        if d is not None and d > self.ref + dt.timedelta(days=2):
+            y -= 1
+        return y
+
+    def _qualified(self, e: TimeExpr) -> TimeExpr:
+        """The text of the expression, and whether it is in the future or the time of a background event."""
+        first = e.first
+        if self._word(first - 1) in ("on", "at", "by", "in", "during", "for", "from", "through", "until", "as"):
+            first -= 1  # keep the preposition in the quoted words
+        a, b = self.toks[first].start, self.toks[e.last - 1].end
+        text = "".join(t.text if not t.space_before or k == first else " " + t.text
+                       for k, t in enumerate(self.toks[first:e.last], first))
+        future = e.future or (e.day is not None and e.day > self.ref) or self._future_word(first)
+        background = e.background or (e.kind in (TKind.DAY, TKind.PREVIOUS) and self._background(first, e.last))
+        return TimeExpr(first, e.last, a, b, text, e.kind, e.day, e.until, e.moment, e.span, e.n, e.near,
+                        background, future, e.event, e.clock, e.inner, e.edge, e.anytime)
+
+    def _future_word(self, first: int) -> bool:
+        if any(self.tags.ends(j, "time.future") is not None for j in range(max(0, first - 2), first + 1)):
+            return True
+        for j in range(first, max(-1, first - 6), -1):  # a timetable verb earlier in the phrase
+            if j < first and self._word(j) in (",", ";", ".", ":"):
+                return False
+            if self.tags.ends(j, "time.schedule") is not None:
+                return True
+        return False
+
+    def _background(self, first: int, last: int) -> bool:
+        """"ahead of Friday's jobs report", "results after Tuesday's close": the day of an event, not a figure."""
+        if self.tags.starts(last, "time.event_after") is not None:
+            return True
+        if self._word(last) == "'s" and self.tags.starts(last + 1, "time.event_after") is not None:
+            return True
+        # "after Tuesday's sharp gains", "ahead of Friday's report": an event before or after the figure's session
+        lead = self._word(first - 1) if self._word(first) not in ("after", "before") else self._word(first)
+        return lead in ("after", "before", "following") or self._word(first - 2) == "ahead"
