@@ -106,7 +106,9 @@ def test_prints_on_a4_and_letter_without_cutting_anything(report, browser, paper
         const r = document.createRange(); r.selectNodeContents(td);
         return r.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight) }})""")
     assert heights and all(0.5 < h < 1.5 for h in heights), heights  # shown, and never broken across lines
-    assert page.evaluate("document.querySelector('picture img').currentSrc === document.querySelector('picture img').src")
+    # the picture picks its print source again after the media change, asynchronously: wait for it (or time out)
+    page.wait_for_function("document.querySelector('picture img').currentSrc === document.querySelector('picture img').src",
+                           timeout=10_000)
     pdf = page.pdf(format=paper)
     assert pdf[:5] == b"%PDF-" and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + \
         pdf.count(b"/Type/Page") >= 1
