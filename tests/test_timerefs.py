@@ -191,3 +191,58 @@ def test_a_calendar_quarter_is_a_period_and_quarterly_results_are_no_time():
     c = first("Intel stock rose 6% in Q1.", "2023-05-02T09:00:00-04:00")
     assert (c.time.from_session, c.session) == (D(2022, 12, 30), D(2023, 3, 31))
     assert not claims_of("Intel's second-quarter revenue fell 15%.", "2023-08-02T09:00:00-04:00")
+
+
+def test_a_move_the_opening_makes_is_the_open_against_the_previous_close():
+    c = first("Unilever opened 2.2% lower on Wednesday.", "2023-03-08T17:00:00+00:00", "https://example.co.uk/a")
+    assert c.time.moment is Moment.OPEN and c.session == D(2023, 3, 8)
+    c = first("Sony posted an opening gain of 1.5% before giving it back.", "2023-03-08T16:00:00+09:00",
+              "https://example.jp/a")
+    assert c.time.moment is Moment.OPEN
+    c = first("Sony gained 1.5% after opening lower.", "2023-03-08T16:00:00+09:00", "https://example.jp/a")
+    assert c.time.moment is not Moment.OPEN
+
+
+def test_a_move_from_a_days_close_is_that_days_move():
+    from enrich.models import Kind
+    got = {c.value: c for c in claims_of("Caterpillar finished 1.4% above Monday's close of $221.10 on Tuesday.",
+                                         "2023-03-07T17:00:00-05:00")}
+    assert got[1.4].kind is Kind.PCT_CHANGE and got[1.4].session == D(2023, 3, 7)
+    assert got[221.10].kind is Kind.CLOSE and got[221.10].session == D(2023, 3, 6)
+    got = {c.value: c for c in claims_of("Lloyds ended 2.5% below Friday's 44.1p.", "2023-03-06T17:00:00+00:00",
+                                         "https://example.co.uk/a")}
+    assert got[-2.5].kind is Kind.PCT_CHANGE and got[-2.5].session == D(2023, 3, 6)
+    assert got[44.1].kind is Kind.CLOSE and got[44.1].session == D(2023, 3, 3)
+
+
+def test_a_time_of_day_with_a_place_or_midsession_is_intraday_and_noon_is_a_clock_time():
+    c = first("Siemens slipped 1.1% in late Frankfurt trade.", "2023-06-29T18:30:00+02:00", "https://example.de/a")
+    assert c.time.moment is Moment.INTRADAY
+    got = claims_of("In midsession trade, Wipro was up 1.8 per cent at Rs 412.", "2023-06-29T17:00:00+05:30",
+                    "https://example.in/a")
+    assert [c.time.moment for c in got] == [Moment.INTRADAY, Moment.INTRADAY] and got[1].value == 412
+    assert first("Shortly before noon, Ford was down 2%.", "2023-06-29T17:00:00-04:00").time.moment \
+        is Moment.CLOCK_TIME
+
+
+def test_a_clock_time_trailing_one_figure_does_not_time_another_predicate():
+    got = {c.value: c for c in claims_of(
+        "Wipro, up 0.9% at 10:40 a.m., had fallen 2.6% in the previous session.", "2023-07-20T16:00:00+05:30",
+        "https://example.in/a")}
+    assert got[0.9].time.moment is Moment.CLOCK_TIME
+    assert got[-2.6].time.moment is Moment.CLOSE and got[-2.6].session == D(2023, 7, 19)
+
+
+def test_a_clock_time_before_the_figures_times_the_clauses_that_follow():
+    got = {c.value: c for c in claims_of("At 10.05am the FTSE 100 was 0.2% higher and BP had gained 1.4%.",
+                                         "2023-07-18T17:00:00+01:00", "https://example.co.uk/a")}
+    assert got[0.2].time.moment is Moment.CLOCK_TIME and got[1.4].time.moment is Moment.CLOCK_TIME
+    got = {c.value: c for c in claims_of("The DAX was up 0.3% by 1015 GMT, with SAP adding 1.9%.",
+                                         "2023-07-18T17:00:00+02:00", "https://example.de/a")}
+    assert got[1.9].time.moment is Moment.CLOCK_TIME
+
+
+def test_the_verb_nearest_the_figure_says_whether_it_is_current():
+    got = {c.value: c for c in claims_of("Ford closed at $12.40 yesterday and is up 1.2% this morning.",
+                                         "2023-06-29T10:30:00-04:00")}
+    assert got[1.2].time.moment is Moment.CLOCK_TIME

@@ -131,6 +131,18 @@ ENTRIES: tuple[Entry, ...] = (
               ("Thursday's gain of 22 cents took the stock to $4.17.", "22 cents", "change+"),
               ("It recovered from a deficit of more than 300 points in the morning session.", "300 points", "change-"),
               ("The Hang Seng ended higher, paring a weekly loss to 1.3 per cent.", "1.3 per cent", "change-"),)),
+    entry("a move from the close of a day it names", "# ?@hedge @direction.compare ?its|the|their T ?'s "
+          "?regular-session close|closing|finish|settlement", "change", examples=(
+              ("It now stands 19.8% under its Sept. 20 record close.", "19.8%", "from_extreme-"),
+              ("Acme opened 3% above Tuesday's close of $48.40.", "3%", "change+"),
+              ("The shares finished 2.1% below their Friday close.", "2.1%", "change-"),)),
+    entry("a move from the previous close", "# ?@hedge @direction.compare ?its|the|their|a "
+          "previous|prior|preceding|last|overnight|yesterday's ?day's|session's|trading ?regular-session "
+          "close|closing|finish|settlement", "change", examples=(
+              ("Contoso traded 2.4 per cent over its previous close of Rs 121.10.", "2.4 per cent", "change+"),
+              ("It ended 0.8% below the prior day's close.", "0.8%", "change-"),)),
+    entry("a move from a day's price", "# ?@hedge @direction.compare T ?'s Q", "change", examples=(
+        ("Shares ended 3.1% above Monday's 620.4p.", "3.1%", "change+"),)),
     entry("a gap from a high or low", "# ?@hedge @direction.compare *6 @level.high|@level.low|@level.close",
           "from_extreme", examples=(
               ("It now stands 23.6% below its record close of Aug. 29.", "23.6%", "from_extreme-"),
@@ -177,6 +189,9 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a price the subject is said to have ended at, after the figure", "# it|they|which ?had @level.close",
           "level", level="close", units="plain money", examples=(
               ("Kraft closed at $28.42, well below the $35.95 it ended at on Feb. 22.", "$35.95", "level:close"),)),
+    entry("a price a day owns", "T ?'s #", "level", level="close", units="money", examples=(
+        ("Shares ended 3.1% above Monday's 620.4p.", "620.4p", "level:close"),
+        ("Tuesday's $4.37 slide in Contoso stock came after a downgrade.", "$4.37", "change-"),)),
     entry("a close named by its price", "its|the|a|their ?regular-session #  @level.close", "level", level="close",
           units="plain money", examples=(("After hours, Snap fell to $11.00, about 25% below its $14.63 close.",
                                           "$14.63", "level:close"),)),

@@ -336,7 +336,9 @@ class Tests:
         if tags.ends(j, "not_market") is not None:
             return True
         if q.per_share or q.unit == "money" and not q.large:
-            if tags.within(c.first, q.first, "not_market") and not tags.within(c.first, q.first, "market_noun"):
+            nouns = [p for p in tags.within(c.first, q.first, "not_market")
+                     if not any(e.first <= p.first < e.last for e in sv.times)]  # "in midsession deals" is a time
+            if nouns and not tags.within(c.first, q.first, "market_noun"):
                 return True
         return self._topic_not_market(q, c)
 

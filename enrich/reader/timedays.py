@@ -16,6 +16,9 @@ class DayReaders(TimeWords):
     def _clock(self, i: int) -> TimeExpr | None:
         """"10:15 am", "11:07 a.m. EDT", "15:30 GMT", "1445 GMT", "10am", "4 p.m.", "10:26:31 AM"."""
         toks = self.toks
+        if self._word(i) == "noon":  # "just after noon", "by noon in New York"
+            zone = self.tags.starts(i + 1, "time.zone")
+            return self._node(i, zone.last if zone is not None else i + 1, TKind.CLOCK, clock=dt.time(12, 0))
         if not toks[i].is_number:
             return None
         j, minute = i + 1, 0

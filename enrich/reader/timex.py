@@ -16,6 +16,11 @@ from .text import Token
 from .timedays import DayReaders
 from .timenodes import CALENDAR_SPANS, TimeExpr, TKind, month_end, months_back
 
+TIMES_OF_DAY = frozenset("early late morning afternoon midday mid-day mid-morning mid-afternoon midsession mid-session "
+                         "lunchtime late-morning early-afternoon".split())
+PLACE_WORDS = frozenset("u.s. us - street".split())  # "early U.S. trading", "late Wall Street trade"
+TRADING_NOUNS = frozenset("trading trade deals dealings session business".split())
+
 __all__ = ["CALENDAR_SPANS", "TKind", "TimeExpr", "TimeReader", "month_end"]
 
 
@@ -189,7 +194,19 @@ class TimeReader(DayReaders):
             p = self.tags.starts(i, cls)
             if p is not None:
                 return self._node(i, p.last, TKind.MOMENT, moment=moment, anytime=cls == "moment.during")
-        return None
+        return self._trading_time_of_day(i)
+
+    def _trading_time_of_day(self, i: int) -> TimeExpr | None:
+        """A time of day with a market's place between it and the trading noun: "in early New York trading",
+        "in late European deals", "in afternoon Tokyo trade". (Without a place, the lexicon's phrases decide.)"""
+        if self._word(i) not in TIMES_OF_DAY:
+            return None
+        j = i + 1
+        while j < min(len(self.toks), i + 4) and (self.toks[j].text[:1].isupper() or self._word(j) in PLACE_WORDS):
+            j += 1
+        if j == i + 1 or self._word(j) not in TRADING_NOUNS:
+            return None
+        return self._node(i, j + 1, TKind.MOMENT, moment=Moment.INTRADAY)
 
     def _event(self, i: int) -> TimeExpr | None:
         """"on the day of the explosion", "the day of the announcement": a day the article dates elsewhere."""

@@ -110,10 +110,10 @@ def _of_a_move(sv: SentenceView, i: int) -> bool:
 def _bound(sv: SentenceView, e: TimeExpr) -> int | None:
     """The figure an expression belongs to alone: "its previous close of $37.57", "2/03/2022: -$210.0 billion"."""
     j = e.last
-    while j < len(sv.toks) and sv.toks[j].low in ("of", "at", ":", "was", "'s", "close", "closing", "price"):
+    while j < len(sv.toks) and sv.toks[j].low in ("of", ":", "was", "'s", "close", "closing", "price"):
         j += 1
     for q in sv.quantities:
-        if q.first == j and j > e.last:
+        if q.first == j and (j > e.last or sv.toks[e.last - 1].low == "'s"):  # "Friday's 620.4p"
             return q.first
     return None
 
@@ -130,9 +130,27 @@ def _same_predicate(sv: SentenceView, e: TimeExpr, fig: Figure) -> bool:
     """An expression with a figure of another predicate between it and this one belongs to that figure ("closed at
     $28.42, well below the $35.95 it ended at on Feb. 22": Feb. 22 is the $35.95's); figures of one predicate
     share theirs ("lost $2.88, or 5.4%, to $50.05 on Jan. 28")."""
-    if e.last <= fig.q.first:
-        return True  # a day named before the figures of a sentence dates them all
+    if e.last <= fig.q.first:  # a day named before the figures of a sentence dates them all, unless it trails
+        own = sv.clause_of(fig.q.first)  # the figure of another predicate in the clause: "Infosys, down 1.2% at
+        return not any(  # 11:15 a.m., had jumped 3.8% in the previous session"
+            f.chain != fig.chain and _trails(sv, e, f) and sv.clause_of(f.q.first) == own
+            and sv.clause_of(e.first) == own for f in sv.figures)
     return not any(fig.q.last <= f.q.first < e.first and f.chain != fig.chain for f in sv.figures)
+
+
+def _trails(sv: SentenceView, e: TimeExpr, f: Figure) -> bool:
+    """Whether e follows figure f with nothing but other time words and commas between ("down 7.9% at 1:40 p.m.,
+    on track for ...")."""
+    j = f.q.last + (1 if f.q.last < len(sv.toks) and sv.toks[f.q.last].low in ("%", "percent") else 0)
+    while j < e.first:
+        inside = next((t for t in sv.times if t.first <= j < t.last), None)
+        if inside is not None:
+            j = inside.last
+        elif sv.toks[j].low == ",":
+            j += 1
+        else:
+            return False
+    return j == e.first and e.first >= f.q.last
 
 
 def _end_marker(sv: SentenceView, e: TimeExpr) -> bool:
@@ -184,7 +202,8 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     end_only = [e for e in exprs if e.kind in DAY_KINDS and _end_marker(sv, e)]
     if not any(e.kind in DAY_KINDS + PERIOD_KINDS for e in exprs) or (
             end_only and not any(e.kind in PERIOD_KINDS for e in exprs)):
-        wanted = PERIOD_KINDS if end_only else DAY_KINDS + PERIOD_KINDS + ((TKind.MOMENT,) if not has_moment else ())
+        wanted = PERIOD_KINDS if end_only else DAY_KINDS + PERIOD_KINDS + (
+            (TKind.MOMENT, TKind.CLOCK) if not has_moment else ())  # "by 1445 GMT, with Nestle off 1.1%"
         for prev in reversed([c for c in sv.clauses if c.last <= clause.first and c.role != "relative" and not (
                 clause.role == "own" and c.opener in ("a", "an"))]):  # an apposition's time is its own
             inherited = [e for e in own_times(sv, prev, fig) if e.kind in wanted and (
@@ -219,6 +238,8 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
                                                  day=when)
     moments = [e for e in exprs if e.kind in (TKind.MOMENT, TKind.CLOCK)]
     moment = _moment(moments, day)
+    if moment is None and fig.reading == "change" and _opened(sv, fig, clause):
+        moment = Moment.OPEN  # "Uber opened 4% lower", "an opening drop of 2%": the open against the previous close
     if moment is not None and moments and _closed_between(sv, moments, fig):
         moment = Moment.CLOSE  # "After touching $9.95 earlier in the session, the shares ended at $10.06, down 49c"
     running = state.days.get(subject or "", state.running_day) if day is None else None
@@ -330,13 +351,27 @@ def _moment(moments: list[TimeExpr], day: TimeExpr | None) -> Moment | None:
     return day.moment if day is not None else None
 
 
+def _opened(sv: SentenceView, fig: Figure, clause: Clause) -> bool:
+    """Whether the figure's own verb or noun is the opening: the last verb, move noun or level word before it in
+    its clause is "opened", or "opening" right before that move noun."""
+    said = [p for cls in ("direction.verb", "direction.noun", "level") for p in sv.tags.within(clause.first, fig.q.first, cls)]
+    if not said:
+        return False
+    last = max(said, key=lambda p: p.first)
+    opening = ("opened", "opens", "open", "opening")
+    if last.cls.startswith("level.open"):
+        return sv.toks[last.first].low in opening
+    return last.cls.startswith("direction") and last.first > 0 and sv.toks[last.first - 1].low == "opening"
+
+
 def _current(sv: SentenceView, fig: Figure, clause: Clause) -> bool:
     """Stated as of now: a present-tense verb or "now" before the figure in its clause, or no verb at all."""
     words = [t.low for t in sv.toks[clause.first:fig.q.first]]
-    if any(w in PAST for w in words):
-        return False
-    if any(w in PRESENT for w in words):
-        return True
+    for w in reversed(words):  # the verb nearest the figure: "closed at $67.40 yesterday and is up 2.2%"
+        if w in PAST:
+            return False
+        if w in PRESENT:
+            return True
     return not any(sv.tags.within(clause.first, fig.q.first, cls) for cls in ("direction.verb", "level"))
 
 
