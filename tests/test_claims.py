@@ -157,3 +157,30 @@ def test_a_year_range_and_a_high_and_low_named_together():
     got = {(c.kind, c.value, c.time.extreme) for c in e.extract(article(
         "Adobe's 52-week high and low are $536.88 and $255.13.", "2019-07-17T17:00:00-04:00")).claims}
     assert got == {(Kind.LOW, 255.13, "low"), (Kind.HIGH, 536.88, "high")}
+
+
+def test_as_many_joined_figures_as_names_pair_in_order():
+    got = claims("Exxon gained 2% while Chevron and ConocoPhillips lost 1.1% and 2.4%.", "2023-04-14T17:00:00-04:00")
+    assert {(c.symbol, c.value) for c in got} == {("XOM", 2.0), ("CVX", -1.1), ("COP", -2.4)}
+    got = claims("Chevron and ConocoPhillips each lost 1.1%.", "2023-04-14T17:00:00-04:00")
+    assert {(c.symbol, c.value) for c in got} == {("CVX", -1.1), ("COP", -1.1)}
+
+
+def test_a_figure_written_as_a_noun_phrase_belongs_to_the_name_after_it():
+    got = claims("The 0.9% fall in the Nasdaq was dwarfed by a 4.1% drop in Intel.", "2023-08-02T17:00:00-04:00")
+    assert {(c.symbol, c.value) for c in got} == {("^IXIC", -0.9), ("INTC", -4.1)}
+    got = claims("Pfizer has lost 12% this year, compared with 9% for the S&P 500.", "2023-08-02T17:00:00-04:00")
+    assert {(c.symbol, c.value) for c in got} == {("PFE", -12.0), ("^GSPC", -9.0)}
+
+
+def test_a_verb_that_moves_its_object_gives_it_the_move():
+    got = claims("Oil rallied, sending Chevron shares 2.7% higher.", "2023-08-02T17:00:00-04:00")
+    assert [(c.symbol, c.value) for c in got] == [("CVX", 2.7)]
+    got = claims("Chip selling dragged the Nasdaq down 1.6%.", "2023-08-02T17:00:00-04:00")
+    assert [(c.symbol, c.value) for c in got] == [("^IXIC", -1.6)]
+
+
+def test_a_list_after_led_by_ends_where_no_name_follows_its_comma():
+    got = claims("Led by a 3.2% gain in Infosys, the Sensex rose 0.4%.", "2023-06-12T16:00:00+05:30",
+                 "https://example.in/a")
+    assert {(c.symbol, c.value) for c in got} == {("INFY.NS", 3.2), ("^BSESN", 0.4)}

@@ -38,4 +38,4 @@ def test_quote_units_follow_the_venue_and_the_lines_currency():
 
 
 def test_indices_follow_their_exchange():
-    assert instrument("^KS11").calendar == "XKRX" and instrument("^STOXX50E").calendar == "XEUR"
+    assert instrument("^KS11").calendar == "XKRX" and instrument("^STOXX50E").calendar == "XETR"

@@ -219,6 +219,11 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a threshold after a move: a level, not a move", "@direction.verb|@direction.adverb ?@hedge @threshold "
           "?the|a #", "level", level="price", units="money plain", examples=(
               ("Acme slipped below $50 soon after the opening bell.", "$50", "level:low"),)),
+    entry("a move a verb gives its object", "@causative ?the N ?'s ?shares|stock|stocks ?@direction.adverb "
+          "?by ?@hedge # ?@direction.adverb", "change", examples=(
+              ("Copper jumped, lifting Contoso shares 3.1 percent.", "3.1 percent", "change+"),
+              ("The miss sent Fabrikam stock 12% lower.", "12%", "change-"),
+              ("Tech selling dragged the Nasdaq down 1.4%.", "1.4%", "change-"),)),
     entry("a move the verb gives a named object", "@direction.verb ?the N by ?@hedge #", "change", examples=(
         ("Sony's rise of 3% helped lift the Nikkei 225 by 0.6% on Wednesday.", "0.6%", "change+"),)),
     entry("a move measured from a high or low", "@direction.verb|@direction.adverb ?@hedge ?by # from|off "
@@ -280,6 +285,10 @@ ENTRIES: tuple[Entry, ...] = (
         ("Dow Jones: 10,809.85 (-634.76)", "10,809.85", "level:price"),)),
     entry("a price paid for each share", "#", "level", level="price", units="money", when="per_share_price",
           examples=(("Immelt's purchase was at $8.26 a share.", "$8.26", "level:price"),)),
+    entry("a move compared with the sentence's, for the name after it", "compared|comparing|versus|vs|against "
+          "?with|to ?@hedge # for|in ?the N", "gapped", when="gapped", examples=(
+              ("Contoso has gained 52% this year, compared with 8% for the Stoxx 600.", "8%", "change+"),
+              ("Fabrikam fell 3%, versus a 0.4% drop in the Dax.", "0.4%", "change-"),)),
     entry("a move of the sentence's verb, for another subject", "N ?@hedge #", "gapped", when="gapped",
           scope="sentence", examples=(
         ("Bajaj Finance rose 2.1 per cent to Rs 7,020, HUL 1.4 per cent to Rs 2,105.", "1.4 per cent", "change+"),

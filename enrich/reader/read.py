@@ -189,9 +189,23 @@ class Reader:
 
 def _respectively(sv: SentenceView, fig: Figure, figures: list[Figure], symbols: list[str]) -> list[str]:
     """"Apple and Nvidia soared 15% and nearly 19%, respectively": the n-th figure is the n-th name's."""
-    if len(symbols) < 2 or not any(t.low == "respectively" for t in sv.toks):
+    if len(symbols) < 2:
         return symbols
     same = [f for f in figures if f.reading == fig.reading and f.q.unit == fig.q.unit]
+    if not any(t.low == "respectively" for t in sv.toks):
+        # "Wells Fargo and Citigroup fell 0.8% and 1.2%": as many figures joined by "and" as names, in order
+        def joined(f: Figure, g: Figure) -> bool:
+            between = [t.low for t in sv.toks[f.q.last:g.q.first]]
+            return "and" in between and set(between) <= {",", "and", "&"}
+        k = same.index(fig)
+        a, b = k, k
+        while a > 0 and joined(same[a - 1], same[a]):
+            a -= 1
+        while b + 1 < len(same) and joined(same[b], same[b + 1]):
+            b += 1
+        same = same[a:b + 1]
+        if len(same) < 2:
+            return symbols
     if len(same) != len(symbols):
         return symbols
     return [symbols[same.index(fig)]]

@@ -141,13 +141,15 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
     if any(n.kind != "pronoun" for n in before):  # "The Nifty touched its lifetime high of ...": the name, not "its"
         first_named = next(n for n in before if n.kind != "pronoun")
         before = [n for n in before if n.kind != "pronoun" or n.first < first_named.first]
+    objects = [n for n in sv.names if gov <= n.first and n.last <= fig.q.first and n.first >= clause.first]
+    if objects and (fig.reading == "value_change" or sv.tags.within(gov, objects[0].first, "causative")):
+        return objects[-1:]  # "a weak forecast cost Facebook more than $120 billion", "lifting Newmont shares 3%"
+    owner = _owner_after(sv, fig, clause)
+    if owner is not None:
+        return [owner]  # "dwarfed by a 3.8% slump in the chip index", "compared with 8% for the Stoxx 600"
     if fig.reading == "gapped":
         near = [n for n in sv.names if n.last <= fig.q.first and n.first >= clause.first]
         return near[-1:]
-    if fig.reading == "value_change":
-        objects = [n for n in sv.names if gov <= n.first and n.last <= fig.q.first]
-        if objects:
-            return objects[-1:]  # "a weak forecast cost Facebook more than $120 billion in market value"
     if before:
         last = before[-1]
         group = [last]
@@ -172,6 +174,25 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
     return []
 
 
+def _owner_after(sv: SentenceView, fig: Figure, clause: Clause) -> NameNode | None:
+    """The name a figure written as a noun phrase belongs to, after it: "a 3.8% slump in the Nasdaq", "with 8% for
+    the Stoxx 600", "a gain of 2% in Unilever". Only a figure that opens a noun phrase ("a", "an", "with", "than"
+    before it) is owned this way; "Shell rose 2% in London" keeps its subject."""
+    j = fig.q.first - (len(fig.hedge.split()) if fig.hedge else 0)
+    opener = sv.toks[j - 1].low if j > 0 else ""
+    if opener not in ("a", "an", "with", "than", "versus", "vs", "against", "to", "of"):
+        return None
+    if opener == "of" and not (j > 1 and sv.tags.ends(j - 1, "direction.noun") is not None):
+        return None  # "a drop of 4% in the Dax" and not "worth of ..."
+    k = fig.q.last
+    if k < len(sv.toks) and sv.tags.starts(k, "direction.noun") is not None:
+        k = sv.tags.starts(k, "direction.noun").last  # type: ignore[union-attr]
+    if k >= len(sv.toks) or sv.toks[k].low not in ("in", "for", "at"):
+        return None
+    k += 1 + (sv.toks[k + 1].low in ("the", "its") if k + 1 < len(sv.toks) else 0)
+    return next((n for n in sv.names if n.first == k and n.symbol and n.first < clause.last + 8), None)
+
+
 def _level_noun_phrase(sv: SentenceView, fig: Figure) -> bool:
     """"Thursday's closing stock price of $122.99", "a record high of $423.21": a level named by a noun is the
     stock's whoever the clause is about ("Founder R.J. Scaringe holds shares worth ... based on ...")."""
@@ -182,10 +203,17 @@ def _level_noun_phrase(sv: SentenceView, fig: Figure) -> bool:
 def _after_list_opener(sv: SentenceView, first: int, gov: int) -> set[int]:
     """Token indexes in [first, gov) that follow a list opener ("such as", "including") in the same stretch."""
     words = [t.low for t in sv.toks]
+    starts = {n.first for n in sv.names}
     for i in range(first, gov):
         for opener in LIST_OPENERS:
             if tuple(words[i:i + len(opener)]) == opener:
-                return set(range(i, gov))
+                end = gov
+                for j in range(i + len(opener), gov):  # the list ends at a comma no name follows: "Led by a
+                    k = j + 1 + (words[j + 1] == "and" if j + 1 < len(words) else 0)  # jump in Adani, the Nifty"
+                    if words[j] == "," and k not in starts and not (k < gov and sv.toks[k].text[:1].isupper()):
+                        end = j
+                        break
+                return set(range(i, end))
     return set()
 
 
