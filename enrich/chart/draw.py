@@ -156,7 +156,8 @@ class Chart:
                                              colors=[style.LIGHT[m.verdict] for m in in_day], linewidths=4.5,
                                              alpha=0.55, zorder=2.5))
         # hollow rings on the closes a range is measured from (a range's mark always carries its base)
-        rings = [(m.span[0], m.base, style.FILL[m.verdict]) for m in ranges if m.span is not None and m.base is not None]
+        rings = [(m.span[0], m.base, style.FILL[m.verdict]) for m in ranges
+                 if m.span is not None and m.base is not None]
         if rings:
             xs, ys, edges = zip(*rings)
             ax.scatter(xs, ys, s=46, facecolors="white", edgecolors=list(edges), linewidths=1.6, zorder=6)
