@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 import matplotlib
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import NullLocator
 
 from ..calendar import calendar_for
@@ -54,8 +56,9 @@ class ChartInfo:
     badges: tuple[Placed, ...]  # in mark order, placed marks only
 
 
-def _frac(box: tuple[float, float, float, float], w: float, h: float) -> list[float]:
-    return [box[0] / w, box[1] / h, (box[2] - box[0]) / w, (box[3] - box[1]) / h]
+def _frac(box: Box, w: float, h: float) -> tuple[float, float, float, float]:
+    """A box in pixels as matplotlib's figure-fraction rect: left, bottom, width, height."""
+    return (box[0] / w, box[1] / h, (box[2] - box[0]) / w, (box[3] - box[1]) / h)
 
 
 class Chart:
@@ -95,8 +98,8 @@ class Chart:
         fig = self.fig = Figure(figsize=(12, 7), dpi=100)
         FigureCanvasAgg(fig)
         n, xs = len(self.bars), np.arange(len(self.bars), dtype=float)
-        ax = self.ax = fig.add_axes([0.1, 0.3, 0.6, 0.6])
-        axv = self.axv = fig.add_axes([0.1, 0.1, 0.6, 0.15], sharex=ax)
+        ax = self.ax = fig.add_axes((0.1, 0.3, 0.6, 0.6))
+        axv = self.axv = fig.add_axes((0.1, 0.1, 0.6, 0.15), sharex=ax)
         ax.add_collection(LineCollection([((i, b.low), (i, b.high)) for i, b in enumerate(self.bars)],
                                          colors=style.RANGE, linewidths=1.3, zorder=2))
         closes = [b.close for b in self.bars]
@@ -138,7 +141,7 @@ class Chart:
         self.title_text = fig.text(0, 0, self.title, fontsize=14, fontweight="bold", color=style.INK, va="top")
         self.subtitle_text = fig.text(0, 0, "", fontsize=9, color=style.MUTED, va="top")
         self.footer_text = fig.text(0, 0, "", fontsize=8, color=style.MUTED, va="bottom")
-        self.key_artists: list = []  # type: ignore[type-arg]
+        self.key_artists: list[Artist] = []
 
     def _build_marks(self) -> None:
         ax = self.ax
@@ -152,20 +155,26 @@ class Chart:
             ax.add_collection(LineCollection([((m.x, m.day_range[0]), (m.x, m.day_range[1])) for m in in_day if m.day_range],
                                              colors=[style.LIGHT[m.verdict] for m in in_day], linewidths=4.5,
                                              alpha=0.55, zorder=2.5))
-        if ranges:  # hollow rings on the closes a range is measured from
-            ax.scatter([m.span[0] for m in ranges if m.span], [m.base for m in ranges], s=46, facecolors="white",
-                       edgecolors=[style.FILL[m.verdict] for m in ranges], linewidths=1.6, zorder=6)
-        self.brackets = ax.add_collection(LineCollection([], colors=[style.FILL[m.verdict] for m in ranges for _ in range(5)],
-                                                         linewidths=1.4, zorder=5))
+        # hollow rings on the closes a range is measured from (a range's mark always carries its base)
+        rings = [(m.span[0], m.base, style.FILL[m.verdict]) for m in ranges
+                 if m.span is not None and m.base is not None]
+        if rings:
+            xs, ys, edges = zip(*rings)
+            ax.scatter(xs, ys, s=46, facecolors="white", edgecolors=list(edges), linewidths=1.6, zorder=6)
+        self.brackets = LineCollection([], colors=[style.FILL[m.verdict] for m in ranges for _ in range(5)],
+                                       linewidths=1.4, zorder=5)
+        ax.add_collection(self.brackets)
         # the exact point each figure implies (placed by `arrange`: one off the scale sits at the edge as a
         # triangle pointing to where it would be)
         self.dots = {(a, v, edge): a.scatter([], [], s=style.DOT_SIZE[v] * (2.2 if edge else 1), zorder=7,
                                              marker=style.SHAPE[v] if not edge else ("^" if edge > 0 else "v"),
                                              color=style.FILL[v], edgecolors="white", linewidths=0.6)
                      for a in (ax, self.axv) for v in Verdict for edge in (0, 1, -1)}
-        self.leaders = {a: a.add_collection(LineCollection([], linewidths=1.0, zorder=6)) for a in (ax, self.axv)}
-        self.badge_sets: dict[tuple[int, Verdict], object] = {}
-        self.numbers: dict[int, object] = {}
+        self.leaders = {a: LineCollection([], linewidths=1.0, zorder=6) for a in (ax, self.axv)}
+        for a, leader in self.leaders.items():
+            a.add_collection(leader)
+        self.badge_sets: dict[tuple[int, Verdict], PathCollection] = {}
+        self.numbers: dict[int, Text] = {}
         for m in self.marks:
             if not m.panel:
                 continue
@@ -272,18 +281,18 @@ class Chart:
             taken.append((min(x0, x1) - 2, y_px - 8, max(x0, x1) + 2, y_px + 3))
             taken.append((cx - r, y_px - r, cx + r, y_px + r))
         self.brackets.set_segments(segs)
-        self.brackets.set_linestyles(["solid", "solid", "solid", (0, (1, 2.5)), (0, (1, 2.5))] * len(ranges))
+        self.brackets.set_linestyle(["solid", "solid", "solid", (0, (1, 2.5)), (0, (1, 2.5))] * len(ranges))
 
     def _place_badges(self, frame: style.Frame, taken: list[Box]) -> None:
         placed: dict[int, Placed] = {}
         for a, panel, bounds in ((self.ax, "price", frame.plot), (self.axv, "volume", frame.volume)):
             mine = sorted((m for m in self.marks if m.panel == panel and m.span is None), key=lambda m: (m.x, m.number))
-            anchors = [tuple(p) for p in a.transData.transform([(m.x, self._shown_y(a, m)[0]) for m in mine])] \
-                if mine else []
+            anchors = [(float(px), float(py)) for px, py in
+                       a.transData.transform([(m.x, self._shown_y(a, m)[0]) for m in mine])] if mine else []
             line = a.transData.transform(np.column_stack([np.arange(len(self.bars)), [b.close for b in self.bars]])) \
                 if panel == "price" else None
             inner = (bounds[0] + 2, bounds[1] + 2, bounds[2] - 2, bounds[3] - 2)
-            for m, p in zip(mine, place_badges(anchors, inner, style.BADGE_RADIUS, taken=taken, line=line)):  # type: ignore[arg-type]
+            for m, p in zip(mine, place_badges(anchors, inner, style.BADGE_RADIUS, taken=taken, line=line)):
                 placed[m.number] = p
                 taken.append(p.box)
         for number, (cx, cy) in self.bracket_badges.items():
@@ -296,7 +305,7 @@ class Chart:
             segs, colours = [], []
             for m in mine:
                 c = inv.transform(placed[m.number].centre)
-                self.numbers[m.number].set_position(tuple(c))  # type: ignore[attr-defined]
+                self.numbers[m.number].set_position((c[0], c[1]))
                 if m.span is None:
                     segs.append(((m.x, self._shown_y(a, m)[0]), tuple(c)))
                     colours.append(style.FILL[m.verdict])
@@ -306,7 +315,7 @@ class Chart:
                 sel = [inv.transform(placed[m.number].centre) for m in mine if m.verdict is v]
                 badge = self.badge_sets.get((id(a), v))
                 if badge is not None:
-                    badge.set_offsets(np.array(sel).reshape(-1, 2))  # type: ignore[attr-defined]
+                    badge.set_offsets(np.array(sel).reshape(-1, 2))
 
     def _shown_y(self, a: Axes, m: Mark) -> tuple[float, int]:
         """Where a figure's point is drawn, and whether it is off the scale (1 above, -1 below): 10 pixels

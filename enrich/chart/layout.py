@@ -11,8 +11,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import RendererBase
+    from matplotlib.font_manager import FontProperties
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels, y upwards
 
@@ -34,7 +39,9 @@ def _seg_distance(points: np.ndarray, seg: np.ndarray) -> np.ndarray:
     ap = points[:, None, :] - a[None, :, :]
     t = np.clip((ap * ab[None, :, :]).sum(axis=2) / denom[None, :], 0.0, 1.0)
     near = a[None, :, :] + t[:, :, None] * ab[None, :, :]
-    return np.sqrt(((points[:, None, :] - near) ** 2).sum(axis=2)).min(axis=1)
+    # numpy's stubs type a reduction along an axis as Any (it could be a scalar); along axis 1 of (k, n) it is (k,)
+    nearest: np.ndarray = np.sqrt(((points[:, None, :] - near) ** 2).sum(axis=2)).min(axis=1)
+    return nearest
 
 
 @dataclass(frozen=True)
@@ -100,14 +107,16 @@ def bracket_rows(spans: list[tuple[float, float]]) -> list[int]:
 # -- text measuring and wrapping -----------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _renderer():  # type: ignore[no-untyped-def]
+def _renderer() -> RendererBase:
     from matplotlib.backends.backend_agg import RendererAgg
 
-    return RendererAgg(1, 1, 100.0)  # only measures: its one-pixel canvas is never drawn on
+    # only measures: its one-pixel canvas is never drawn on. RendererAgg has no annotations in matplotlib (no
+    # stub for backend_agg), so its constructor is an untyped call; the measuring method is typed on RendererBase
+    return RendererAgg(1, 1, 100.0)  # type: ignore[no-untyped-call]
 
 
 @lru_cache(maxsize=8)
-def _prop(size_pt: float, bold: bool):  # type: ignore[no-untyped-def]
+def _prop(size_pt: float, bold: bool) -> FontProperties:
     from matplotlib.font_manager import FontProperties
 
     return FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal", size=size_pt)

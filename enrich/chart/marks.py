@@ -44,6 +44,25 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class _Entry:
+    """What every mark of one figure carries wherever it is drawn: its number, verdict and key words."""
+
+    number: int
+    verdict: Verdict
+    quote: str
+    said: str
+    when: str
+    reason: str
+
+    def at(self, panel: str, x: float, y: float, data: str, *, day_range: tuple[float, float] | None = None,
+           span: tuple[float, float] | None = None, base: float | None = None, when: str | None = None) -> Mark:
+        """The mark drawn at (x, y) on `panel`, with what the data says; `when` replaces the entry's day."""
+        return Mark(number=self.number, verdict=self.verdict, panel=panel, x=x, y=y, quote=self.quote,
+                    said=self.said, data=data, when=self.when if when is None else when, reason=self.reason,
+                    span=span, base=base, day_range=day_range)
+
+
+@dataclass(frozen=True)
 class LargestMove:
     x: float
     y: float
@@ -93,7 +112,7 @@ class MarkBuilder:
         prev = self.s.previous(session)
         moment = c.time.moment if c.time else Moment.CLOSE
         f, units = self.fmt, _quoted_units(c)
-        base = dict(number=number, verdict=j.verdict, quote=c.quote, said=said, when=day(session), reason=reason)
+        entry = _Entry(number, j.verdict, c.quote, said, day(session), reason)
         if moment is Moment.AFTER_HOURS:
             x, ref = x + 0.5, bar.close  # after the close: against that close
         elif moment is Moment.PRE_MARKET:
@@ -103,9 +122,9 @@ class MarkBuilder:
         in_session = moment in IN_SESSION
         day_range = (bar.low, bar.high) if in_session else None
         if c.kind is Kind.RANGE_PCT_CHANGE:
-            return self._range(c, j, x, bar.close, base)
+            return self._range(c, j, x, bar.close, entry)
         if c.kind is Kind.VOLUME:
-            return Mark(panel="volume", x=x, y=c.value, data=f"{f.volume(bar.volume)} shares", **base)
+            return entry.at("volume", x, c.value, f"{f.volume(bar.volume)} shares")
         if c.kind in PRICE_KINDS:
             point = {Kind.OPEN: bar.open, Kind.HIGH: bar.high, Kind.LOW: bar.low}.get(c.kind, bar.close)
             data = f"{f.price(bar.low)} to {f.price(bar.high)} in the session" if in_session or (
@@ -114,7 +133,7 @@ class MarkBuilder:
                 data = f"close {f.price(bar.close)}"
             if c.kind is Kind.PRICE and moment is not Moment.CLOSE:
                 day_range = (bar.low, bar.high)
-            return Mark(panel="price", x=x, y=c.value * units, data=data, day_range=day_range, **base)
+            return entry.at("price", x, c.value * units, data, day_range=day_range)
         if c.kind in PCT_KINDS:
             y = ref * (1 + c.value / 100)
             if in_session:
@@ -123,17 +142,17 @@ class MarkBuilder:
                 data = f"close {f.price(bar.close)}; daily bars hold no {moment.value.replace('_', '-')} prices"
             else:
                 data = f"{f.pct((bar.close / ref - 1) * 100)} at the close"
-            return Mark(panel="price", x=x, y=y, data=data, day_range=day_range, **base)
+            return entry.at("price", x, y, data, day_range=day_range)
         if c.kind is Kind.ABS_CHANGE:
             y = ref + c.value * units
             data = (f"{f.change(bar.low - ref)} to {f.change(bar.high - ref)} in the session" if in_session
                     else f"{f.change(bar.close - ref)} at the close")
-            return Mark(panel="price", x=x, y=y, data=data, day_range=day_range, **base)
+            return entry.at("price", x, y, data, day_range=day_range)
         if c.kind in (Kind.MARKET_CAP, Kind.MARKET_CAP_CHANGE):
-            return self._value(c, session, bar.close, ref, x, base)
-        return Mark(panel="price", x=x, y=bar.close, data=f"close {f.price(bar.close)}", **base)
+            return self._value(c, session, bar.close, ref, x, entry)
+        return entry.at("price", x, bar.close, f"close {f.price(bar.close)}")
 
-    def _range(self, c: Claim, j: Judgement, x: float, close: float, base: dict) -> Mark:  # type: ignore[type-arg]
+    def _range(self, c: Claim, j: Judgement, x: float, close: float, entry: _Entry) -> Mark:
         f = self.fmt
         start = c.time.from_session if c.time and c.time.from_session else None
         if start is None and isinstance(j.evidence.get("from_session"), str):
@@ -141,24 +160,21 @@ class MarkBuilder:
         first = self.s.bar(start) if start else None
         ref = c.base_price * _quoted_units(c) if c.base_price is not None else (first.close if first else None)
         if ref is None:
-            return Mark(panel="price", x=x, y=close, data=f"close {f.price(close)}", **base)
+            return entry.at("price", x, close, f"close {f.price(close)}")
         data = f"{f.pct((close / ref - 1) * 100)}, {f.price(ref)} to {f.price(close)}"
         span = (self.axis.x_near(start), x) if start else None
-        when = f"{day(start)} to {base['when']}" if start else base["when"]
-        return Mark(panel="price", x=x, y=ref * (1 + c.value / 100), data=data, span=span, base=ref,
-                    **{**base, "when": when})
+        when = f"{day(start)} to {entry.when}" if start else entry.when
+        return entry.at("price", x, ref * (1 + c.value / 100), data, span=span, base=ref, when=when)
 
-    def _value(self, c: Claim, session: dt.date, close: float, ref: float, x: float, base: dict) -> Mark:  # type: ignore[type-arg]
+    def _value(self, c: Claim, session: dt.date, close: float, ref: float, x: float, entry: _Entry) -> Mark:
         f = self.fmt
         sh = self.shares_at(session) if self.shares_at else None
         if sh is None or sh.shares <= 0:
-            return Mark(panel="price", x=x, y=close, data="no share count for the session", **base)
+            return entry.at("price", x, close, "no share count for the session")
         per_share = c.value * f.per_major / sh.shares  # the article's value, as a price in quote units
         if c.kind is Kind.MARKET_CAP:
-            return Mark(panel="price", x=x, y=per_share, data=f"{f.value(sh.shares * close / f.per_major)} at the close",
-                        **base)
-        return Mark(panel="price", x=x, y=ref + per_share,
-                    data=f"{f.value(sh.shares * (close - ref) / f.per_major)} at the close", **base)
+            return entry.at("price", x, per_share, f"{f.value(sh.shares * close / f.per_major)} at the close")
+        return entry.at("price", x, ref + per_share, f"{f.value(sh.shares * (close - ref) / f.per_major)} at the close")
 
 
 def numbered(judgements: list[Judgement]) -> list[tuple[int, Judgement]]:

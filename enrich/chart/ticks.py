@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator, NullLocator
 from matplotlib.transforms import offset_copy
@@ -23,6 +24,10 @@ class Ticks:
         (ax.xaxis if which == "x" else ax.yaxis).set_major_locator(NullLocator())
         base = ax.get_xaxis_transform() if which == "x" else ax.get_yaxis_transform()
         fig = ax.get_figure()
+        # the labels sit a few points off the axis, which offset_copy measures with the page's dpi: the axes
+        # must already be on a top-level figure (a chart's always are)
+        if not isinstance(fig, Figure):
+            raise TypeError(f"tick labels need axes on a Figure, got axes on {type(fig).__name__}")
         self.place = offset_copy(base, fig=fig, x=0, y=-4, units="points") if which == "x" else \
             offset_copy(base, fig=fig, x=-5, y=0, units="points")
         self.lines = LineCollection([], colors=style.GRID, linewidths=0.8, zorder=0.5, transform=base)
