@@ -104,6 +104,8 @@ ENTRIES: tuple[Entry, ...] = (
         ("NKE (NIKE INC.): last 142.15, change +1.25, +0.89%", "+1.25", "change+"),)),
     entry("a move after a name on a ticker tag", "N ?N , #", "change", units="pct", when="signed", examples=(
         ("Stocks fell, with the S&P 500 SPX, -1.22% lower.", "-1.22%", "change-"),)),
+    entry("a signed move right after a name", "N #", "change", units="pct", when="signed", examples=(
+        ("Decliners: Boeing -3.1% at $201.40 after a grounding", "-3.1%", "change-"),)),
     entry("a figure on a quote row: the price, then its change", "N ?| #", "level", level="price", units="plain money",
           when="quote_row", examples=(("IBM 141.20 +1.35%", "141.20", "level:price"),)),
     entry("a change on a quote row", "Q ?| #", "change", units="pct plain", when="quote_row_change", examples=(

@@ -18,6 +18,9 @@ from .timex import TimeExpr
 CHANGES = ("change", "restate", "gapped", "value_change", "from_extreme")
 
 
+ROW_SEPARATORS = frozenset({",", ";", ":", "|"})  # what parts the items of a quote list
+
+
 @dataclass(frozen=True)
 class NameNode:
     """A company or index in a sentence: named (symbol set) or referred back to (symbol None until resolved)."""
@@ -249,10 +252,23 @@ class Tests:
         return q.sign != 0
 
     def quote_row(self, q: Quantity, c: Clause) -> bool:
-        """A short line of a name and numbers only ("IBM 141.20 +1.35%", "|HDFC Bank |1,289.45 |0.17")."""
+        """A name and its numbers only, as a line or as one item of a list ("IBM 141.20 +1.35%", "|HDFC Bank
+        |1,289.45 |0.17", "At the close: Exxon 111.42 (+1.87), Chevron 172.05 (-0.33)", "Amazon $136.20 (+0.8%);
+        Apple ..."): the item runs from the separator before the figure to the one after, brackets included."""
         toks = self.sv.toks
-        words = [t for t in toks if t.is_word and not any(n.first <= toks.index(t) < n.last for n in self.sv.names)]
-        return len(toks) <= 16 and not words and bool(self.sv.names) and self.sv.names[0].first <= 1
+        if len(toks) <= 16 and self.sv.names and self.sv.names[0].first <= 1 and not any(
+                t.is_word and not any(n.first <= k < n.last for n in self.sv.names) for k, t in enumerate(toks)):
+            return True
+        a = q.first
+        while a > 0 and toks[a - 1].low not in ROW_SEPARATORS:
+            a -= 1
+        b, depth = q.last, 0
+        while b < len(toks) and (depth or toks[b].low not in ROW_SEPARATORS):
+            depth += {"(": 1, ")": -1}.get(toks[b].low, 0)
+            b += 1
+        names = [n for n in self.sv.names if a <= n.first < b]
+        return len(names) == 1 and names[0].first == a and names[0].last < q.first + 1 and not any(
+            t.is_word and not names[0].first <= k < names[0].last for k, t in enumerate(toks[a:b], a))
 
     def quote_row_change(self, q: Quantity, c: Clause) -> bool:
         prev = self._prev(q)

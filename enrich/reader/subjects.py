@@ -242,7 +242,7 @@ def _unknown_subject(sv: SentenceView, clause: Clause, gov: int, skip: set[int])
             continue
         if clause.role == "own" and not in_pp and _content_word(sv, i):
             return True  # ", with energy and consumer discretionary down more than 4%": a subject of its own
-        capital = t.text[0].isupper() and t.low not in COMMON_CAPITALS
+        capital = t.text[0].isupper() and t.low not in COMMON_CAPITALS and not _market_word(sv, i)
         if capital and not in_pp and sv.tags.starts(i, "refer") is None and not (
                 i == 0 and sv.tags.has(i, "market_noun")):
             nxt = sv.toks[i + 1] if i + 1 < len(sv.toks) else None
@@ -252,6 +252,13 @@ def _unknown_subject(sv: SentenceView, clause: Clause, gov: int, skip: set[int])
         if not capital:
             in_pp = in_pp and t.low in ("the", "a", "an", "its", "their")
     return False
+
+
+def _market_word(sv: SentenceView, i: int) -> bool:
+    """A word the lexicon knows as a move, a level or a hedge: capitalised only because it opens a line ("* Settled
+    at $338.15, up 0.9%", "-- Fell as much as 5.2%")."""
+    return any(p.first <= i < p.last and p.cls.split(".")[0] in ("direction", "level", "hedge", "causative")
+               for p in sv.tags.all)
 
 
 FUNCTION_WORDS = frozenset("""and or but while with as also still now then only just even all both each the a an its
