@@ -2,7 +2,8 @@
 
 Kept apart from the finder (mentions.py) so each rule reads on its own: the article's market context, the
 corporate cues an ordinary-word name needs, venues and publishers that share an index's name, and the
-wordings that make a firm the source of a report rather than its subject.
+wordings that make a firm the source of a report rather than its subject, a company's initials after its full
+name, and lists whose names share a last word.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .instruments import markets
+from .models import Mention
 from .textcase import icase
 
 # Words that set an article in a market are in data/markets.csv ("places"); money written the local way too.
@@ -241,3 +243,31 @@ def is_source(text: str, low: str, start: int, end: int) -> bool:
         return True
     lo, hi = sentence(text, start, end)
     return bool(PERSON_OF.search(text[max(lo, start - 80):start])) and bool(QUOTE_NEAR.search(text[lo:hi]))
+
+
+# A list before a name: "Delta, United and " (capitalised items of one or two words; `LIST_ITEM` reads them).
+LIST_BEFORE = re.compile(r"(?:[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*)?,\s+)*[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*)?"
+                         r",?\s+(?:and|or|&)\s+$")
+LIST_ITEM = re.compile(r"[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*)?(?=,|\s+(?:and|or|&)\s)")
+INITIALS = re.compile(r"\b[A-Z][A-Za-z&]{1,4}\b")
+LEGAL = frozenset("inc corp co ltd plc group holdings the of and & sa ag nv".split())
+
+
+def initials(text: str, named: list[Mention]) -> list[Mention]:
+    """A company the article names in full, then by its initials ("Silicon Valley Bank ... SVB shares lost 60%",
+    "Tata Consultancy Services ... TCS"): the initials are that company too."""
+    by_initials: dict[str, Mention] = {}
+    for m in named:
+        words = [w for w in re.findall(r"[A-Za-z]+", m.text) if w.lower() not in LEGAL]
+        if len(words) >= 2 and m.role != "source":
+            by_initials.setdefault("".join(w[0] for w in words).upper(), m)
+    if not by_initials:
+        return []
+    taken = [(m.start, m.end) for m in named]
+    out = []
+    for hit in INITIALS.finditer(text):
+        m = by_initials.get(hit.group().upper())
+        if m is None or hit.group() != hit.group().upper() or any(a <= hit.start() < b for a, b in taken):
+            continue
+        out.append(Mention(m.symbol, m.name, hit.group(), hit.start(), hit.end(), m.role, m.exchange))
+    return out

@@ -107,34 +107,6 @@ def choose(names: list[Name], context: rules.Context, pos: int = 0) -> Name | No
     return best._replace(ambiguous=True) if best.local and unset else best
 
 
-# A list before a name: "Delta, United and " (capitalised items of one or two words; `LIST_ITEM` reads them).
-LIST_BEFORE = re.compile(r"(?:[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*)?,\s+)*[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*)?"
-                         r",?\s+(?:and|or|&)\s+$")
-LIST_ITEM = re.compile(r"[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*)?(?=,|\s+(?:and|or|&)\s)")
-INITIALS = re.compile(r"\b[A-Z][A-Za-z&]{1,4}\b")
-LEGAL = frozenset("inc corp co ltd plc group holdings the of and & sa ag nv".split())
-
-
-def _initials(text: str, named: list[Mention]) -> list[Mention]:
-    """A company the article names in full, then by its initials ("Silicon Valley Bank ... SVB shares lost 60%",
-    "Tata Consultancy Services ... TCS"): the initials are that company too."""
-    by_initials: dict[str, Mention] = {}
-    for m in named:
-        words = [w for w in re.findall(r"[A-Za-z]+", m.text) if w.lower() not in LEGAL]
-        if len(words) >= 2 and m.role != "source":
-            by_initials.setdefault("".join(w[0] for w in words).upper(), m)
-    if not by_initials:
-        return []
-    taken = [(m.start, m.end) for m in named]
-    out = []
-    for hit in INITIALS.finditer(text):
-        m = by_initials.get(hit.group().upper())
-        if m is None or hit.group() != hit.group().upper() or any(a <= hit.start() < b for a, b in taken):
-            continue
-        out.append(Mention(m.symbol, m.name, hit.group(), hit.start(), hit.end(), m.role, m.exchange))
-    return out
-
-
 def _repointed(named: list[Mention], explicit: list[Mention], text: str) -> list[Mention]:
     """A name followed by its ticker in parentheses is the ticker's line ("Barratt Developments (BDEV)" in a
     London report is BDEV.L even if the name alone would point elsewhere)."""
@@ -231,7 +203,7 @@ class MentionFinder:
         out = _repointed(out, explicit, text)
         out += explicit
         out += self._city_indices(text, day, symbol_on, {m.start for m in out})
-        out += _initials(text, out)
+        out += rules.initials(text, out)
         out.sort(key=lambda m: m.start)
         return out
 
@@ -359,8 +331,8 @@ class MentionFinder:
             words = text[start:end].split()
             if len(words) < 2 or name.entry.is_index:
                 continue
-            listed = LIST_BEFORE.search(text, max(0, start - 120), start)
-            for item in LIST_ITEM.finditer(listed.group() if listed else ""):
+            listed = rules.LIST_BEFORE.search(text, max(0, start - 120), start)
+            for item in rules.LIST_ITEM.finditer(listed.group() if listed else ""):
                 a = listed.start() + item.start()  # type: ignore[union-attr]
                 b = a + len(item.group())
                 if any(s <= a < e for s, e in taken):
