@@ -57,12 +57,13 @@ class Name(NamedTuple):
 
     @property
     def exact(self) -> bool:
-        """Acronyms and initials ("HSBC", "M&M", "RIL") count only in capitals; "eBay" only as spelled."""
+        """Acronyms and initials ("HSBC", "M&M", "RIL") count only in capitals; "eBay" only as spelled. A name
+        registered all in lower case ("lululemon", "adidas") is a styling: writers capitalise it like any name."""
         if self.entry.is_index:
             return False  # "Dax", "Kospi": index names are written in any case (ordinary words were left out)
         letters = [c for c in self.form if c.isalpha()]
         return (bool(letters) and all(c.isupper() for c in letters) and len(self.form) <= 6) or \
-            (self.form[:1].islower() and self.form[:1].isalpha())
+            (self.form[:1].islower() and self.form[:1].isalpha() and any(c.isupper() for c in letters))
 
     def written_as(self, surface: str) -> bool:
         """Whether `surface` (the words in the text) writes this name: as spelled, or in capitals, or with each
@@ -71,6 +72,8 @@ class Name(NamedTuple):
             return True
         if self.exact:  # only in capitals, as spelled otherwise
             return self.form[:1].isupper() and not any(c.islower() for c in surface)
+        if self.form.islower() and self.form[:1].isalpha():  # "lululemon" is also "Lululemon" and "LULULEMON"
+            return surface[:1].isupper()
         words = [w for w in surface.replace("-", " ").split() if w.lower() not in CONNECTORS]
         if not words or words[0][0].isalpha() and not words[0][0].isupper():
             return False  # "apple", "target"
@@ -87,6 +90,7 @@ class Gazetteer:
     index_markets: dict[str, str]  # index symbol -> the calendar of its market
     named_from: dict[str, dt.date]  # symbol -> the first day the company bore its name (hand-kept, sourced)
     former_names: dict[str, str]  # symbol -> the company's name, folded, before the symbol replaced an older one
+    us_lines: dict[str, str]  # a foreign company's primary symbol -> its line on a US exchange (an ADR: INFY.NS -> INFY)
 
 
 def fold(text: str) -> str:
@@ -118,11 +122,13 @@ def _add(names: dict[str, list[Name]], name: Name) -> None:
     names.setdefault(fold(name.form), []).append(name)
 
 
-def _load_reference(names: dict[str, list[Name]], entries: dict[str, Entry]) -> None:
+def _load_reference(names: dict[str, list[Name]], entries: dict[str, Entry], us_lines: dict[str, str]) -> None:
     calendars: dict[str, str] = {}
     rows = csv.reader(_lines("listings.csv"))
-    assert next(rows) == ["symbol", "mic", "currency", "country", "primary", "size", "names"]
-    for symbol, mic, currency, country, primary, size, forms in rows:
+    assert next(rows) == ["symbol", "mic", "currency", "country", "primary", "size", "names", "home"]
+    for symbol, mic, currency, country, primary, size, forms, home in rows:
+        if home:
+            us_lines.setdefault(home, symbol)
         marked = forms.split("|") if forms else []
         calendar = calendars.get(mic) or calendars.setdefault(mic, market_of_mic(mic).area)
         entry = Entry(symbol, marked[0].lstrip("?~@") if marked else symbol, mic, False, primary == "1",
@@ -197,7 +203,8 @@ def load() -> Gazetteer:
     entries: dict[str, Entry] = {}
     markets: dict[str, str] = {}
     named_from: dict[str, dt.date] = {}
-    _load_reference(names, entries)
+    us_lines: dict[str, str] = {}
+    _load_reference(names, entries, us_lines)
     _load_indices(names, entries, markets)
     curated = _load_curated(names, descriptors, entries, markets, named_from)
-    return Gazetteer(names, descriptors, entries, curated, markets, named_from, _former_names())
+    return Gazetteer(names, descriptors, entries, curated, markets, named_from, _former_names(), us_lines)

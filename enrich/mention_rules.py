@@ -2,7 +2,8 @@
 
 Kept apart from the finder (mentions.py) so each rule reads on its own: the article's market context, the
 corporate cues an ordinary-word name needs, venues and publishers that share an index's name, and the
-wordings that make a firm the source of a report rather than its subject.
+wordings that make a firm the source of a report rather than its subject, a company's initials after its full
+name, and lists whose names share a last word.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .instruments import markets
+from .models import Mention
 from .textcase import icase
 
 # Words that set an article in a market are in data/markets.csv ("places"); money written the local way too.
@@ -23,6 +25,7 @@ LOCAL_MONEY = (
     (re.compile(r"\bC\$"), "XTSE"),
     (re.compile(r"(?<![A-Za-z$])\$\s?\d|\bUS\$|\bUSD\b"), "XNYS"),  # a dollar with no country letters
 )
+EURO = re.compile(r"€\s?\d|\d\s?€|\bEUR\s?\d")  # a euro figure: a cue for every euro market (_euro_areas)
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +37,13 @@ def _places() -> tuple[re.Pattern[str], dict[str, set[str]]]:
             calendars.setdefault(place, set()).add(market.area)
     words = sorted(calendars, key=len, reverse=True)
     return re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"), calendars
+
+
+@lru_cache(maxsize=1)
+def _euro_areas() -> tuple[str, ...]:
+    """The market areas whose shares trade in euros: a euro price says the article is about one of them (which
+    one, its places and the listings' sizes decide)."""
+    return tuple(sorted({m.area for m in markets().values() if m.currency == "EUR"}))
 
 
 class Context:
@@ -48,6 +58,8 @@ class Context:
                                             for area in calendars[m.group()]]
         for money, area in LOCAL_MONEY:
             self.cues += [(m.start(), area) for m in money.finditer(text)]
+        if "€" in text or "EUR" in text:
+            self.cues += [(m.start(), area) for m in EURO.finditer(text) for area in _euro_areas()]
         self.cues.sort()
         self.counts: dict[str, int] = {}
         for _, area in self.cues:
@@ -103,6 +115,7 @@ CORPORATE_CUE = icase(
     r"lender|bank|insurer|group|miner|carmaker|drugmaker|chipmaker|airline|conglomerate|\$)\b|[\$%£€¥₹]|\d\s?p\b")
 MOVES = (r"rose|fell|gained|lost|jumped|dropped|climbed|slipped|surged|plunged|declined|advanced|shed|added|"
          r"rallied|tumbled|slumped|edged|sank|soared|slid|skidded|rebounded|recovered|fell back|gave up|"
+         r"(?:peaked|bottomed|topped out|troughed|bottomed out)\s+(?:at|near|around|above|below)|"
          r"(?:closed|ended|finished|opened|traded|trades|trading|stood|was valued|is valued|was worth|hit|touched)"
          r"\s+(?:at|up|down|higher|lower|above|below|near|around|as|\$|\d)")
 STRONG_AFTER = icase(
@@ -124,12 +137,34 @@ POSSESSIVE_CUE = icase(
     r"^(?:'s|’s)\s+(?:\d[\d.,]*\s?(?:%|percent|per cent)\s+(?:[a-z]+\s+){0,2}?(?:plunge|drop|fall|gain|rise|"
     r"jump|slide|decline|rally|loss|surge|advance|climb|slump|tumble|share|stock)|52 week|share price|"
     r"market (?:value|cap)|valuation|earnings|revenue|sales|profit|results|quarterly|chief executive|ceo\b|"
-    r"guidance|outlook)")
+    r"guidance|outlook|(?:stock market |market |trading |nasdaq |nyse )?debut|listing|ipo\b|shares|stock\b)")
 # An appositive or a relative clause between commas right after a name: "Amazon, the online retailer, ...".
 ASIDE = re.compile(r"^,\s+(?:the|a|an|which|who|whose|that|its|one of)\b(?:[^,;.()\n]|[.,](?=\d)){1,80},")
 # An article that states market figures or names shares (lower-cased text).
 MARKET_TEXT = icase(r"\d\s?(?:%|percent|per cent|pct)|\bshares?\b|\bstocks?\b|\$\s?\d|\bnasdaq\b|\bnyse\b|"
                     r"\bwall street\b|\bmarket value\b|\bindex\b")
+
+
+# A foreign company's shares on a US exchange: "Infosys ADRs", "Sony's New York-listed shares", "ADSs of Baidu".
+_US_LINE = r"(?:(?:American|U\.?S\.?)\s+)?(?:ADRs?|ADSs?|depositary\s+(?:receipts|shares))|" \
+           r"(?:New\s+York|U\.?S\.?|US|NYSE|Nasdaq|Wall\s+Street)[-\s]listed\s+(?:shares|stock|ADRs?|ADSs?)"
+US_LINE_AFTER = re.compile(rf"(?:'s|’s|'|’)?\s+(?:{_US_LINE})\b")
+US_LINE_BEFORE = re.compile(rf"(?:{_US_LINE})\s+(?:of|in)\s+$")
+
+
+# After "the" or "a", a word-like name followed by a common noun is that noun's modifier ("the Delta variant",
+# "a Shell game"), unless the noun belongs to a company ("the Delta shares", "the Apple board").
+NOUN_AFTER = re.compile(r"\s+([a-z][a-z\-]+)\b")
+COMPANY_NOUNS = frozenset(
+    "share shares stock stocks group board boss chief chairman executive executives investors shareholders management "
+    "deal offer bid results earnings sale stake unit division subsidiary brand brands name listing price plant "
+    "factory fleet store stores".split())
+
+
+def noun_modifier(before: str, text: str, end: int) -> bool:
+    """A name used as a modifier of the common noun after it ("the Delta variant")."""
+    m = NOUN_AFTER.match(text, end)
+    return bool(m) and bool(THE_BEFORE.search(before)) and m.group(1) not in COMPANY_NOUNS
 
 
 def past_aside(tail: str) -> str:
@@ -140,6 +175,14 @@ def past_aside(tail: str) -> str:
 
 FIRM_AFTER = icase(r"^(?:'s?|’s?)?\s*(?:\((?:[a-z]+:\s*)?[a-z0-9.\-]{1,9}\)|inc\b|corp\b|plc\b|ltd\b|shares\b|stock\b)")
 STRONG_BEFORE = icase(r"(?:shares|stock|stocks|shareholders)\s+(?:of|in)\s+$|(?:led by|such as|including|like)\s+$")
+# A kind of firm written before names ("Insurers Progressive, Allstate and Travelers", "carmaker Ford"): what follows
+# is a firm of that kind, not a person's surname after a first name.
+SECTOR_BEFORE = icase(
+    r"\b(?:insurers?|lenders?|banks?|carmakers?|automakers?|airlines?|carriers?|retailers?|miners?|chipmakers?|"
+    r"drugmakers?|brewers?|grocers?|utilities|refiners?|homebuilders?|telecoms?|"
+    r"(?:oil|tech|technology|media|energy|mining|software|steel|travel|defen[cs]e|payments?|streaming|"
+    r"cruise|luxury|fashion|chip|bank|insurance)\s+(?:groups?|firms?|companies|giants?|majors?|"
+    r"makers?|stocks?|names|operators?))\s+$")
 CAPITALISED_NEXT = re.compile(r"^(?:\s+(?:of|de)\s+|[ \-]+)[A-Z][a-z]")  # "Silicon Valley": the name runs into a longer proper noun
 # "in the Gulf", "a Gap year", "their Block party": a company is seldom "the" or "a" anything
 THE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|every|each|his|her|their|our|my|your)\s+$")
@@ -200,3 +243,31 @@ def is_source(text: str, low: str, start: int, end: int) -> bool:
         return True
     lo, hi = sentence(text, start, end)
     return bool(PERSON_OF.search(text[max(lo, start - 80):start])) and bool(QUOTE_NEAR.search(text[lo:hi]))
+
+
+# A list before a name: "Delta, United and " (capitalised items of one or two words; `LIST_ITEM` reads them).
+LIST_BEFORE = re.compile(r"(?:[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*)?,\s+)*[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*)?"
+                         r",?\s+(?:and|or|&)\s+$")
+LIST_ITEM = re.compile(r"[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*)?(?=,|\s+(?:and|or|&)\s)")
+INITIALS = re.compile(r"\b[A-Z][A-Za-z&]{1,4}\b")
+LEGAL = frozenset("inc corp co ltd plc group holdings the of and & sa ag nv".split())
+
+
+def initials(text: str, named: list[Mention]) -> list[Mention]:
+    """A company the article names in full, then by its initials ("Silicon Valley Bank ... SVB shares lost 60%",
+    "Tata Consultancy Services ... TCS"): the initials are that company too."""
+    by_initials: dict[str, Mention] = {}
+    for m in named:
+        words = [w for w in re.findall(r"[A-Za-z]+", m.text) if w.lower() not in LEGAL]
+        if len(words) >= 2 and m.role != "source":
+            by_initials.setdefault("".join(w[0] for w in words).upper(), m)
+    if not by_initials:
+        return []
+    taken = [(m.start, m.end) for m in named]
+    out = []
+    for hit in INITIALS.finditer(text):
+        m = by_initials.get(hit.group().upper())
+        if m is None or hit.group() != hit.group().upper() or any(a <= hit.start() < b for a, b in taken):
+            continue
+        out.append(Mention(m.symbol, m.name, hit.group(), hit.start(), hit.end(), m.role, m.exchange))
+    return out

@@ -82,48 +82,29 @@ def choose(names: list[Name], context: rules.Context, pos: int = 0) -> Name | No
     larger company elsewhere bears the name (the same shares on a US exchange count for an article set in the US:
     Shopify with a "$" price); else a hand-kept name, the primary listing, a full name over a short form, the
     larger company, and at last the US line. A name that holds only locally ("Nestle" for Nestle India) needs its
-    market. An article that sets itself in no market is read as a US one."""
-    usable = [n for n in names if not n.local or n.entry.calendar in context]
+    market. An article that sets itself in no market is read as a US one: its US lines rank as local, and a US
+    name that holds only locally ("Paramount" beside a Malaysian namesake) needs a corporate cue."""
+    unset = not context.counts
+    usable = [n for n in names if not n.local or n.entry.calendar in context or unset and n.entry.calendar == US]
     if not usable:
         return None
     biggest = max(_size(n.entry) for n in usable if not n.local) if any(not n.local for n in usable) else 0
 
     near = context.near(pos)
-    unset = not context.counts
 
     def rank(n: Name) -> tuple[int, int, bool, bool, bool, int, int, bool]:
         e = n.entry
         eligible = (e.primary or e.cross_listed) and _size(e) + 2 >= biggest
         far = -10 ** 6
         home = (near.get(e.calendar, far), context.counts.get(e.calendar, 0)) if eligible else (far, 0)
+        if unset and eligible and e.calendar == US:
+            home = (0, 0)  # an article set in no market is read as a US one
         us = e.calendar == US
         return *home, unset and e.cross_listed, n.weight == CURATED, e.primary, n.weight, _size(e), us
 
-    return max(usable, key=rank)
-
-
-INITIALS = re.compile(r"\b[A-Z][A-Za-z&]{1,4}\b")
-LEGAL = frozenset("inc corp co ltd plc group holdings the of and & sa ag nv".split())
-
-
-def _initials(text: str, named: list[Mention]) -> list[Mention]:
-    """A company the article names in full, then by its initials ("Silicon Valley Bank ... SVB shares lost 60%",
-    "Tata Consultancy Services ... TCS"): the initials are that company too."""
-    by_initials: dict[str, Mention] = {}
-    for m in named:
-        words = [w for w in re.findall(r"[A-Za-z]+", m.text) if w.lower() not in LEGAL]
-        if len(words) >= 2 and m.role != "source":
-            by_initials.setdefault("".join(w[0] for w in words).upper(), m)
-    if not by_initials:
-        return []
-    taken = [(m.start, m.end) for m in named]
-    out = []
-    for hit in INITIALS.finditer(text):
-        m = by_initials.get(hit.group().upper())
-        if m is None or hit.group() != hit.group().upper() or any(a <= hit.start() < b for a, b in taken):
-            continue
-        out.append(Mention(m.symbol, m.name, hit.group(), hit.start(), hit.end(), m.role, m.exchange))
-    return out
+    best = max(usable, key=rank)
+    # a name that holds only in its market, in an article that names no market, needs a corporate cue
+    return best._replace(ambiguous=True) if best.local and unset else best
 
 
 def _repointed(named: list[Mention], explicit: list[Mention], text: str) -> list[Mention]:
@@ -150,6 +131,8 @@ class MentionFinder:
         self._names = self._automaton()
         self._cities = rules.city_pattern()
         self._tickers = TickerReader(self.gaz)
+        # names that are also ordinary words for one of the entries bearing them ("delta", "shell")
+        self._words = frozenset(key for key, names in self.gaz.names.items() if any(n.ambiguous for n in names))
         self._phrases: dict[str, list[str]] = {}  # symbol -> its referring phrases, folded ("iphone maker")
         for phrase, symbol in self.gaz.descriptors.items():
             self._phrases.setdefault(symbol, []).append(fold(phrase))
@@ -207,18 +190,20 @@ class MentionFinder:
             end = start + len(key)
             next_free = last_end
             verdict = self._accept(name, start, end, art)
+            name = self._us_line(name, text, start, end)
             if verdict is True:
                 found.append((name, start, end))
             elif verdict:
                 pending.append((name, start, end, verdict))
         found += self._confirmed(found, pending, art)
+        found += self._shared_tails(found, art)
         out = [self._mention(n.entry, start, end, text, low, day, symbol_on) for n, start, end in found]
         taken = {m.start for m in out}
         explicit = self._tickers.find(text, day, symbol_on, taken, context, {m.end: m for m in out})
         out = _repointed(out, explicit, text)
         out += explicit
         out += self._city_indices(text, day, symbol_on, {m.start for m in out})
-        out += _initials(text, out)
+        out += rules.initials(text, out)
         out.sort(key=lambda m: m.start)
         return out
 
@@ -250,6 +235,8 @@ class MentionFinder:
             return True
         if EXCHANGE_BEFORE.search(before) or name.exact and before.endswith("(") and after.startswith(")"):
             return False  # "(NYSE: APC)", "(GSK)": a ticker, read as one by TickerReader
+        if rules.SECTOR_BEFORE.search(low[max(0, start - 40):start]):
+            return True  # "Insurers Progressive", "carmaker Ford": a firm of the kind named
         single = " " not in name.form and (name.ambiguous or name.weight != CURATED)
         if single and (rules.TITLE_BEFORE.search(before) or (
                 rules.FIRST_NAME_BEFORE.search(before) and not rules.SENTENCE_START.search(before[:-1].rstrip(" ") + " ")
@@ -260,6 +247,8 @@ class MentionFinder:
         if name.weight == SHORT and rules.CAPITALISED_NEXT.match(after) and not name.exact:
             return False  # a short form running into another capitalised word names something else
         ambiguous = name.ambiguous and not INNER_CAPITAL.search(text, start, end)  # "BlackBerry" is no fruit
+        if " " not in name.form and fold(name.form) in self._words and rules.noun_modifier(before, text, end):
+            return False  # "the Delta variant", "a Shell game"
         if not (ambiguous or single and _size(entry) <= 2):
             return True
         since = self._named_since(name)
@@ -287,6 +276,15 @@ class MentionFinder:
             return WEAK  # a capital any word has at the start of a sentence is no cue
         lo, hi = rules.sentence(text, start, end)
         return True if rules.CORPORATE_CUE.search(low[lo:start] + " " + low[end:hi]) else CAPITALISED
+
+    def _us_line(self, name: Name, text: str, start: int, end: int) -> Name:
+        """The company's line on a US exchange when the text says it means that line ("Infosys ADRs on the NYSE",
+        "New York-listed shares of Sony"), else the name as chosen."""
+        us_symbol = self.gaz.us_lines.get(name.entry.symbol)
+        if us_symbol is None or not (rules.US_LINE_AFTER.match(text, end, end + 60)
+                                     or rules.US_LINE_BEFORE.search(text, max(0, start - 60), start)):
+            return name
+        return name._replace(entry=self.gaz.entries[us_symbol])
 
     def _named_since(self, name: Name) -> dt.date | None:
         """The first day the name may stand for its company: the hand table's date for the name ("Block" from
@@ -322,6 +320,28 @@ class MentionFinder:
                     out.append((name, start, end))
                     spans.append((start, end))
                     changed = True
+        return out
+
+    def _shared_tails(self, found: list[tuple[Name, int, int]], art: _Article) -> list[tuple[Name, int, int]]:
+        """Names in a list that share the last word of its final name, written once: "Delta, United and American
+        Airlines" names United Airlines; "Barclays, Lloyds and HSBC" shares nothing."""
+        text, out = art.text, []
+        taken = [(s, e) for _, s, e in found]
+        for name, start, end in found:
+            words = text[start:end].split()
+            if len(words) < 2 or name.entry.is_index:
+                continue
+            listed = rules.LIST_BEFORE.search(text, max(0, start - 120), start)
+            for item in rules.LIST_ITEM.finditer(listed.group() if listed else ""):
+                a = listed.start() + item.start()  # type: ignore[union-attr]
+                b = a + len(item.group())
+                if any(s <= a < e for s, e in taken):
+                    continue
+                written = f"{item.group()} {words[-1]}"
+                chosen = choose([n for n in self.gaz.names.get(fold(written), []) if n.written_as(written)],
+                                art.context, a)
+                if chosen is not None and chosen.entry.symbol != name.entry.symbol:
+                    out.append((chosen, a, b))
         return out
 
     def _referred(self, symbol: str, art: _Article) -> bool:

@@ -49,6 +49,13 @@ GENERIC = {  # words that never stand alone for one company
     "trust", "fund", "investment", "investments", "properties", "realty", "acquisition", "pharmaceuticals",
 }
 CONNECTORS = {"of", "and", "the", "&", "de", "la", "des", "du", "di", "del", "y", "und", "for"}
+# Leading words that say what kind of firm it is, in several languages; writers drop them and keep the core
+# ("Assicurazioni Generali" is "Generali", "Banco Santander" is "Santander", "Grupo Televisa" is "Televisa").
+KIND_HEAD = {"assicurazioni", "banca", "banco", "bank", "compagnie", "companhia", "compania", "grupo", "gruppo",
+             "groupe", "societe", "société", "industrias", "cia", "koninklijke"}
+# Generic words writers shorten, and their short forms: "HCL Technologies" is "HCL Tech" or "HCLTech".
+CONTRACTED = {"technologies": "Tech", "technology": "Tech", "pharmaceuticals": "Pharma", "pharmaceutical": "Pharma"}
+FUND_WORDS = {"fund", "trust", "acquisition", "etf", "portfolio", "income", "municipal", "ventures"}
 # Common capitalised abbreviations that are never taken as a company's initials.
 NOT_INITIALS = {
     "CEO", "CFO", "COO", "CTO", "GDP", "IPO", "USA", "EPS", "ETF", "USD", "EUR", "GBP", "JPY", "INR", "IMF", "ECB",
@@ -88,6 +95,33 @@ def short_name(name: str) -> str:
         name = re.sub(r"\s+(?:&|and)$", "", name)  # "Mitsui & Co" -> "Mitsui"
         name = LEGAL_HEAD.sub("", name).strip()
     return name
+
+
+def size_of(r: dict) -> int:
+    """A line's size class; a US registrant on NYSE or Nasdaq that the reference could not size (a recent listing:
+    Robinhood, Arm) ranks as a small company, unless its name says it is a fund or a blank-cheque shell."""
+    if SIZES[r["size"]] or r["source"] != "sec" or r["mic"] not in ("XNYS", "XNAS"):
+        return SIZES[r["size"]]
+    words = set(re.findall(r"[a-z]+", r["name"].lower()))
+    return 0 if words & FUND_WORDS else 2
+
+
+def cores(words: list[str]) -> list[list[str]]:
+    """The name's words, and its words after a leading word that only says the kind of firm."""
+    out = [words]
+    if len(words) >= 2 and words[0].lower() in KIND_HEAD and words[1][:1].isupper() \
+            and words[1].lower() not in CONNECTORS:
+        out.append(words[1:])
+    return out
+
+
+def contractions(short: str) -> list[str]:
+    """An acronym and a generic word writers shorten: "HCL Technologies" -> "HCL Tech", "HCLTech"."""
+    words = short.split(" ")
+    if len(words) != 2 or not (words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 5):
+        return []
+    short_word = CONTRACTED.get(words[1].lower())
+    return [f"{words[0]} {short_word}", f"{words[0]}{short_word}"] if short_word else []
 
 
 def initials(words: list[str]) -> str:
@@ -153,6 +187,16 @@ def namesakes(rows: list[dict]) -> set[str]:
     for group in by_name.values():
         with_isin = {r["country"] for r in group if r["isin"]}
         out |= {r["symbol"] for r in group if not r["isin"] and with_isin - {r["country"]}}
+    # A foreign company's shares quoted on a small exchange abroad, which FinanceDatabase marks primary but cannot
+    # size ("ADIDAS" in Budapest for adidas AG of Frankfurt): named like a sized primary line of another country.
+    by_squash: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["primary"] == "1":
+            by_squash[squash(short_name(r["name"]))].append(r)
+    for group in by_squash.values():
+        sized = {r["country"] for r in group if SIZES[r["size"]]}
+        out |= {r["symbol"] for r in group if r["source"] != "sec" and not SIZES[r["size"]] and not r["isin"]
+                and sized - {r["country"]}}
     return out
 
 
@@ -200,36 +244,42 @@ def main() -> int:
     # Leading-word short forms ("Barratt" for Barratt Developments, "Samsung" for Samsung Electronics): a
     # form goes to the one largest company that leads with it, worldwide ("~"), or else in its own country ("@").
     leads: dict[str, list[dict]] = defaultdict(list)
+    spelled_as: dict[tuple[str, str], str] = {}  # (lead, symbol) -> the lead as that company spells it
     for r in rows:
-        if r["primary"] != "1" or SIZES[r["size"]] < 2:
+        if r["primary"] != "1" or size_of(r) < 2:
             continue  # no short forms for micro caps, shells and funds of unknown size
         words = shorts[r["symbol"]].split(" ")
-        for k in range(1, len(words)):
-            lead = " ".join(words[:k])
-            last = words[k - 1].lower()
-            if len(lead) < 3 or last in CONNECTORS or last in GENERIC or lead.lower() in places \
-                    or not lead[0].isalpha():
-                continue
-            if k == 1 and zipf_frequency(lead.lower(), "en") >= 4.3:
-                continue  # "First", "China", "American": too common to name one company
-            leads[lead.lower()].append(r)
+        for core in cores(words):
+            for k in range(1, len(core) + (core is not words)):
+                lead = " ".join(core[:k])
+                last = core[k - 1].lower()
+                if len(lead) < 3 or last in CONNECTORS or last in GENERIC or lead.lower() in places \
+                        or not lead[0].isalpha():
+                    continue
+                if k == 1 and zipf_frequency(lead.lower(), "en") >= 4.3:
+                    continue  # "First", "China", "American": too common to name one company
+                leads[lead.lower()].append(r)
+                spelled_as[(lead.lower(), r["symbol"])] = lead
 
     def unique_largest(group: list[dict]) -> dict | None:
-        ranked = sorted(group, key=lambda r: -SIZES[r["size"]])
-        if len(ranked) == 1 or SIZES[ranked[0]["size"]] > SIZES[ranked[1]["size"]]:
+        ranked = sorted(group, key=lambda r: -size_of(r))
+        if len(ranked) == 1 or size_of(ranked[0]) > size_of(ranked[1]):
             return ranked[0]
         return None
 
+    owned_by: dict[str, set[str]] = defaultdict(set)  # a short name -> the countries of primary lines bearing it
+    for r in rows:
+        if r["primary"] == "1":
+            owned_by[shorts[r["symbol"]].lower()].add(r["country"])
     extra: dict[str, list[str]] = defaultdict(list)
     for lead, group in leads.items():
-        spelled = shorts[group[0]["symbol"]][:len(lead)]
         best = unique_largest(group)
-        owners = {r["country"] for r in rows if r["primary"] == "1" and shorts[r["symbol"]].lower() == lead}
+        owners = owned_by.get(lead, set())
         if owners:  # the full name of another company ("Reliance, Inc."): only a local form elsewhere
             group = [r for r in group if r["country"] not in owners]
             best = None
         if best is not None:
-            extra[best["symbol"]].append("~" + spelled)
+            extra[best["symbol"]].append("~" + spelled_as[(lead, best["symbol"])])
             continue
         by_country: dict[str, list[dict]] = defaultdict(list)
         for r in group:
@@ -237,8 +287,11 @@ def main() -> int:
         for country, members in by_country.items():
             local = unique_largest(members)
             if country and local is not None:
-                extra[local["symbol"]].append("@" + shorts[local["symbol"]][:len(lead)])
+                extra[local["symbol"]].append("@" + spelled_as[(lead, local["symbol"])])
 
+    for r in rows:
+        if r["primary"] == "1" and size_of(r) >= 3:
+            extra[r["symbol"]] += ["~" + form for form in contractions(shorts[r["symbol"]])]
     # Initials writers use for large companies: "M&M", "L&T" for two names joined by "&"; "RIL", "SBI", "TCS".
     taken = {s.split(".")[0] for s in shorts} | own_names
     for r in rows:
@@ -272,9 +325,10 @@ def main() -> int:
                 "# names: '|'-separated; '?' before a name: an ordinary word or phrase (needs a corporate cue);\n"
                 "# '~' a short form or initials (weaker than a name); '@' a form that holds only in an article\n"
                 "# about the listing's own market. primary: 1 the company's primary line, 2 the same shares on a\n"
-                "# US exchange (an article set in the US market means it), 0 any other line (named by its primary).\n")
+                "# US exchange (an article set in the US market means it), 0 any other line (named by its primary).\n"
+                "# home: for a US exchange's line of a foreign company (an ADR, a cross-listing), its primary line.\n")
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["symbol", "mic", "currency", "country", "primary", "size", "names"])
+        w.writerow(["symbol", "mic", "currency", "country", "primary", "size", "names", "home"])
         for r in rows:
             symbol, short = r["symbol"], shorts[r["symbol"]]
             names = [] if symbol in unnamed else [short] + group_form(r["name"], short) + sorted(
@@ -292,8 +346,14 @@ def main() -> int:
                 flag = "?" if ordinary(bare) and not (bare.isupper() and len(bare) <= 5) \
                     and not bare.endswith(COMPANY_WORDS) else ""
                 marked.append(flag + n)
+                if n == short and r["primary"] == "1" and bare.isupper() and bare.isalpha() and len(bare) == 3 \
+                        and bare.lower() in web2 and 4.0 <= zipf_frequency(bare.lower(), "en") < 5.0:
+                    marked.append("?" + bare.capitalize())  # "ARM" may be initials, but writers spell "Arm"
             primary = "2" if symbol in cross_listed else r["primary"]
-            w.writerow([symbol, r["mic"], r["currency"], r["country"], primary, SIZES[r["size"]], "|".join(marked)])
+            home = home_of[symbol]["symbol"] if symbol in home_of and r["mic"] in US_VENUES \
+                and home_of[symbol]["mic"] not in US_VENUES else ""
+            w.writerow([symbol, r["mic"], r["currency"], r["country"], primary, SIZES[r["size"]], "|".join(marked),
+                        home])
 
     with (OUT / "indices.csv").open("w", encoding="utf-8", newline="") as f:
         f.write("# Built by scripts/build_gazetteer.py from the reference folder's indices.csv.\n")

@@ -87,3 +87,27 @@ def test_a_name_with_its_group_is_a_company_name_even_when_the_short_name_is_a_w
 def test_names_carry_their_dates():
     assert GAZ.named_from["META"].isoformat() == "2021-10-28"
     assert GAZ.former_names["BALL"] == "ball corp"  # BALL replaced BLL; the company kept its name
+
+
+def test_a_foreign_companys_us_line_is_recorded_with_its_primary_line():
+    assert GAZ.us_lines["INFY.NS"] == "INFY"  # the New York receipt of the Mumbai company
+    assert GAZ.us_lines["SHOP.TO"] == "SHOP"  # the same shares cross-listed on a US exchange
+    assert "AAPL" not in GAZ.us_lines  # a US company has no other US line
+
+
+def test_an_unsized_relisting_abroad_named_like_a_sized_company_holds_only_locally():
+    assert all(n.local for n in _forms("ADID.BD").values())
+    assert not any(n.local for n in _forms("ADS.DE").values())
+
+
+def test_short_forms_drop_a_leading_kind_of_firm_and_contract_generic_words():
+    assert "Generali" in _forms("G.MI") and "Generali" not in _forms("BGN.MI")  # the larger of the namesakes
+    assert {"HCL Tech", "HCLTech"} <= set(_forms("HCLTECH.NS"))
+    assert "Robinhood" in _forms("HOOD") and "Robinhood" not in _forms("RVI")  # a fund is no company's short form
+
+
+def test_a_lower_case_registered_name_is_written_capitalised_and_inner_capitals_stay_exact():
+    lulu = _forms("LULU")["lululemon"]
+    assert lulu.written_as("Lululemon") and lulu.written_as("LULULEMON") and lulu.written_as("lululemon")
+    ebay = _forms("EBAY")["eBay"]
+    assert ebay.written_as("eBay") and not ebay.written_as("Ebay")

@@ -207,3 +207,61 @@ def test_a_name_counts_from_the_day_the_company_bore_it():
     assert symbols("Shares of Block rose 4%.", dt.date(2022, 3, 1)) == ["SQ"]
     assert symbols("Ball rose 2% on the day.", dt.date(2020, 3, 2)) == ["BLL"]  # the name is older than BALL
     assert symbols("VMware gained 1% on Tuesday.", dt.date(2021, 3, 2)) == ["VMW"]  # delisted, hand-kept
+
+
+def test_names_registered_in_lower_case_are_written_capitalised():
+    assert symbols("Lululemon's quarterly sales beat forecasts and the stock rose 4%.") == ["LULU"]
+    assert symbols("LULULEMON SHARES RISE AFTER STRONG HOLIDAY SALES") == ["LULU"]
+    assert symbols("Adidas slipped 1.5% to €180.") == ["ADS.DE"]  # the German line, not a re-listing abroad
+
+
+def test_writers_drop_generic_words_at_either_end_of_a_name():
+    assert symbols("Robinhood jumped 6% as crypto trading picked up.") == ["HOOD"]
+    assert symbols("Generali added 1.1% in Milan.") == ["G.MI"]
+    assert symbols("HCLTech shares slid 2% in Mumbai.") == ["HCLTECH.NS"]
+    assert symbols("Arm shares climbed 5% after its chip licences grew.") == ["ARM"]
+
+
+def test_short_forms_stay_clear_of_words_people_and_places():
+    assert symbols("He broke his arm skiing, and Arm wrestling drew a crowd.") == []
+    assert symbols("Robin Hood stole from the rich.") == []
+    assert symbols("Safety is a paramount concern for the crew.") == []
+    assert symbols("She said Madison had changed a lot since spring.") == []
+
+
+def test_companies_the_reference_lacks_come_from_the_hand_table():
+    assert symbols("Rheinmetall advanced 3% in Frankfurt trading.") == ["RHM.DE"]
+    assert symbols("In Tokyo, Fast Retailing fell 1% and Nippon Steel gained 2%.") == ["9983.T", "5401.T"]
+
+
+def test_a_kind_of_firm_before_a_word_name_makes_it_the_firm():
+    assert symbols("Insurer Progressive slid 3% after its catastrophe losses.") == ["PGR"]
+    assert symbols("Carmakers Ford and Stellantis fell.")[:1] == ["F"]
+    assert symbols("Progressive policies won support in the vote.") == []
+
+
+def test_list_items_share_the_last_word_of_the_final_name():
+    assert symbols("Southwest, United and American Airlines lost ground.") == ["LUV", "UAL", "AAL"]
+    assert symbols("Barclays, Lloyds and HSBC Holdings fell.") == ["BARC.L", "LLOY.L", "HSBA.L"]
+
+
+def test_a_word_name_modifying_a_common_noun_is_no_company():
+    assert symbols("The Delta variant spread quickly, and Delta stock fell 1%.") == ["DAL"]
+    assert symbols("Viewers called it a Shell game.") == []
+
+
+def test_peaks_and_troughs_are_moves():
+    assert symbols("Zoom topped out at $400 in late 2020.") == ["ZM"]
+    assert symbols("Interest peaked at noon.") == []
+
+
+def test_depositary_shares_and_us_listed_shares_mean_the_us_line():
+    assert symbols("Infosys ADSs rose 3% in New York trading.") == ["INFY"]
+    assert symbols("The ADRs of Infosys slid 2%.") == ["INFY"]
+    assert symbols("Sony's New York-listed shares fell 2%.") == ["SONY"]
+    assert symbols("Infosys rose 1% in Mumbai.") == ["INFY.NS"]
+
+
+def test_an_article_set_in_no_market_means_the_us_company_of_a_shared_name():
+    assert symbols("Paramount shares sank after the merger talks ended.") == ["PSKY"]
+    assert symbols("Adidas fell 2% to 15,000 forint in Budapest.") == ["ADID.BD"]  # the local line, locally
