@@ -122,7 +122,8 @@ STRONG_AFTER = icase(
     r"^(?:'s?|’s?)?\s*(?:\((?:[a-z]+:\s*)?[a-z0-9.\-]{1,9}\)|inc\b|corp\b|plc\b|ltd\b|shares?\b|stock\b|"
     r"(?:was|were|is)?\s*(?:up|down|higher|lower)\b|"
     rf"(?:(?:has|had|have)\s+(?:been\s+)?|(?:was|is)\s+)?(?:{MOVES})\b|was the|led\b|\s*\|\s*[\d,.]+|"
-    r"\s+[\d,]+\.\d+\s+(?:[+−–]\s?)?\d[\d.]*\s?%)")  # "Oracle 98.15 -0.40%": a quote table's row (fold made "-" " ")
+    r"\s+[\d,]+\.\d+\s+(?:[+−–]\s?)?\d[\d.]*\s?%|"  # "Oracle 98.15 -0.40%": a quote table's row (fold made "-" " ")
+    r"\s+[$£€¥₹]?\s?[\d,]+(?:\.\d+)?\s*\((?:\s?[+−–\s]\s*\d[\d.,]*\s*%?|\d[\d.,]*\s*%)\s*\))")  # "Amazon $136.20 (+0.8%)": a quote list's item
 # A verb of business right after a name ("Apple reported record revenue", "Ford notched a 3.5% loss"): a
 # company's, in an article about markets (lower-cased text).
 BUSINESS_AFTER = icase(
@@ -187,7 +188,7 @@ CAPITALISED_NEXT = re.compile(r"^(?:\s+(?:of|de)\s+|[ \-]+)[A-Z][a-z]")  # "Sili
 # "in the Gulf", "a Gap year", "their Block party": a company is seldom "the" or "a" anything
 THE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|every|each|his|her|their|our|my|your)\s+$")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[:;]\s+|[\"“]\s*)$")
-FIRST_NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)\s+$")
+FIRST_NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+$")  # on the same line
 TITLE_BEFORE = icase(r"\b(?:mr|mrs|ms|dr|chair\w*|president|governor|senator|minister|secretary|judge|"
                      r"sir|lord|lady|actor|actress|singer|star|player|coach|director|prince|king|queen)\.?\s+$")
 LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*|,\s+and\s+|\s*;\s*|\s+&\s+)$")

@@ -184,3 +184,23 @@ def test_a_list_after_led_by_ends_where_no_name_follows_its_comma():
     got = claims("Led by a 3.2% gain in Infosys, the Sensex rose 0.4%.", "2023-06-12T16:00:00+05:30",
                  "https://example.in/a")
     assert {(c.symbol, c.value) for c in got} == {("INFY.NS", 3.2), ("^BSESN", 0.4)}
+
+
+def test_a_table_header_names_what_its_columns_hold():
+    text = ("Shares of the big carmakers moved on Thursday.\n\nStock | Close | % Chg\nFord | 12.31 | -1.4\n"
+            "General Motors | 35.80 | +0.6\n\nAnalysts were unmoved.")
+    got = {(c.symbol, c.kind.value, c.value) for c in claims(text, "2023-07-06T18:00:00-04:00")}
+    assert got == {("F", "close", 12.31), ("F", "pct_change", -1.4), ("GM", "close", 35.8), ("GM", "pct_change", 0.6)}
+
+
+def test_items_of_a_quote_list_and_bulleted_lines():
+    got = {(c.symbol, c.kind.value, c.value) for c in claims(
+        "At the close: Pfizer 28.14 (-0.42), Merck 109.73 (+1.15)", "2023-07-06T17:30:00-04:00")}
+    assert got == {("PFE", "close", 28.14), ("PFE", "abs_change", -0.42), ("MRK", "close", 109.73),
+                   ("MRK", "abs_change", 1.15)}
+    got = {(c.symbol, c.kind.value, c.value) for c in claims(
+        "Walmart (WMT):\n-- Opened at $157.20\n-- Closed at $158.94, up 1.3%", "2023-07-06T17:30:00-04:00")}
+    assert ("WMT", "pct_change", 1.3) in got and ("WMT", "close", 158.94) in got
+    got = {(c.symbol, c.kind.value, c.value) for c in claims(
+        "Decliners:\n- Boeing -3.1% at $201.40 after a grounding", "2023-07-06T17:30:00-04:00")}
+    assert got == {("BA", "pct_change", -3.1), ("BA", "close", 201.4)}

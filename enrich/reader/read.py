@@ -16,6 +16,7 @@ from .lexicon import Lexicon, lexicon
 from .quantities import QuantityReader
 from .statements import Figure, NameNode, SentenceView, read_figures
 from .subjects import _can_be_subject, name_nodes, subjects
+from .tables import by_column, cells, header
 from .text import Sentence, clauses, headlines, sentences
 from .timex import TimeReader
 from .timing import RunningTime, TimeSpec, after_sentence, bounds_extreme, times_for
@@ -46,6 +47,7 @@ class _Running:
     offer_price: float | None = None  # an IPO or offer price the article gave
     last_index: str | None = None  # the index a figure was last given to
     topic: str | None = None  # the company the article opens with (its headline or first sentence)
+    columns: tuple[str, ...] | None = None  # the labels of the table header above, while its rows run
 
     def named(self, symbol: str) -> None:
         pool = self.seen_index if instrument(symbol).is_index else self.seen
@@ -118,6 +120,13 @@ class Reader:
         sv = self.view(sent, mentions, named, ref)
         toks, names = sv.toks, sv.names
         figures = read_figures(sv) if sv.quantities else []
+        labels = header(sv)
+        if labels is not None:
+            run.columns = labels  # "Stock | Close | Chg": what the rows under it hold
+        elif run.columns is not None and cells(sv):
+            figures = by_column(sv, figures, run.columns)
+        else:
+            run.columns = None
         run.offer_price = _offer_price(sv) or run.offer_price
         out: list[Statement] = []
         previous: dict[int, list[str]] = {}  # clause first token -> the subjects its figures took
