@@ -180,6 +180,9 @@ def _intraday_sessions(drafts: list[tuple[Statement, Kind, TimeRef]], written_du
 def _extreme(st: Statement, kind: Kind) -> str:
     if st.figure.reading == "from_extreme":
         return st.extreme or "record"
+    if kind in (Kind.HIGH, Kind.LOW) and not st.extreme and st.time.day is None and st.time.period is not None \
+            and st.time.period.kind in CALENDAR_SPANS:
+        return "period"  # "peaked at $588.84 in October 2020": the high of that month
     if kind in (Kind.HIGH, Kind.LOW, Kind.CLOSE, Kind.INDEX_LEVEL, Kind.PRICE) and st.extreme != "new":
         return st.extreme
     return ""

@@ -75,6 +75,8 @@ def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extr
         if window is not None:
             candidates = tuple(reversed(cal.between(*window)))
             why += f"; the extreme of {window[0]} to {window[1]}"
+            if kind is not Kind.RANGE_PCT_CHANGE and window[1] < session:
+                session = window[1]  # "its July 2021 peak of $308.53": a level of that month, not of today
     if moment is Moment.CLOCK_TIME and spec.clock is not None and _at_close(spec.clock, session, cal):
         moment = Moment.CLOSE  # "at 4 p.m." in New York, "at 16:30 London time": the closing print
     running = in_progress(article, cal, session) or (snapshot and session == where.session)

@@ -204,3 +204,31 @@ def test_items_of_a_quote_list_and_bulleted_lines():
     got = {(c.symbol, c.kind.value, c.value) for c in claims(
         "Decliners:\n- Boeing -3.1% at $201.40 after a grounding", "2023-07-06T17:30:00-04:00")}
     assert got == {("BA", "pct_change", -3.1), ("BA", "close", 201.4)}
+
+
+def test_a_described_index_or_company_with_joined_modifiers_refers_back():
+    got = {(c.symbol, c.value) for c in claims("The Nasdaq 100 fell again. The tech-heavy index ended down 1.1%.",
+                                               "2023-07-14T17:00:00-04:00")}
+    assert got == {("^NDX", -1.1)}
+    got = {(c.symbol, c.value) for c in claims(
+        "Rio Tinto raised its dividend. Shares in the mining and metals group rose 2.2% to 5,010p.",
+        "2023-07-14T17:00:00+01:00", "https://example.co.uk/a")}
+    assert got == {("RIO.L", 2.2), ("RIO.L", 5010.0)}
+
+
+def test_a_word_inside_a_name_does_not_make_its_price_a_non_market_figure():
+    got = {(c.symbol, c.kind.value, c.value) for c in claims(
+        "HSBC Holdings ended at 640.2p, down 1.5 per cent.", "2023-03-15T17:00:00+00:00", "https://example.co.uk/a")}
+    assert ("HSBA.L", "close", 640.2) in got
+
+
+def test_words_that_end_in_the_red_or_the_green_give_the_sign():
+    got = claims("Walmart slipped after its update, finishing 0.9% in the red.", "2023-09-12T17:00:00-04:00")
+    assert [(c.symbol, c.value) for c in got] == [("WMT", -0.9)]
+
+
+def test_a_new_predicate_after_the_close_makes_the_price_it_reached_no_close():
+    got = {c.value: c for c in claims("Intel closed at $34.10 and then jumped 7% to $36.49 in extended trading.",
+                                      "2023-07-27T18:30:00-04:00")}
+    assert got[34.1].kind is Kind.CLOSE and got[36.49].kind is Kind.PRICE
+    assert got[36.49].time.moment is Moment.AFTER_HOURS

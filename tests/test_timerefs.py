@@ -246,3 +246,21 @@ def test_the_verb_nearest_the_figure_says_whether_it_is_current():
     got = {c.value: c for c in claims_of("Ford closed at $12.40 yesterday and is up 1.2% this morning.",
                                          "2023-06-29T10:30:00-04:00")}
     assert got[1.2].time.moment is Moment.CLOCK_TIME
+
+
+def test_a_high_or_low_of_a_named_month_or_year_is_that_periods_extreme():
+    got = {c.value: c for c in claims_of("Netflix peaked at $691.69 in November 2021 and bottomed near $163 in 2022.",
+                                         "2024-01-05")}
+    assert got[691.69].time.extreme == "high" and got[691.69].session <= D(2021, 11, 30)
+    assert min(got[691.69].time.candidates) == D(2021, 11, 1)
+    assert got[163].approx == "near" and got[163].time.extreme == "low"
+    c = [x for x in claims_of("Intel trades 60% below its August 2020 peak of $53.60.", "2023-10-05T20:00:00-04:00")
+         if x.value == 53.6][0]
+    assert c.session == D(2020, 8, 31) and c.time.extreme == "high"
+
+
+def test_a_run_the_sentence_ends_is_no_period_of_the_move_that_ended_it():
+    from enrich.models import Kind
+    c = first("Toyota broke a five-day losing streak with a 1.9 percent gain.", "2023-10-12T16:00:00+09:00",
+              "https://example.jp/a")
+    assert c.kind is Kind.PCT_CHANGE and c.time.from_session is None

@@ -184,6 +184,9 @@ def _level_before(sv: SentenceView, i: int) -> str:
     (words of a time expression, "after the bell", name no point of the session)."""
     timed = {k for e in sv.times for k in range(e.first, e.last)}
     for p in reversed([p for p in sv.tags.within(0, i, "level") if p.first not in timed]):
+        verbs = [v for v in sv.tags.within(p.last, i, "direction.verb") if v.first not in timed]
+        if verbs and {t.low for t in sv.toks[p.last:verbs[-1].first]} & {"and", "then", "but", "before", "later"}:
+            return "price"  # "closed at $11.10 and then sank 17% to $9.21": the price the new move reached
         if p.cls == "level.close":
             return "close"
         if p.cls == "level.open":
@@ -352,8 +355,9 @@ class Tests:
         if tags.ends(j, "not_market") is not None:
             return True
         if q.per_share or q.unit == "money" and not q.large:
-            nouns = [p for p in tags.within(c.first, q.first, "not_market")
-                     if not any(e.first <= p.first < e.last for e in sv.times)]  # "in midsession deals" is a time
+            nouns = [p for p in tags.within(c.first, q.first, "not_market")  # "in midsession deals" is a time,
+                     if not any(e.first <= p.first < e.last for e in sv.times)  # "Tencent Holdings" a name
+                     and not any(n.first <= p.first < n.last for n in sv.names)]
             if nouns and not tags.within(c.first, q.first, "market_noun"):
                 return True
         return self._topic_not_market(q, c)

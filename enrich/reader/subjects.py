@@ -107,6 +107,9 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
                 kind = "shares" if tags.starts(j, "market_noun") is not None else (
                     "company" if noun in GENERIC_NOUNS else "described")
                 return NameNode(i, p.last, None, kind, _poss(toks, p.last))
+            if toks[j].text in ("-", "–") or toks[j].low == "and" and words:
+                j += 1  # "the mid-cap index", "the mining and trading group": modifiers joined
+                continue
             if not toks[j].is_word or tags.starts(j, "direction") is not None or toks[j].low in (
                     "of", "in", "and", "or", "to", "at", "on", "for", "was", "is", "were", "are", "has", "had"):
                 return None

@@ -66,12 +66,24 @@ def usable(sv: SentenceView, e: TimeExpr, fig: Figure | None = None) -> bool:
     superlative ("its worst day since Feb. 5", "its biggest one-day drop in three months", "for the first time
     since 2008") unless the figure is inside it too and the expression follows it ("its steepest decline since a
     7.5% drop on Feb. 5, 2016": Feb. 5 is the 7.5%'s day)."""
-    if e.background or e.future:
+    if e.background or e.future or _ended_run(sv, e):
         return False
     span = _superlative(sv, e)
     if span is None:
         return True
     return fig is not None and span <= fig.q.first and fig.q.last <= e.first and e.kind is not TKind.SPAN
+
+
+ENDING_VERBS = frozenset("""snapped snaps snapping ended ends ending broke breaks breaking halted halts halting
+stopped stops stopping reversed reverses reversing""".split())
+
+
+def _ended_run(sv: SentenceView, e: TimeExpr) -> bool:
+    """A run of sessions the sentence says was ended ("snapped a four-day losing streak with a 2.3% rebound"):
+    the run is the background of the figure, which is the day's move that ended it."""
+    if e.kind is not TKind.SPAN or e.span != "sessions":
+        return False
+    return any(sv.toks[k].low in ENDING_VERBS for k in range(max(0, e.first - 3), e.first))
 
 
 def _superlative(sv: SentenceView, e: TimeExpr) -> int | None:
