@@ -39,7 +39,19 @@ def header(sv: SentenceView) -> tuple[str, ...] | None:
     if not row or sv.quantities:
         return None
     labels = tuple(" ".join(c) for c in row)
-    return labels if any(label in COLUMNS for label in labels) else None
+    return labels if any(column(label) is not None for label in labels) else None
+
+
+def column(label: str) -> tuple[str, str] | None:
+    """What a column label says its cells are; a label that names a change in percent ("Change %Gain", "% chg")
+    is a percentage change whatever its other words."""
+    said = COLUMNS.get(label)
+    if said is not None:
+        return said
+    words = set(label.split())
+    if words & {"chg", "change", "gain", "gains", "move"}:
+        return ("change", "pct") if words & {"%", "pct", "percent"} else ("change", "")
+    return None
 
 
 def by_column(sv: SentenceView, figures: list[Figure], columns: tuple[str, ...]) -> list[Figure]:
@@ -47,7 +59,7 @@ def by_column(sv: SentenceView, figures: list[Figure], columns: tuple[str, ...])
     out = []
     for f in figures:
         k = sum(1 for t in sv.toks[:f.q.first] if t.text == "|")
-        said = COLUMNS.get(columns[k]) if k < len(columns) else None
+        said = column(columns[k]) if k < len(columns) else None
         if said is not None and f.reading in TABLE_READINGS:
             reading, level = said
             if level == "pct":  # "% Chg": its plain numbers are percentages
