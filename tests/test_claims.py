@@ -232,3 +232,17 @@ def test_a_new_predicate_after_the_close_makes_the_price_it_reached_no_close():
                                       "2023-07-27T18:30:00-04:00")}
     assert got[34.1].kind is Kind.CLOSE and got[36.49].kind is Kind.PRICE
     assert got[36.49].time.moment is Moment.AFTER_HOURS
+
+
+def test_a_figure_in_an_opening_participle_phrase_belongs_to_the_clause_after_it():
+    got = {(c.symbol, c.value) for c in claims(
+        "Having dropped 2.4% in the regular session, Nvidia shares were 3.1% higher after hours.",
+        "2023-08-23T18:00:00-04:00")}
+    assert got == {("NVDA", -2.4), ("NVDA", 3.1)}
+
+
+def test_a_long_description_of_the_index_and_capitals_that_are_no_pronoun():
+    text = ("The DAX opened flat. The export-driven German blue chip index, home to IT group SAP and carmaker BMW, "
+            "was down 0.3 percent by 1030 GMT.")
+    got = {(c.symbol, c.value) for c in claims(text, "2023-08-23T18:00:00+02:00", "https://example.de/a")}
+    assert got == {("^GDAXI", -0.3)}

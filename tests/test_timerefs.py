@@ -264,3 +264,9 @@ def test_a_run_the_sentence_ends_is_no_period_of_the_move_that_ended_it():
     c = first("Toyota broke a five-day losing streak with a 1.9 percent gain.", "2023-10-12T16:00:00+09:00",
               "https://example.jp/a")
     assert c.kind is Kind.PCT_CHANGE and c.time.from_session is None
+
+
+def test_that_stretch_is_a_run_of_sessions_named_earlier_in_the_sentence():
+    c = [x for x in claims_of("Boeing has fallen six sessions in a row; it is off 9.5% over that stretch.",
+                              "2023-03-10T17:00:00-05:00") if x.value == -9.5][0]
+    assert c.time.from_session == D(2023, 3, 2) and c.session == D(2023, 3, 10)

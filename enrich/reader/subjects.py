@@ -76,11 +76,12 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
     shares", "the Irvine, Calif.-based company", "it"."""
     low = toks[i].low
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    if low in ("it", "its", "they", "their") and not (low == "its" and tags.starts(i + 1, "market_noun")):
+    if low in ("it", "its", "they", "their") and not (low == "its" and tags.starts(i + 1, "market_noun")) \
+            and not toks[i].text.isupper():  # "IT firm SAP": information technology
         return NameNode(i, i + 1, None, "pronoun", False)
     if low in ("the", "its", "their", "this", "that"):
         j, words = i + 1, 0
-        while words < 4 and j < len(toks):  # up to three words between the determiner and the noun
+        while words < 5 and j < len(toks):  # up to four words between the determiner and the noun
             k = _initialism(toks, j)
             if k > j and "".join(t.low for t in toks[j:k]).rstrip(".") in COMMON_CAPITALS:
                 j, words = k, words + 1  # "The largest U.S. consumer bank's stock": a place, not a name
@@ -108,7 +109,8 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
                     "company" if noun in GENERIC_NOUNS else "described")
                 return NameNode(i, p.last, None, kind, _poss(toks, p.last))
             if toks[j].text in ("-", "–") or toks[j].low == "and" and words:
-                j += 1  # "the mid-cap index", "the mining and trading group": modifiers joined
+                j += 1  # "the mid-cap index", "the mining and trading group": modifiers joined, and a hyphened
+                words -= toks[j - 1].text != "and"  # compound is one word ("the export-driven ... index")
                 continue
             if not toks[j].is_word or tags.starts(j, "direction") is not None or toks[j].low in (
                     "of", "in", "and", "or", "to", "at", "on", "for", "was", "is", "were", "are", "has", "had"):
@@ -169,6 +171,9 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
         k = n.first - 1 if toks[n.first - 1].low != "the" else n.first - 2
         if toks[k].low in ("in", "for", "of", "by") and n.first - fig.q.last <= 6:
             return [n]
+    opener = _fronted_participle(sv, fig)
+    if opener is not None:
+        return [opener]  # "Having fallen 3.1% during the session, Tesla shares are trading 4.7% higher"
     if not _level_noun_phrase(sv, fig) and _unknown_subject(sv, clause, gov, listed):
         return None
     if clause.role == "relative" and clause.opener in ("which", "who", "whose", "that"):
@@ -194,6 +199,25 @@ def _owner_after(sv: SentenceView, fig: Figure, clause: Clause) -> NameNode | No
         return None
     k += 1 + (sv.toks[k + 1].low in ("the", "its") if k + 1 < len(sv.toks) else 0)
     return next((n for n in sv.names if n.first == k and n.symbol and n.first < clause.last + 8), None)
+
+
+PARTICIPLE_OPENERS = frozenset("having after before despite since while".split())
+
+
+def _fronted_participle(sv: SentenceView, fig: Figure) -> NameNode | None:
+    """A figure in a participle phrase that opens the sentence ("Having fallen 3.1% ..., Tesla shares ...",
+    "After rising 4% on Monday, Ford ...") belongs to the subject of the clause after its comma."""
+    toks = sv.toks
+    first = toks[0].low if toks else ""
+    if not (first in PARTICIPLE_OPENERS and len(toks) > 1 and (toks[1].low.endswith("ing") or first == "having")
+            or first.endswith("ing") and sv.tags.starts(0, "direction.verb") is not None):
+        return None
+    if any(n.first < fig.q.first for n in sv.names if n.symbol):
+        return None
+    comma = next((k for k in range(fig.q.last, len(toks)) if toks[k].text == ","), None)
+    if comma is None:
+        return None
+    return next((n for n in sv.names if n.first > comma and n.symbol and n.first <= comma + 3), None)
 
 
 def _level_noun_phrase(sv: SentenceView, fig: Figure) -> bool:

@@ -239,9 +239,12 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     if day is not None and period is not None and not _end_marker(sv, day) and _gap(day, fig) < _gap(period, fig) \
             and not (period.kind is TKind.SPAN and period.span in ("sessions", "stretch")):
         period = None  # "fell 11% on Thursday after the investigator who ... in 2008": the nearer day dates it
-    if period is not None and period.kind is TKind.SPAN and period.span == "stretch" and not state.stretch \
-            and state.last_period is not None:
-        period = state.last_period  # "over the same period": the period named before
+    if period is not None and period.kind is TKind.SPAN and period.span == "stretch" and not state.stretch:
+        runs = [e for e in sv.times if e.kind is TKind.SPAN and e.span == "sessions" and e.last <= period.first]
+        if runs:
+            period = runs[-1]  # "has fallen five days in a row; down 22.8% over that stretch"
+        elif state.last_period is not None:
+            period = state.last_period  # "over the same period": the period named before
     if period is None and fig.reading in ("change", "restate", "gapped"):
         period = _since_clause(sv, fig)
     if day is not None and day.kind is TKind.EVENT:
