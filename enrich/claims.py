@@ -150,7 +150,8 @@ class ClaimBuilder:
         currency = q.currency or instrument(st.symbol).market.quote_unit
         text = article.text
         return Claim(article.id, st.symbol, kind, value, text[st.quote_start:st.quote_end], st.quote_start,
-                     st.quote_end, f.hedge, currency, q.decimals, q.scale, time, st.base_price)
+                     st.quote_end, f.hedge, currency, q.decimals, q.scale, time, st.base_price,
+                     st.offer_price if kind in (Kind.PCT_CHANGE, Kind.ABS_CHANGE) else None)
 
 
 def _same_day(article: Article, time: TimeRef) -> bool:

@@ -106,6 +106,7 @@ class Claim:
     unit_scale: float = 1.0  # 1e9 for "billion", 0.01 for "cents": precision is in these units
     time: TimeRef | None = None
     base_price: float | None = None  # a stated base ("from the $38 IPO price")
+    offer_price: float | None = None  # the article's IPO price: a move on the first day of trading starts there
 
     @property
     def session(self) -> dt.date | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import tolerance as tol
 from .instruments import instrument
@@ -105,6 +106,9 @@ class Judge:
             prev, extra = start, {"from_session": frm.isoformat(), "from_close": round(start.close, 4)}
         else:
             extra = {}
+        if prev is None and c.offer_price is not None:  # the first day of trading: the move from the IPO price
+            prev = replace(bar, close=c.offer_price / k)
+            extra["offer_price"] = c.offer_price
         if prev is None:
             return None
         lo_p, hi_p = bar.low, bar.high

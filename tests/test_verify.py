@@ -191,3 +191,18 @@ def test_a_record_across_a_split_compares_prices_in_the_later_shares(enricher):
     assert j.verdict is Verdict.SUPPORTED and j.evidence["session"] == "2020-09-15"
     j = one(enricher, "Tesla Inc. shares hit a record high of $502.50 on Tuesday.", AFTER_CLOSE_2020_09_15, Kind.HIGH)
     assert j.verdict is Verdict.CONTRADICTED and "$410.00 on Tue 15 Sep 2020" in j.explanation
+
+
+def test_a_move_on_the_first_day_of_trading_is_measured_from_the_ipo_price(tmp_path):
+    root = market_folder(tmp_path, {"RIVN": {"2021-11-10": (106.75, 119.46, 95.20, 100.73, 1.03e8)}})
+    (root / "prices" / "RIVN.csv").write_text("Date,Open,High,Low,Close,Adj Close,Volume\n"
+                                              "2021-11-10,106.75,119.46,95.20,100.73,100.73,103000000\n"
+                                              "2021-11-11,114.63,125.00,108.01,122.99,122.99,83000000\n")
+    e = Enricher(MarketData(folders=[DirectorySource(root)], offline=True))
+    text = ("Rivian Automotive soared 29% on Wednesday, its first day of trading. The electric truck maker had "
+            "priced its initial public offering at $78 a share.")
+    js, _ = judge(e, text, "2021-11-10T18:00:00-05:00")
+    j = next(j for j in js if j.claim.kind is Kind.PCT_CHANGE)
+    assert j.verdict is Verdict.SUPPORTED and j.evidence.get("offer_price") == 78.0  # 100.73 / 78 - 1 = +29.1%
+    js, _ = judge(e, text.replace("29%", "19%"), "2021-11-10T18:00:00-05:00")
+    assert next(j for j in js if j.claim.kind is Kind.PCT_CHANGE).verdict is Verdict.CONTRADICTED

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..instruments import instrument
 from ..models import Article, Mention
@@ -36,6 +36,7 @@ class Statement:
     side: str = ""  # "high" or "low": which extreme
     modal: str = ""  # "forecast", "condition" or "requirement" when the clause says so
     base_price: float | None = None  # a move stated from a price: "from the $38 IPO price", "above its IPO price"
+    offer_price: float | None = None  # the IPO price the article gives anywhere (a first day's move starts there)
 
 
 @dataclass
@@ -96,6 +97,9 @@ class Reader:
                              seen_index=dict(run.seen_index))
             restated = [st for h in heads for st in self._sentence(h, subjects_only, named, ref, again)]
             out = restated + [st for st in out if st.sentence not in spans]
+        if run.offer_price is not None:  # "climbed 45.2 percent on Thursday", the debut, with the IPO price given later
+            out = [replace(st, offer_price=run.offer_price) if st.figure.reading in ("change", "restate")
+                   and st.base_price is None else st for st in out]
         return ArticleReading(tuple(out), run.time.snapshot, frozenset(run.time.during), spans)
 
     def view(self, sent: Sentence, mentions: Sequence[Mention], named: set[str], ref: dt.date) -> SentenceView:
@@ -290,8 +294,9 @@ def _offer_price(sv: SentenceView) -> float | None:
             continue
         before = [t.low for t in sv.toks[max(0, q.first - 4):q.first]]
         after = [t.low for t in sv.toks[q.last:q.last + 3]]
+        earlier = [t.low for t in sv.toks[:q.first]]  # "had priced its initial public offering at $78"
         if (any(w in OFFER for w in before) and "price" in before) or (after and after[0] in OFFER) or (
-                "priced" in before and any(w in OFFER for w in [t.low for t in sv.toks[:q.first]])):
+                "priced" in earlier and any(w in OFFER for w in earlier)):
             return q.value
     return None
 
