@@ -89,6 +89,7 @@ class TimeRef:
     extreme: str = ""  # "high" / "low": the figure is the extreme of the candidate sessions ("record", "52-week")
     last_session: dt.date | None = None  # the latest session the words could name (none after publication)
     alternatives: tuple[dt.date, ...] = ()  # sessions another natural reading of open words gives (the day before)
+    listing: bool = False  # the words name the listing's first session: the first bar the data holds, if recent
 
 
 @dataclass(frozen=True)

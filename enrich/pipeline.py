@@ -66,8 +66,8 @@ class Enricher:
             if c.time and c.time.from_session:
                 days.append(c.time.from_session)
             lo, hi = min(days) - dt.timedelta(days=10), max(days) + dt.timedelta(days=3)
-            if c.base_price is not None:
-                lo = dt.date(1990, 1, 1)
+            if c.base_price is not None or (c.time is not None and c.time.listing):
+                lo = dt.date(1990, 1, 1)  # the listing's first bar is wanted
             old = spans.get(c.symbol)
             spans[c.symbol] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
         try:
@@ -102,6 +102,8 @@ class Enricher:
             s = series[c.symbol]
             if c.base_price is not None and c.time and c.time.from_session is None and s.bars:
                 c = _with_from(c, s.bars[0].date)
+            if c.time and c.time.listing and s.bars and c.session and 0 < (c.session - s.bars[0].date).days <= 31:
+                c = _on_listing_day(c, s.bars[0].date)
             if c.symbol not in shares:
                 shares[c.symbol] = self.market.shares_lookup(c.symbol)
             j = Judge(s, shares[c.symbol]).judge(c)
@@ -154,6 +156,13 @@ def _outside_hours_when_restated(claims: list[Claim]) -> list[Claim]:
 
 def _renamed(c: Claim, symbol: str) -> Claim:
     return c if symbol == c.symbol else replace(c, symbol=symbol)
+
+
+def _on_listing_day(c: Claim, first: dt.date) -> Claim:
+    """"finished its first day of trading valued at $88 billion": the first session the data holds for it."""
+    assert c.time is not None
+    return replace(c, time=replace(c.time, session=first, candidates=(), alternatives=(),
+                                   why=c.time.why + f"; its first day of trading, {first}, the first session in the data"))
 
 
 def _with_from(c: Claim, first: dt.date) -> Claim:

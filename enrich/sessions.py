@@ -90,7 +90,7 @@ def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extr
             and from_session is None and not candidates:
         alternatives = (cal.offset(session, -1),)  # no time words and no time of day: the day before is a reading
     return TimeRef(words, session, moment, from_session, candidates, why.strip("; "), "", stated,
-                   side if extreme and candidates else "", cap, alternatives)
+                   side if extreme and candidates else "", cap, alternatives, spec.listing)
 
 
 def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: dt.date, cap: dt.date,

@@ -206,3 +206,15 @@ def test_a_move_on_the_first_day_of_trading_is_measured_from_the_ipo_price(tmp_p
     assert j.verdict is Verdict.SUPPORTED and j.evidence.get("offer_price") == 78.0  # 100.73 / 78 - 1 = +29.1%
     js, _ = judge(e, text.replace("29%", "19%"), "2021-11-10T18:00:00-05:00")
     assert next(j for j in js if j.claim.kind is Kind.PCT_CHANGE).verdict is Verdict.CONTRADICTED
+
+
+def test_a_figure_of_the_first_day_of_trading_is_of_the_listings_first_session(tmp_path):
+    root = market_folder(tmp_path, {"RIVN": {"2021-11-10": (106.75, 119.46, 95.20, 100.73, 1.03e8)}})
+    (root / "prices" / "RIVN.csv").write_text("Date,Open,High,Low,Close,Adj Close,Volume\n"
+                                              "2021-11-10,106.75,119.46,95.20,100.73,100.73,103000000\n"
+                                              "2021-11-11,114.63,125.00,108.01,122.99,122.99,83000000\n")
+    e = Enricher(MarketData(folders=[DirectorySource(root)], offline=True))
+    text = "Rivian Automotive jumped on Thursday. On its first day of trading, the truck maker closed at $100.73."
+    js, _ = judge(e, text, "2021-11-12T09:00:00-05:00")
+    j = next(j for j in js if j.claim.kind is Kind.CLOSE)
+    assert j.claim.session.isoformat() == "2021-11-10" and j.verdict is Verdict.SUPPORTED

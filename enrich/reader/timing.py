@@ -42,6 +42,7 @@ class TimeSpec:
     clock: TimeExpr | None = None  # a stated clock time ("at 4 p.m. ET"), which may be the exchange's close
     day_adjacent: bool = False  # the day's words stand right beside the figure ("$60.48 on the day of the ...")
     extreme_within: TimeExpr | None = None  # the month or year a high or low was in ("from its March low")
+    listing: bool = False  # the words name the listing's first session ("finished its first day of trading")
 
 
 @dataclass
@@ -279,8 +280,9 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     anytime = bool(moments) and all(e.anytime for e in moments if e.moment is moment)
     clock = next((e for e in moments if e.kind is TKind.CLOCK), None)
     adjacent = day is not None and (0 <= day.first - fig.q.last <= 2 or 0 <= fig.q.first - day.last <= 2)
+    listing = day is None and period is None and bool(sv.tags.within(clause.first, clause.last, "time.listing"))
     return TimeSpec(day, period, moment, words, running, how, _current(sv, fig, clause), state.stretch,
-                    _then(sv, period) or state.last_date, anytime, clock, adjacent, within)
+                    _then(sv, period) or state.last_date, anytime, clock, adjacent, within, listing)
 
 
 def bounds_extreme(sv: SentenceView, e: TimeExpr) -> bool:
