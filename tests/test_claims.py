@@ -246,3 +246,15 @@ def test_a_long_description_of_the_index_and_capitals_that_are_no_pronoun():
             "was down 0.3 percent by 1030 GMT.")
     got = {(c.symbol, c.value) for c in claims(text, "2023-08-23T18:00:00+02:00", "https://example.de/a")}
     assert got == {("^GDAXI", -0.3)}
+
+
+def test_a_possessive_index_before_a_superlative_is_no_subject():
+    got = {(c.symbol, c.value) for c in claims("Vodafone is the FTSE 100's worst performer, down 3.4% at 71p.",
+                                               "2023-11-08T12:00:00+00:00", "https://example.co.uk/a")}
+    assert got == {("VOD.L", -3.4), ("VOD.L", 71.0)}
+
+
+def test_the_price_a_move_noun_reached_is_a_price_not_a_change():
+    got = {(c.kind, c.value) for c in claims("Nike's $4.12 slide to $98.35 followed the guidance cut.",
+                                             "2023-11-08T17:00:00-05:00")}
+    assert got == {(Kind.ABS_CHANGE, -4.12), (Kind.CLOSE, 98.35)}

@@ -270,3 +270,16 @@ def test_that_stretch_is_a_run_of_sessions_named_earlier_in_the_sentence():
     c = [x for x in claims_of("Boeing has fallen six sessions in a row; it is off 9.5% over that stretch.",
                               "2023-03-10T17:00:00-05:00") if x.value == -9.5][0]
     assert c.time.from_session == D(2023, 3, 2) and c.session == D(2023, 3, 10)
+
+
+def test_a_move_its_closing_verb_states_is_at_the_close_whatever_the_morning_words():
+    got = {c.value: c for c in claims_of("Fanuc rose as much as 5.1% in morning trade before closing up 2.2%.",
+                                         "2023-11-08T16:00:00+09:00", "https://example.jp/a")}
+    assert got[5.1].time.moment is Moment.INTRADAY and got[2.2].time.moment is Moment.CLOSE
+
+
+def test_lunch_breaks_are_intraday_and_extended_trade_after_hours():
+    c = first("By the midday break, Sony was 1.4% higher.", "2023-11-08T16:00:00+09:00", "https://example.jp/a")
+    assert c.time.moment is Moment.INTRADAY
+    assert first("Intel added 2.9% in extended trade.", "2023-11-08T18:00:00-05:00").time.moment \
+        is Moment.AFTER_HOURS

@@ -128,6 +128,8 @@ ENTRIES: tuple[Entry, ...] = (
         ("The $17.80 drop in Contoso's share price wiped out gains.", "$17.80", "change-"),
         ("By the close, the stock was down $1.24 at $35.21, a 3.4 percent decline.", "3.4 percent", "change-"),
         ("The bank disclosed a surprise $2bn loss on derivatives trading.", "$2bn", "none"),)),
+    entry("a price a move noun's figure reached", "Q @direction.noun to|at #", "after_move", units="money",
+          examples=(("Contoso's $20.31 tumble to $262.90 came after a recall.", "$262.90", "after_move"),)),
     entry("a move as a noun before the figure", "@direction.noun of|to|at " + FILL + " ?@hedge #", "change",
           examples=(
               ("Thursday's gain of 22 cents took the stock to $4.17.", "22 cents", "change+"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 # A number with thousands groups (Indian groups of two as well: "10,02,380"), a word (letters, with an inner
 # apostrophe: "don't"), a possessive ending on its own ("'s"), or any other single non-space character.
-TOKEN = re.compile(r"\d+(?:,\d{2,3})*(?:\.\d+)?|(?<=[A-Za-z])['’]s\b|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|\S")
+TOKEN = re.compile(r"\d+(?:,\d{2,3})*(?:\.\d+)?|(?<=[A-Za-z0-9])['’]s\b|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|\S")
 
 # Where a sentence ends: a stop, then space and a capital, digit, quote, bracket, dash or currency sign; or a line
 # break. Abbreviations before a stop do not end one ("Corp. said", "U.S. stocks", "Jan. 4").

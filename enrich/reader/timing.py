@@ -254,8 +254,9 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
                                                  day=when)
     moments = [e for e in exprs if e.kind in (TKind.MOMENT, TKind.CLOCK)]
     moment = _moment(moments, day)
-    if moment is None and fig.reading == "change" and _opened(sv, fig, clause):
-        moment = Moment.OPEN  # "Uber opened 4% lower", "an opening drop of 2%": the open against the previous close
+    said = _predicate_level(sv, fig, clause) if moment is None and fig.reading == "change" else None
+    if said is not None:  # "Uber opened 4% lower", "an opening drop of 2%": the open against the previous close;
+        moment = said  # "before closing up 2.7%": the close, whatever the morning words before it say
     if moment is not None and moments and _closed_between(sv, moments, fig):
         moment = Moment.CLOSE  # "After touching $9.95 earlier in the session, the shares ended at $10.06, down 49c"
     running = state.days.get(subject or "", state.running_day) if day is None else None
@@ -368,17 +369,26 @@ def _moment(moments: list[TimeExpr], day: TimeExpr | None) -> Moment | None:
     return day.moment if day is not None else None
 
 
-def _opened(sv: SentenceView, fig: Figure, clause: Clause) -> bool:
-    """Whether the figure's own verb or noun is the opening: the last verb, move noun or level word before it in
-    its clause is "opened", or "opening" right before that move noun."""
-    said = [p for cls in ("direction.verb", "direction.noun", "level") for p in sv.tags.within(clause.first, fig.q.first, cls)]
+def _predicate_level(sv: SentenceView, fig: Figure, clause: Clause) -> Moment | None:
+    """The point of the session the figure's own verb or noun names: the last verb, move noun or level word
+    before it in its clause is "opened" ("opening" right before a move noun) or a closing verb ("closed",
+    "closing", "ended", "finished", "settled")."""
+    said = [p for cls in ("direction.verb", "direction.noun", "level")
+            for p in sv.tags.within(clause.first, fig.q.first, cls)]
     if not said:
-        return False
-    last = max(said, key=lambda p: p.first)
-    opening = ("opened", "opens", "open", "opening")
-    if last.cls.startswith("level.open"):
-        return sv.toks[last.first].low in opening
-    return last.cls.startswith("direction") and last.first > 0 and sv.toks[last.first - 1].low == "opening"
+        return None
+    last = max(said, key=lambda p: (p.first, p.cls.startswith("level")))
+    word = sv.toks[last.first].low
+    if last.cls.startswith("level.open") and word in ("opened", "opens", "open", "opening"):
+        return Moment.OPEN
+    if last.cls.startswith("level.close") and word in CLOSING_VERBS:
+        return Moment.CLOSE
+    if last.cls.startswith("direction") and last.first > 0 and sv.toks[last.first - 1].low == "opening":
+        return Moment.OPEN
+    return None
+
+
+CLOSING_VERBS = frozenset("closed closing closes ended ending ends finished finishing finishes settled settling".split())
 
 
 def _current(sv: SentenceView, fig: Figure, clause: Clause) -> bool:
