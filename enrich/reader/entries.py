@@ -167,6 +167,9 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a change of market value, the verb after it", "# *4 @value.change_verbs", "value_change", units="money",
           when="large", examples=(
               ("More than $120billion has been stripped from Facebook's value.", "$120billion", "value_change-"),)),
+    entry("a market value crossed after a move", "@direction.verb @threshold ?the|a #", "value", units="money",
+          when="value_topic", examples=(
+              ("Contoso's market value slipped below $2 trillion.", "$2 trillion", "value"),)),
     entry("a move of a company's market value", "@direction.verb ?@hedge ?by #", "value_change", units="money",
           when="value_topic", examples=(
               ("Nvidia's value would rise by $181 billion.", "$181 billion", "value_change+"),)),
@@ -193,7 +196,7 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a price the subject is said to have ended at, after the figure", "# it|they|which ?had @level.close",
           "level", level="close", units="plain money", examples=(
               ("Kraft closed at $28.42, well below the $35.95 it ended at on Feb. 22.", "$35.95", "level:close"),)),
-    entry("a price a day owns", "T ?'s #", "level", level="close", units="money", examples=(
+    entry("a price a day owns", "T ?'s #", "level", level="close", units="money plain points", examples=(
         ("Shares ended 3.1% above Monday's 620.4p.", "620.4p", "level:close"),
         ("Tuesday's $4.37 slide in Contoso stock came after a downgrade.", "$4.37", "change-"),)),
     entry("a close named by its price", "its|the|a|their ?regular-session #  @level.close", "level", level="close",

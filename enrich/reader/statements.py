@@ -270,8 +270,10 @@ class Tests:
             depth += {"(": 1, ")": -1}.get(toks[b].low, 0)
             b += 1
         names = [n for n in self.sv.names if a <= n.first < b]
+        numbers = {k for x in self.sv.quantities for k in range(x.first, x.last)}  # "148.44p": its unit is no word
         return len(names) == 1 and names[0].first == a and names[0].last < q.first + 1 and not any(
-            t.is_word and not names[0].first <= k < names[0].last for k, t in enumerate(toks[a:b], a))
+            t.is_word and not names[0].first <= k < names[0].last and k not in numbers
+            for k, t in enumerate(toks[a:b], a))
 
     def quote_row_change(self, q: Quantity, c: Clause) -> bool:
         prev = self._prev(q)
@@ -352,12 +354,13 @@ class Tests:
                                tags.ends(j, "hedge") is not None):
             h = tags.ends(j, "hedge")
             j = h.first if h is not None else j - 1
-        if tags.ends(j, "not_market") is not None:
+        if tags.ends(j, "not_market") is not None and not any(x.first < j <= x.last for x in sv.quantities):
             return True
         if q.per_share or q.unit == "money" and not q.large:
             nouns = [p for p in tags.within(c.first, q.first, "not_market")  # "in midsession deals" is a time,
                      if not any(e.first <= p.first < e.last for e in sv.times)  # "Tencent Holdings" a name
-                     and not any(n.first <= p.first < n.last for n in sv.names)]
+                     and not any(n.first <= p.first < n.last for n in sv.names)
+                     and not any(x.first <= p.first < x.last for x in sv.quantities)]  # "830 yen": a unit
             if nouns and not tags.within(c.first, q.first, "market_noun"):
                 return True
         return self._topic_not_market(q, c)
@@ -374,6 +377,10 @@ class Tests:
                 if k is not None and sv.toks[k + 1].low in ("the", "a", "an", "its", "their"):
                     i = k
                     continue
+            inside = next((x for x in sv.quantities if x.first < i <= x.last), None)
+            if inside is not None:  # "up 830 yen at 2,900 yen": the unit of another figure is no topic
+                i = inside.first
+                continue
             n = ends.get(i)
             if n is not None:
                 after = tags.starts(n.last, "not_subject")

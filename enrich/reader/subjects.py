@@ -267,7 +267,7 @@ def _unknown_subject(sv: SentenceView, clause: Clause, gov: int, skip: set[int])
         if t.low in PREPOSITIONS:
             in_pp = True
             continue
-        if clause.role == "own" and not in_pp and _content_word(sv, i):
+        if clause.role == "own" and not in_pp and _content_word(sv, i) and t.low not in QUOTE_LABELS:
             return True  # ", with energy and consumer discretionary down more than 4%": a subject of its own
         capital = t.text[0].isupper() and t.low not in COMMON_CAPITALS and not _market_word(sv, i)
         if capital and not in_pp and sv.tags.starts(i, "refer") is None and not (
@@ -287,6 +287,9 @@ def _market_word(sv: SentenceView, i: int) -> bool:
     return any(p.first <= i < p.last and p.cls.split(".")[0] in ("direction", "level", "hedge", "causative")
                for p in sv.tags.all)
 
+
+# The labels of a quote line ("last 147.20, change +2.31"): no subject of their own.
+QUOTE_LABELS = frozenset("last change chg chng net pct vol volume price close open high low prev previous".split())
 
 FUNCTION_WORDS = frozenset("""and or but while with as also still now then only just even all both each the a an its
 their his her this that these those is are was were be been being has have had do does did will would could should
