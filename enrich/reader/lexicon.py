@@ -58,7 +58,13 @@ class Lexicon:
                 if (cls, value) not in entries:
                     entries.append((cls, value))
         self.longest = max(len(k) for k in self.phrases)
-        self.firsts = {k[0] for k in self.phrases}
+        # first word -> the lengths of the phrases it begins, longest first: tag() tries only those lengths at a
+        # token, not every length up to the longest phrase (half of an article's tokens begin some phrase)
+        lengths: dict[str, set[int]] = {}
+        for k in self.phrases:
+            lengths.setdefault(k[0], set()).add(len(k))
+        self.lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+        self.firsts = set(self.lengths)
         # Every class with the classes above it ("time.unit_week" -> "time", "time.unit_week"): a phrase answers a
         # lookup of any of them, and Tags indexes it under each once instead of testing prefixes on every lookup.
         self.lineage = {cls: _lineage(cls) for es in self.phrases.values() for cls, _ in es}
@@ -75,9 +81,9 @@ class Lexicon:
         lows = [tokens[i].low for i in keep]
         found: list[Phrase] = []
         for a in range(len(keep)):
-            if lows[a] not in self.firsts:
-                continue
-            for n in range(min(self.longest, len(keep) - a), 0, -1):
+            for n in self.lengths.get(lows[a], ()):
+                if a + n > len(keep):
+                    continue
                 for cls, value in self.phrases.get(tuple(lows[a:a + n]), ()):
                     found.append(Phrase(keep[a], keep[a + n - 1] + 1, cls, value))
         return Tags(found, self.lineage)
