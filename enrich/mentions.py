@@ -359,8 +359,10 @@ class MentionFinder:
     def _city_indices(self, text: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
                       taken: set[int]) -> list[Mention]:
         """A market named by its city: "bourses in Shanghai, Hong Kong and Tokyo", "Madrid fell 12%"."""
-        out = []
+        out: list[Mention] = []
         cities = rules.cities()
+        if not any(city in text for city in cities):
+            return out  # every match writes a city as the pattern has it; most texts name none (a scan is costly)
         for m in self._cities.finditer(text):
             if m.group("city"):
                 spans = [(m.start("city"), m.end("city"))]

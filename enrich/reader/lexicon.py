@@ -7,7 +7,7 @@ which phrases of a class start or end at a token.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -58,7 +58,16 @@ class Lexicon:
                 if (cls, value) not in entries:
                     entries.append((cls, value))
         self.longest = max(len(k) for k in self.phrases)
-        self.firsts = {k[0] for k in self.phrases}
+        # first word -> the lengths of the phrases it begins, longest first: tag() tries only those lengths at a
+        # token, not every length up to the longest phrase (half of an article's tokens begin some phrase)
+        lengths: dict[str, set[int]] = {}
+        for k in self.phrases:
+            lengths.setdefault(k[0], set()).add(len(k))
+        self.lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+        self.firsts = set(self.lengths)
+        # Every class with the classes above it ("time.unit_week" -> "time", "time.unit_week"): a phrase answers a
+        # lookup of any of them, and Tags indexes it under each once instead of testing prefixes on every lookup.
+        self.lineage = {cls: _lineage(cls) for es in self.phrases.values() for cls, _ in es}
 
     def words(self, cls: str) -> set[str]:
         """Every phrase (lowered, space-joined) whose class is `cls` or under it."""
@@ -72,57 +81,85 @@ class Lexicon:
         lows = [tokens[i].low for i in keep]
         found: list[Phrase] = []
         for a in range(len(keep)):
-            if lows[a] not in self.firsts:
-                continue
-            for n in range(min(self.longest, len(keep) - a), 0, -1):
+            for n in self.lengths.get(lows[a], ()):
+                if a + n > len(keep):
+                    continue
                 for cls, value in self.phrases.get(tuple(lows[a:a + n]), ()):
                     found.append(Phrase(keep[a], keep[a + n - 1] + 1, cls, value))
-        return Tags(found)
+        return Tags(found, self.lineage)
 
 
 class Tags:
-    """The lexicon phrases of one sentence, looked up by where they start or end and by class."""
+    """The lexicon phrases of one sentence, looked up by where they start or end and by class.
 
-    def __init__(self, found: list[Phrase]) -> None:
+    The time readers ask "which phrase of class C starts at token i" hundreds of times per sentence, so the answers
+    are indexed once per sentence: the longest phrase for each (token, class) pair, for the phrase's class and each
+    class above it, and the phrases of each class sorted once in reading order.
+    """
+
+    def __init__(self, found: list[Phrase], lineage: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self.all = found
         self.starting: dict[int, list[Phrase]] = {}
         self.ending: dict[int, list[Phrase]] = {}
+        self._starts: dict[tuple[int, str], Phrase] = {}  # (first token, class or a class above it) -> longest
+        self._ends: dict[tuple[int, str], Phrase] = {}  # (token after the last, class or one above) -> longest
+        self._classes_at: dict[int, set[str]] = {}  # token -> the classes (and the classes above) starting there
         for p in found:
             self.starting.setdefault(p.first, []).append(p)
             self.ending.setdefault(p.last, []).append(p)
+            classes = (lineage or {}).get(p.cls) or _lineage(p.cls)
+            self._classes_at.setdefault(p.first, set()).update(classes)
+            for cls in classes:
+                _keep_longest(self._starts, (p.first, cls), p)
+                _keep_longest(self._ends, (p.last, cls), p)
+        # reading order, longest first where two start together (stable: equal keys keep the order found)
+        self._in_order = sorted(found, key=lambda p: (p.first, p.first - p.last))
+        self._of_class: dict[str, list[Phrase]] = {}  # filled on first use by within()
 
     def starts(self, i: int, cls: str) -> Phrase | None:
         """The longest phrase of class `cls` (or under it) starting at token i."""
-        return _longest(self.starting.get(i, ()), cls)
+        return self._starts.get((i, cls))
 
     def ends(self, j: int, cls: str) -> Phrase | None:
         """The longest phrase of class `cls` (or under it) ending just before token j."""
-        return _longest(self.ending.get(j, ()), cls)
+        return self._ends.get((j, cls))
+
+    def classes_at(self, i: int) -> Set[str]:
+        """The classes of the phrases starting at token i, with every class above them."""
+        return self._classes_at.get(i, _NONE)
 
     def within(self, first: int, last: int, cls: str) -> list[Phrase]:
         """Phrases of class `cls` inside tokens [first, last), in order, longest first where they overlap."""
-        out = sorted((p for p in self.all if first <= p.first and p.last <= last and _is(p.cls, cls)),
-                     key=lambda p: (p.first, p.first - p.last))
+        of_class = self._of_class.get(cls)
+        if of_class is None:
+            of_class = self._of_class[cls] = [p for p in self._in_order if _is(p.cls, cls)]
         kept: list[Phrase] = []
-        for p in out:
-            if not kept or p.first >= kept[-1].last:
+        for p in of_class:
+            if first <= p.first and p.last <= last and (not kept or p.first >= kept[-1].last):
                 kept.append(p)
         return kept
 
     def has(self, i: int, cls: str) -> bool:
-        return any(_is(p.cls, cls) for p in self.starting.get(i, ()))
+        return (i, cls) in self._starts
+
+
+_NONE: frozenset[str] = frozenset()  # the classes at a token where no phrase starts
+
+
+def _lineage(cls: str) -> tuple[str, ...]:
+    parts = cls.split(".")
+    return tuple(".".join(parts[:k]) for k in range(1, len(parts) + 1))
+
+
+def _keep_longest(index: dict[tuple[int, str], Phrase], key: tuple[int, str], p: Phrase) -> None:
+    """Index p under key unless a phrase at least as long is there already (the first found wins a tie)."""
+    best = index.get(key)
+    if best is None or p.last - p.first > best.last - best.first:
+        index[key] = p
 
 
 def _is(have: str, want: str) -> bool:
     return have == want or have.startswith(want + ".")
-
-
-def _longest(phrases: Iterable[Phrase], cls: str) -> Phrase | None:
-    best = None
-    for p in phrases:
-        if _is(p.cls, cls) and (best is None or p.last - p.first > best.last - best.first):
-            best = p
-    return best
 
 
 @lru_cache(maxsize=1)

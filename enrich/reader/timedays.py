@@ -7,14 +7,15 @@ import datetime as dt
 from dataclasses import replace
 
 from ..models import Moment
-from .timenodes import ORDINALS, WEEKDAYS, TimeExpr, TimeWords, TKind, month_end, num, safe_date
+from .timenodes import ORDINALS, WEEKDAYS, TimeExpr, TimeWords, TKind, month_end, num, opens_with, safe_date
 
 
 class DayReaders(TimeWords):
     """Readers of a day or a calendar period at token i."""
 
+    @opens_with(words="noon", digits=True)
     def _clock(self, i: int) -> TimeExpr | None:
-        """"10:15 am", "11:07 a.m. EDT", "15:30 GMT", "1445 GMT", "10am", "4 p.m.", "10:26:31 AM"."""
+        """"10:15 am", "11:07 a.m. EDT", "15:30 GMT", "1445 GMT", "10am", "4 p.m.", "10:26:31 AM", "by noon"."""
         toks = self.toks
         if self._word(i) == "noon":  # "just after noon", "by noon in New York"
             zone = self.tags.starts(i + 1, "time.zone")
@@ -65,6 +66,7 @@ class DayReaders(TimeWords):
             return self._skip_dot(j + 3), w == "p"
         return None
 
+    @opens_with(digits=True)
     def _numeric_date(self, i: int) -> TimeExpr | None:
         """"7/26/2018", "2/03/2022", "9/8/20", "2018-07-26" (month first, as US outlets and quote boards write)."""
         toks = self.toks
@@ -84,6 +86,7 @@ class DayReaders(TimeWords):
             return None
         return self._node(i, i + 5, TKind.DAY, day=day, near=abs((self.ref - day).days) <= 7)
 
+    @opens_with(words={"the", *WEEKDAYS}, classes="month", digits=True)
     def _date(self, i: int) -> TimeExpr | None:
         """"March 3, 2016", "Oct. 9, 2008", "Jan. 28", "July 26th 2018", "3 September 2020", "the 3rd of September",
         with a weekday before it or not ("Monday, October 10")."""
@@ -139,6 +142,7 @@ class DayReaders(TimeWords):
             j += 1
         return d, j
 
+    @opens_with(words=WEEKDAYS)
     def _weekday(self, i: int) -> TimeExpr | None:
         """"Monday", "on Friday", "last Thursday", "Thursday's close", "Tuesday afternoon"."""
         w = self._word(i)
@@ -167,6 +171,7 @@ class DayReaders(TimeWords):
                               future=True)
         return self._node(first, j, TKind.DAY, day=day, near=True, moment=moment)
 
+    @opens_with(classes="time.today time.yesterday")
     def _relative_day(self, i: int) -> TimeExpr | None:
         """"today", "this morning", "yesterday", "last night"."""
         p = self.tags.starts(i, "time.today")
@@ -182,6 +187,7 @@ class DayReaders(TimeWords):
             return self._node(i, p.last, TKind.DAY, day=self.ref - dt.timedelta(days=1), near=True)
         return None
 
+    @opens_with(classes="time.previous")
     def _previous(self, i: int) -> TimeExpr | None:
         p = self.tags.starts(i, "time.previous")
         if p is None:
@@ -190,6 +196,7 @@ class DayReaders(TimeWords):
             return self._node(i, p.last, TKind.PREVIOUS, moment=Moment.CLOSE)
         return self._node(i, p.last, TKind.PREVIOUS)
 
+    @opens_with(classes="time.last_month month", also="_part")
     def _month(self, i: int) -> TimeExpr | None:
         """"in March", "March 2000", "in early February", "last month", "over November", "November's"."""
         for cls, back in (("time.last_month", 1),):
@@ -220,6 +227,7 @@ class DayReaders(TimeWords):
             j += 1
         return self._node(start, j, TKind.MONTH, day=first, until=month_end(first))
 
+    @opens_with(words={"the", "q", *ORDINALS})
     def _quarter(self, i: int) -> TimeExpr | None:
         """"in the second quarter", "the fourth quarter of 2008", "Q3 2023", "in Q1": a calendar quarter (the
         latest one begun by the reference date when no year is written); "second-quarter earnings" is the time
@@ -253,6 +261,7 @@ class DayReaders(TimeWords):
         results = self.tags.starts(j, "time.event_after") or self.tags.starts(j, "not_market")
         return replace(node, background=True) if results is not None else node
 
+    @opens_with(classes="time.season_early time.season_late time.season_mid")
     def _part(self, i: int) -> tuple[str, int] | None:
         for cls in ("time.season_early", "time.season_late", "time.season_mid"):
             p = self.tags.starts(i, cls)
@@ -263,6 +272,7 @@ class DayReaders(TimeWords):
                 return cls.rsplit("_", 1)[1], j
         return None
 
+    @opens_with(classes="time.last_year", digits=True, also="_part")
     def _year(self, i: int) -> TimeExpr | None:
         """"in 2017", "for 2019", "2008's", "in late 2006", "last year"."""
         p = self.tags.starts(i, "time.last_year")

@@ -7,8 +7,10 @@ sessions.py's business.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
 from ..models import Moment
 from .lexicon import Tags
@@ -75,6 +77,56 @@ def num(tok: Token) -> int | None:
 def months_back(day: dt.date, n: int) -> dt.date:
     y, m = divmod(day.year * 12 + day.month - 1 - n, 12)
     return dt.date(y, m + 1, min(day.day, 28))
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What a time reader can begin with at the token find() offers it: one of its literal first words (lowered),
+    a lexicon phrase of one of its classes starting there, or (`digits`) a token that begins with a digit. Each
+    reader declares its opening beside its code (@opens_with); find() skips, at each token, the readers whose
+    opening the token cannot be, and every reader at the many tokens no time expression can begin with. A reader
+    that learns to begin with something new must say so in its @opens_with line (tests/test_time_gate.py runs
+    every reader ungated over the examples in the readers' docstrings to catch one that does not)."""
+
+    words: frozenset[str] = frozenset()
+    classes: frozenset[str] = frozenset()
+    digits: bool = False
+
+    def admits(self, tok: Token, classes: Set[str]) -> bool:
+        """Whether a reader with this opening may read something at a token (`classes`: the lexicon classes of
+        the phrases starting there, and the classes above them: Tags.classes_at)."""
+        return tok.low in self.words or (self.digits and tok.is_number) or not self.classes.isdisjoint(classes)
+
+    def __or__(self, other: Opening) -> Opening:
+        return Opening(self.words | other.words, self.classes | other.classes, self.digits or other.digits)
+
+
+R = TypeVar("R", bound=Callable[..., object])
+
+
+def opens_with(words: str | Iterable[str] = (), classes: str = "", digits: bool = False, also: str = "") -> Callable[
+        [R], R]:
+    """Declare what a time reader can begin with (an Opening: words and classes space-separated, or words as a
+    collection); `also` names the helpers it calls at its own first token, whose openings are added to its own."""
+    opening = Opening(frozenset(words.split() if isinstance(words, str) else words), frozenset(classes.split()),
+                      digits)
+
+    def declare(read: R) -> R:
+        setattr(read, "opening", (opening, also.split()))
+        return read
+    return declare
+
+
+def opening_of(owner: type, name: str) -> Opening:
+    """The opening the reader `name` of class `owner` declared with @opens_with, with its helpers' openings."""
+    declared = getattr(getattr(owner, name), "opening", None)
+    if declared is None:
+        raise TypeError(f"time reader {owner.__name__}.{name} declares no @opens_with")
+    opening: Opening = declared[0]
+    helpers: list[str] = declared[1]
+    for helper in helpers:
+        opening = opening | opening_of(owner, helper)
+    return opening
 
 
 class TimeWords:

@@ -8,18 +8,30 @@ against the publish date ("Monday" is the Monday at or before it); sessions are 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from collections.abc import Callable
 
 from ..models import Moment
 from .lexicon import Tags
 from .text import Token
 from .timedays import DayReaders
-from .timenodes import CALENDAR_SPANS, TimeExpr, TKind, month_end, months_back
+from .timenodes import CALENDAR_SPANS, Opening, TimeExpr, TKind, month_end, months_back, opening_of, opens_with
 
 TIMES_OF_DAY = frozenset("early late morning afternoon midday mid-day mid-morning mid-afternoon midsession mid-session "
                          "lunchtime late-morning early-afternoon".split())
 PLACE_WORDS = frozenset("u.s. us - street".split())  # "early U.S. trading", "late Wall Street trade"
 TRADING_NOUNS = frozenset("trading trade deals dealings session business".split())
+# Spans back from the reference session named by one lexicon phrase: its class, the span and how many units.
+SPAN_PHRASES = (("time.ytd", "ytd", 0), ("time.mtd", "mtd", 0), ("time.wtd", "wtd", 0), ("time.qtd", "qtd", 0),
+                ("time.stretch_back", "stretch", 0), ("time.since_ipo", "ipo", 0), ("time.past_year", "years", 1),
+                ("time.past_week", "sessions", 5))
+MOMENT_PHRASES = (("moment.after_hours", Moment.AFTER_HOURS), ("moment.pre_market", Moment.PRE_MARKET),
+                  ("moment.clock", Moment.CLOCK_TIME), ("moment.open", Moment.OPEN), ("moment.close", Moment.CLOSE),
+                  ("moment.intraday", Moment.INTRADAY), ("moment.during", Moment.INTRADAY))
+COUNT_LEADS = ("over", "in", "during", "for", "within", "across")  # "over the past six months", "in two days"
+OWNERS = ("the", "its", "their")
+BACK_WORDS = ("past", "last", "previous", "prior", "first", "latest")
 
 __all__ = ["CALENDAR_SPANS", "TKind", "TimeExpr", "TimeReader", "month_end"]
 
@@ -27,21 +39,22 @@ __all__ = ["CALENDAR_SPANS", "TKind", "TimeExpr", "TimeReader", "month_end"]
 class TimeReader(DayReaders):
     """Finds the time expressions of one sentence, relative to `ref` (the publish date, in the outlet's zone)."""
 
-    def __init__(self, tokens: tuple[Token, ...], tags: Tags, ref: dt.date) -> None:
-        super().__init__(tokens, tags, ref)
-        self.readers: list[Callable[[int], TimeExpr | None]] = [
-            self._clock, self._numeric_date, self._edge, self._ending, self._span, self._previous, self._event,
-            self._relative_day, self._date, self._weekday, self._quarter, self._month, self._year, self._moment]
+    # The readers in the order find() tries them at a token; the first that reads something wins.
+    READERS = ("_clock", "_numeric_date", "_edge", "_ending", "_span", "_previous", "_event", "_relative_day", "_date",
+               "_weekday", "_quarter", "_month", "_year", "_moment")
 
     def find(self) -> list[TimeExpr]:
         out: list[TimeExpr] = []
         i, n = 0, len(self.toks)
         while i < n:
             found = None
-            for read in self.readers:
-                found = read(i)
-                if found is not None:
-                    break
+            tok, classes = self.toks[i], self.tags.classes_at(i)
+            if ANY_OPENING.admits(tok, classes):  # most tokens begin no time expression: skip those at once
+                for read, opening in READER_OPENINGS:
+                    if opening.admits(tok, classes):  # a reader is only tried where it can begin
+                        found = read(self, i)
+                        if found is not None:
+                            break
             if found is None:
                 i += 1
                 continue
@@ -50,19 +63,18 @@ class TimeReader(DayReaders):
         return out
 
     # -- readers of spans, moments and events ----------------------------------------------------------
+    @opens_with(words="since the", classes=" ".join(c for c, _, _ in SPAN_PHRASES) + " time.last_week",
+                also="_counted")
     def _span(self, i: int) -> TimeExpr | None:
         """Spans back from the reference session: "this year", "so far this month", "this week", "last week",
         "over the past six months", "in two days", "four sessions in a row", "over that stretch", "since May 2",
         "since its IPO"."""
         tags = self.tags
-        for cls, span in (("time.ytd", "ytd"), ("time.mtd", "mtd"), ("time.wtd", "wtd"), ("time.qtd", "qtd"),
-                          ("time.stretch_back", "stretch"), ("time.since_ipo", "ipo"), ("time.past_year", "years"),
-                          ("time.past_week", "sessions")):
+        for cls, span, n in SPAN_PHRASES:
             p = tags.starts(i, cls)
             if p is not None:
                 if span == "ytd" and self._word(p.last) in ("ago", "earlier"):
                     continue
-                n = {"years": 1, "sessions": 5}.get(span, 0)
                 return self._node(i, p.last, TKind.SPAN, span=span, n=n)
         p = tags.starts(i, "time.last_week")
         if p is not None:
@@ -78,6 +90,7 @@ class TimeReader(DayReaders):
             return self._node(i, i + 2, TKind.SPAN, span=whole, edge="last")  # "ended the week 3.7% higher": closed
         return None
 
+    @opens_with(words="the first last final")
     def _edge(self, i: int) -> TimeExpr | None:
         """"the first trading day of 2022", "the last session of March": one session at the edge of a period."""
         j = i + 1 if self._word(i) == "the" else i
@@ -95,6 +108,7 @@ class TimeReader(DayReaders):
         return self._node(i, period.last, TKind.DAY, day=period.day, until=period.until,
                           edge="first" if which == "first" else "last")
 
+    @opens_with(words="the", classes="number_words", digits=True)
     def _ending(self, i: int) -> TimeExpr | None:
         """"the five days ending April 3, 2020", "the three sessions through Friday": a run of sessions that ends
         on a day the text names."""
@@ -111,16 +125,17 @@ class TimeReader(DayReaders):
             return None
         return self._node(i, end.last, TKind.SPAN, span="sessions", n=count, day=end.day, until=end.day)
 
+    @opens_with(words=COUNT_LEADS + OWNERS + BACK_WORDS, classes="number_words", digits=True)
     def _counted(self, i: int) -> TimeExpr | None:
         """"over the past six months", "in the previous three sessions", "in two days", "four sessions in a row",
         "a five-day losing streak", "eight straight trading days", "52 weeks ago"."""
         j = i
-        lead = self._word(j) in ("over", "in", "during", "for", "within", "across")
+        lead = self._word(j) in COUNT_LEADS
         if lead:
             j += 1
-        if self._word(j) in ("the", "its", "their"):
+        if self._word(j) in OWNERS:
             j += 1
-        if self._word(j) in ("past", "last", "previous", "prior", "first", "latest"):
+        if self._word(j) in BACK_WORDS:
             j += 1
             lead = True
         hedge = self.tags.starts(j, "hedge")
@@ -186,16 +201,15 @@ class TimeReader(DayReaders):
                 return self._node(i, last, TKind.SPAN, span="since", day=anchor, inner=inner)
         return None
 
+    @opens_with(classes=" ".join(c for c, _ in MOMENT_PHRASES), also="_trading_time_of_day")
     def _moment(self, i: int) -> TimeExpr | None:
-        for cls, moment in (("moment.after_hours", Moment.AFTER_HOURS), ("moment.pre_market", Moment.PRE_MARKET),
-                            ("moment.clock", Moment.CLOCK_TIME), ("moment.open", Moment.OPEN),
-                            ("moment.close", Moment.CLOSE), ("moment.intraday", Moment.INTRADAY),
-                            ("moment.during", Moment.INTRADAY)):
+        for cls, moment in MOMENT_PHRASES:
             p = self.tags.starts(i, cls)
             if p is not None:
                 return self._node(i, p.last, TKind.MOMENT, moment=moment, anytime=cls == "moment.during")
         return self._trading_time_of_day(i)
 
+    @opens_with(words=TIMES_OF_DAY)
     def _trading_time_of_day(self, i: int) -> TimeExpr | None:
         """A time of day with a market's place between it and the trading noun: "in early New York trading",
         "in late European deals", "in afternoon Tokyo trade". (Without a place, the lexicon's phrases decide.)"""
@@ -208,9 +222,17 @@ class TimeReader(DayReaders):
             return None
         return self._node(i, j + 1, TKind.MOMENT, moment=Moment.INTRADAY)
 
+    @opens_with(words="the")
     def _event(self, i: int) -> TimeExpr | None:
         """"on the day of the explosion", "the day of the announcement": a day the article dates elsewhere."""
         if self._word(i) == "the" and self._word(i + 1) == "day" and self._word(i + 2) == "of" \
                 and self._word(i + 3) == "the" and i + 4 < len(self.toks) and self.toks[i + 4].is_word:
             return self._node(i, i + 5, TKind.EVENT, event=self._word(i + 4))
         return None
+
+
+# Each reader of TimeReader.READERS with the opening it declares (@opens_with), and the union of them all: the
+# gate of find(). Built once from the readers' own declarations, so the gate cannot drift from a hand list.
+READER_OPENINGS: tuple[tuple[Callable[[TimeReader, int], TimeExpr | None], Opening], ...] = tuple(
+    (getattr(TimeReader, name), opening_of(TimeReader, name)) for name in TimeReader.READERS)
+ANY_OPENING = functools.reduce(operator.or_, (opening for _, opening in READER_OPENINGS))
