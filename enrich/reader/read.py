@@ -7,6 +7,7 @@ sentence says of subjects and days runs on to the next ones.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -81,13 +82,14 @@ class Reader:
         """The article's statements, whether a snapshot line ("All data as of 10:44 AM") dates them, and the days
         it writes about at a time of day."""
         ref = article.published.date() if article.published else dt.date.today()
-        subjects_only = [m for m in mentions if m.role != "source"]
+        subjects_only = sorted((m for m in mentions if m.role != "source"), key=lambda m: m.start)
+        starts = [m.start for m in subjects_only]  # a sentence's mentions by bisection: a long text stays linear
         named = {m.symbol for m in subjects_only}
         run = _Running()
         out: list[Statement] = []
         sents = sentences(article.text)
         for sent in sents:
-            out.extend(self._sentence(sent, subjects_only, named, ref, run))
+            out.extend(self._sentence(sent, _within(subjects_only, starts, sent), named, ref, run))
         heads = headlines(article.text, sents)
         spans = frozenset((h.start, h.end) for h in heads)
         if heads and run.time.first_day is not None:
@@ -95,7 +97,8 @@ class Reader:
             # "... crossed into five figures on Wednesday"), which the body names only after it.
             again = _Running(time=RunningTime(running_day=run.time.first_day), topic=run.topic, seen=dict(run.seen),
                              seen_index=dict(run.seen_index))
-            restated = [st for h in heads for st in self._sentence(h, subjects_only, named, ref, again)]
+            restated = [st for h in heads for st in self._sentence(h, _within(subjects_only, starts, h), named, ref,
+                                                                   again)]
             out = restated + [st for st in out if st.sentence not in spans]
         if run.offer_price is not None:  # "climbed 45.2 percent on Thursday", the debut, with the IPO price given later
             out = [replace(st, offer_price=run.offer_price) if st.figure.reading in ("change", "restate")
@@ -198,6 +201,11 @@ class Reader:
             if n.symbol:
                 return [n.symbol]
         return [run.subject] if run.subject else []
+
+
+def _within(mentions: Sequence[Mention], starts: list[int], sent: Sentence) -> Sequence[Mention]:
+    """The mentions starting inside a sentence (`mentions` sorted by start, `starts` their starts)."""
+    return mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
 
 
 def _respectively(sv: SentenceView, fig: Figure, figures: list[Figure], symbols: list[str]) -> list[str]:
