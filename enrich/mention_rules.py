@@ -87,6 +87,13 @@ class Context:
         return out
 
 
+def companions_area(areas: list[str], home: str) -> str | None:
+    """The foreign market most companies of an article belong to: at least two, and more than of `home`."""
+    counts = {area: areas.count(area) for area in areas}
+    area, count = max(counts.items(), key=lambda kv: kv[1], default=(home, 0))
+    return area if area != home and count >= 2 and count > counts.get(home, 0) else None
+
+
 def market_context(text: str) -> Context:
     return Context(text)
 

@@ -353,14 +353,9 @@ class MentionFinder:
     def _by_companions(self, found: list[tuple[Name, int, int]], art: _Article) -> list[tuple[Name, int, int]]:
         """In an article that sets itself in no market, the market of most of the companies it names decides
         which listing a shared name means ("Next rose while Shell and Compass fell": London's Compass)."""
-        if art.context.counts:
-            return found
-        areas: dict[str, int] = {}
-        for name, _, _ in found:
-            if not name.entry.is_index:
-                areas[name.entry.calendar] = areas.get(name.entry.calendar, 0) + 1
-        area, count = max(areas.items(), key=lambda kv: kv[1], default=(US, 0))
-        if area == US or count < 2 or count <= areas.get(US, 0):
+        area = None if art.context.counts else rules.companions_area(
+            [n.entry.calendar for n, _, _ in found if not n.entry.is_index], US)
+        if area is None:
             return found
         context = rules.Context.of_cues([(start, area) for name, start, _ in found if name.entry.calendar == area])
         out = []
