@@ -8,6 +8,7 @@ name, and lists whose names share a last word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .instruments import markets
@@ -80,8 +81,12 @@ class Context:
     def near(self, pos: int) -> dict[str, int]:
         """Area -> closeness of its nearest cue around `pos` (higher is nearer; cues before count double)."""
         out: dict[str, int] = {}
-        for at, area in self.cues:
-            if pos - self.NEAR_BEFORE <= at <= pos + self.NEAR_AFTER:
+        first = bisect_left(self.cues, (pos - self.NEAR_BEFORE, ""))  # the cues are sorted by position
+        for i in range(first, len(self.cues)):
+            at, area = self.cues[i]
+            if at > pos + self.NEAR_AFTER:
+                break
+            if pos - self.NEAR_BEFORE <= at:
                 closeness = -(pos - at if at <= pos else 2 * (at - pos))
                 out[area] = max(out.get(area, closeness), closeness)
         return out
