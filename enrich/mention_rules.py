@@ -8,6 +8,7 @@ name, and lists whose names share a last word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .instruments import markets
@@ -65,17 +66,37 @@ class Context:
         for _, area in self.cues:
             self.counts[area] = self.counts.get(area, 0) + 1
 
+    @classmethod
+    def of_cues(cls, cues: list[tuple[int, str]]) -> "Context":
+        """A context read from given cues (position, market area) rather than from words of a text."""
+        context = cls("")
+        context.cues = sorted(cues)
+        for _, area in context.cues:
+            context.counts[area] = context.counts.get(area, 0) + 1
+        return context
+
     def __contains__(self, area: object) -> bool:
         return area in self.counts
 
     def near(self, pos: int) -> dict[str, int]:
         """Area -> closeness of its nearest cue around `pos` (higher is nearer; cues before count double)."""
         out: dict[str, int] = {}
-        for at, area in self.cues:
-            if pos - self.NEAR_BEFORE <= at <= pos + self.NEAR_AFTER:
+        first = bisect_left(self.cues, (pos - self.NEAR_BEFORE, ""))  # the cues are sorted by position
+        for i in range(first, len(self.cues)):
+            at, area = self.cues[i]
+            if at > pos + self.NEAR_AFTER:
+                break
+            if pos - self.NEAR_BEFORE <= at:
                 closeness = -(pos - at if at <= pos else 2 * (at - pos))
                 out[area] = max(out.get(area, closeness), closeness)
         return out
+
+
+def companions_area(areas: list[str], home: str) -> str | None:
+    """The foreign market most companies of an article belong to: at least two, and more than of `home`."""
+    counts = {area: areas.count(area) for area in areas}
+    area, count = max(counts.items(), key=lambda kv: kv[1], default=(home, 0))
+    return area if area != home and count >= 2 and count > counts.get(home, 0) else None
 
 
 def market_context(text: str) -> Context:
@@ -132,6 +153,40 @@ BUSINESS_AFTER = icase(
     r"topped|agreed|signed|settled|sued|won|bought|sold|acquired|hired|named|warned|notched|recorded|booked|"
     r"delivered|shipped|spent|earned|paid|priced|filed|issued|plans|expects|outperformed|underperformed|"
     r"overtook|reached|trimmed|returned|generated|swung|doubled|disclosed|confirmed|completed)\b")
+# A predicate stating how a stock traded or listed, after a name at the start of a clause ("Apple was flat",
+# "Ford was on pace for its worst day since March, down 9%", "Arm made its debut on the Nasdaq"): its clause, up to
+# a subordinate one, holds a market figure or market words (lower-cased text).
+PREDICATE_AFTER = icase(r"\s+(?:(?:has|had|have|was|were|is|are|will|would)\s+(?:been\s+)?\w+|made|makes|"
+                        r"hit|touched|set|posted|marked|logged|notched|saw|suffered|headed|extended|pared|"
+                        r"erased|trimmed|reversed|[a-z]+ed)\b")
+CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s(?:as|while|after|when|because|since|though|although|but|and)\s")
+MARKET_CLAUSE = icase(r"\d\s?(?:%|percent|per cent|pct)|[$£€¥₹]\s?\d|\d\s?p\b|\b(?:flat|unchanged|little changed|"
+                      r"debut|nasdaq|nyse|ipo|shares?|stock|(?:worst|best|biggest) (?:day|session|week)|"
+                      r"record high|all time high|52 week|market value|market cap\w*)\b")
+
+
+US_VENUE = icase(r"\b(?:nasdaq|nyse|new york stock exchange|wall street)\b")
+
+
+def predicate_clause(low: str, end: int) -> str:
+    """The clause a name is the subject of ("was on pace for its worst day"), up to a subordinate one; "" when
+    no verb follows the name."""
+    if not PREDICATE_AFTER.match(low, end, end + 60):
+        return ""
+    stop = CLAUSE_END.search(low, end + 1, end + 160)
+    return low[end:stop.start() if stop else end + 160]
+
+
+def market_predicate(low: str, end: int) -> bool:
+    """A name as the subject of a clause that states a market figure or says how its stock traded."""
+    return bool(MARKET_CLAUSE.search(predicate_clause(low, end)))
+
+
+def us_venue_predicate(low: str, end: int) -> bool:
+    """A name whose own clause sets it on a US exchange ("Arm made its debut on the Nasdaq")."""
+    return bool(US_VENUE.search(predicate_clause(low, end)))
+
+
 # A possessive of a company's figures: "Zoom's 17.4% share-price plunge", "Visa's 52-week range" (folded
 # text, where a hyphen is a space).
 POSSESSIVE_CUE = icase(
@@ -189,8 +244,24 @@ CAPITALISED_NEXT = re.compile(r"^(?:\s+(?:of|de)\s+|[ \-]+)[A-Z][a-z]")  # "Sili
 THE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|every|each|his|her|their|our|my|your)\s+$")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[:;]\s+|[\"“]\s*)$")
 FIRST_NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+$")  # on the same line
+# Capitalised words that begin a clause or a list and are never anyone's first name ("Both Visa and ...").
+NOT_FIRST_NAMES = frozenset(
+    "A An The And But Or Nor So Yet Both Either Neither While Whereas Although Though As If When Whilst Since "
+    "Because After Before Until Unless Also Then Meanwhile Only Even Still Shares Stocks Rivals Peers Including "
+    "Like Unlike With Without For From Against Among Between Despite Plus Elsewhere Overall Instead Investors "
+    "Analysts Traders Banks Insurers Lenders Miners Carmakers Airlines Retailers Names Heavyweights".split())
+
+
+def first_name_before(before: str) -> bool:
+    """A capitalised word right before, as a person's first name is ("Harrison Ford"), that no function word is."""
+    m = FIRST_NAME_BEFORE.search(before)
+    return bool(m) and m.group().strip() not in NOT_FIRST_NAMES
 TITLE_BEFORE = icase(r"\b(?:mr|mrs|ms|dr|chair\w*|president|governor|senator|minister|secretary|judge|"
                      r"sir|lord|lady|actor|actress|singer|star|player|coach|director|prince|king|queen)\.?\s+$")
+# A clock time: a capitalised word right after it is a time zone ("At 1:45 pm IST", "11:00 CET"), never a firm.
+CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)\s+$", re.I)
+# A letter naming a class of a company's shares ("the B shares", "its class A stock"), not a ticker.
+SHARE_CLASS_BEFORE = re.compile(r"\b(?:the|its|their|class|series)\s+$", re.I)
 LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*|,\s+and\s+|\s*;\s*|\s+&\s+)$")
 
 # Exchanges that share a name with their index ("on the Nasdaq" is the venue): the names, and venue wording.
@@ -217,6 +288,14 @@ SOURCE_AFTER = icase(
     r"research\b|market data|securities analyst|equity research|said in a (?:research )?note|wrote in a note|"
     r"analyst|economist|strategist|survey|poll|indices|index provider)|^(?:\s+[a-z&]{2,5})\s+(?:analysts?|"
     r"strategists?|economists?|research)\b")
+# A broker acting on another company's stock: "Morgan Stanley lifted its price target on Tesla", "Jefferies
+# downgraded Nike to hold", "raised its price objective on" (lower-cased text after the name).
+BROKER_AFTER = icase(
+    r"(?:'s?|’s?)?\s+(?:(?:has|have|had|also|on \w+)\s+)*(?:(?:raised|lifted|boosted|hiked|increased|cut|lowered|"
+    r"trimmed|reduced|slashed|set|kept|maintained|reiterated|initiated|started|resumed)\s+(?:its|their|a|the)\s+"
+    r"(?:\d+ month\s+)?(?:price target|target price|price objective|stock target|rating|recommendation)\s+(?:on|for)\b"
+    r"|(?:upgraded|downgraded)\s+(?:shares of\s+|the stock\b|[a-z][\w&.]*\s+(?:to|from)\b)"
+    r"|(?:initiated|started|resumed|began)\s+coverage\s+(?:of|on)\b)")
 PERSON_OF = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'\-]+(?:,\s+[^,\n]{1,60},)?\s+(?:of|at|from|with)\s+$")
 QUOTE_NEAR = re.compile(r"(?:\bsaid\b|\bsays\b|\bwrote\b|\btold\b|[\"“”])")
 
@@ -240,7 +319,7 @@ def sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def is_source(text: str, low: str, start: int, end: int) -> bool:
     """Named only as where a report, its data or a quoted analysis comes from."""
     before, after = low[max(0, start - 90):start], low[end:end + 40]
-    if SOURCE_BEFORE.search(before) or SOURCE_AFTER.match(after):
+    if SOURCE_BEFORE.search(before) or SOURCE_AFTER.match(after) or BROKER_AFTER.match(low, end, end + 120):
         return True
     lo, hi = sentence(text, start, end)
     return bool(PERSON_OF.search(text[max(lo, start - 80):start])) and bool(QUOTE_NEAR.search(text[lo:hi]))

@@ -197,6 +197,7 @@ class MentionFinder:
                 pending.append((name, start, end, verdict))
         found += self._confirmed(found, pending, art)
         found += self._shared_tails(found, art)
+        found = self._by_companions(found, art)
         out = [self._mention(n.entry, start, end, text, low, day, symbol_on) for n, start, end in found]
         taken = {m.start for m in out}
         explicit = self._tickers.find(text, day, symbol_on, taken, context, {m.end: m for m in out})
@@ -233,13 +234,15 @@ class MentionFinder:
             if rules.PUBLISHER_BEFORE.search(before) or rules.PUBLISHER_AFTER.match(after):
                 return False  # "citing the Nikkei", "Dow Jones said"
             return True
+        if name.exact and rules.CLOCK_BEFORE.search(before):
+            return False  # "At 1:45 pm IST": a time zone
         if EXCHANGE_BEFORE.search(before) or name.exact and before.endswith("(") and after.startswith(")"):
             return False  # "(NYSE: APC)", "(GSK)": a ticker, read as one by TickerReader
         if rules.SECTOR_BEFORE.search(low[max(0, start - 40):start]):
             return True  # "Insurers Progressive", "carmaker Ford": a firm of the kind named
         single = " " not in name.form and (name.ambiguous or name.weight != CURATED)
         if single and (rules.TITLE_BEFORE.search(before) or (
-                rules.FIRST_NAME_BEFORE.search(before) and not rules.SENTENCE_START.search(before[:-1].rstrip(" ") + " ")
+                rules.first_name_before(before) and not rules.SENTENCE_START.search(before[:-1].rstrip(" ") + " ")
                 and not before.rstrip().endswith(("The", "the")))):
             if not rules.title_line(text, start):  # a headline capitalises the word before too
                 art.people.add(fold(name.form))
@@ -260,7 +263,8 @@ class MentionFinder:
         if fold(name.form) in art.people:
             return False  # "Ford" after "Harrison Ford": the person again
         foreign = name.weight != CURATED and entry.calendar not in art.context and _size(entry) < 4 and \
-            (bool(art.context.counts) or entry.calendar != US)
+            (bool(art.context.counts) or entry.calendar != US) and \
+            not (entry.calendar == US and rules.us_venue_predicate(low, end))  # "Arm made its debut on the Nasdaq"
         rest = rules.past_aside(tail)  # "Amazon, the online retailer, slipped": the words after the aside
         if not foreign and (rules.STRONG_AFTER.match(tail) or rules.STRONG_AFTER.match(rest)):
             return True  # "Puma rose 3%", "Carnival has soared", "Apple, which traded at ..., closed at $147"
@@ -272,6 +276,8 @@ class MentionFinder:
             return WEAK  # "in the Gulf"; a headline or table header capitalises every word
         if art.about_markets and (rules.BUSINESS_AFTER.match(rest) or rules.POSSESSIVE_CUE.match(tail)):
             return True  # "Target posted weaker margins", "Zoom's 17.4% plunge" in an article about markets
+        if art.about_markets and rules.market_predicate(low, end):
+            return True  # "Apple was flat", "Arm made its debut on the Nasdaq"
         if rules.SENTENCE_START.search(text[max(0, start - 3):start]) and " " not in name.form:
             return WEAK  # a capital any word has at the start of a sentence is no cue
         lo, hi = rules.sentence(text, start, end)
@@ -342,6 +348,21 @@ class MentionFinder:
                                 art.context, a)
                 if chosen is not None and chosen.entry.symbol != name.entry.symbol:
                     out.append((chosen, a, b))
+        return out
+
+    def _by_companions(self, found: list[tuple[Name, int, int]], art: _Article) -> list[tuple[Name, int, int]]:
+        """In an article that sets itself in no market, the market of most of the companies it names decides
+        which listing a shared name means ("Next rose while Shell and Compass fell": London's Compass)."""
+        area = None if art.context.counts else rules.companions_area(
+            [n.entry.calendar for n, _, _ in found if not n.entry.is_index], US)
+        if area is None:
+            return found
+        context = rules.Context.of_cues([(start, area) for name, start, _ in found if name.entry.calendar == area])
+        out = []
+        for name, start, end in found:
+            written = art.text[start:end]
+            other = choose([n for n in self.gaz.names[fold(name.form)] if n.written_as(written)], context, start)
+            out.append((other, start, end) if other is not None and other.entry.calendar == area else (name, start, end))
         return out
 
     def _referred(self, symbol: str, art: _Article) -> bool:

@@ -71,8 +71,10 @@ class TickerReader:
                 kind = "bare"
             else:
                 continue
-            if sym in BARE_TICKER_STOP or start in taken or a in taken:
-                continue
+            if sym in BARE_TICKER_STOP or start in taken or a in taken or rules.CLOCK_BEFORE.search(before):
+                continue  # a common abbreviation, a name already read, a time zone ("9:30 a.m. EST")
+            if kind == "stock" and len(sym) == 1 and rules.SHARE_CLASS_BEFORE.search(before):
+                continue  # "the B shares": a class of shares
             entry = self.ticker(sym, kind, text[start:end], context, ending_at.get(a - 2) or ending_at.get(a - 1))
             if entry is None or kind == "bare" and _shouting(text, a):
                 continue

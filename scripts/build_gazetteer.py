@@ -40,7 +40,7 @@ LEGAL_TAIL = re.compile(
     r"Holdings?|Group|S\.?A|S\.?A\.?B\.? de C\.?V|SAB de CV|S\.?A\.?A|SAA|AG|N\.?V|S\.?E|ASA|AB|A/?S|Oyj|Oy|Abp|"
     r"S\.?p\.?A|KGaA|& Co\.? KGaA|SE & Co|Berhad|Bhd|Tbk|PJSC|OJSC|PAO|JSC|K\.?K|Kabushiki Kaisha|"
     r"Public Company|Pcl|PCL|SpA|Societe Anonyme|Aktiengesellschaft|N\.?V\.?/?S\.?A|The|Ord|ADR|"
-    r"Class [A-C]|Cl [A-C]|Series [A-C]|Common Stock|Ordinary Shares|Units?|Reit|REIT)\.?|\s*\(publ\)|\s*\(The\)|"
+    r"Class [A-C]|Cl [A-C]|Series [A-C]|Common Stock|Ordinary Shares|Pref|Preference|Units?|Reit|REIT)\.?|\s*\(publ\)|\s*\(The\)|"
     r"\s*/[A-Z]{2,3}/?|\s*\\[A-Z]{2,3}\\?|,)\s*$", re.I)
 LEGAL_HEAD = re.compile(r"^(?:The |PT |PJSC |OAO |JSC )", re.I)
 GENERIC = {  # words that never stand alone for one company
@@ -53,6 +53,10 @@ CONNECTORS = {"of", "and", "the", "&", "de", "la", "des", "du", "di", "del", "y"
 # ("Assicurazioni Generali" is "Generali", "Banco Santander" is "Santander", "Grupo Televisa" is "Televisa").
 KIND_HEAD = {"assicurazioni", "banca", "banco", "bank", "compagnie", "companhia", "compania", "grupo", "gruppo",
              "groupe", "societe", "société", "industrias", "cia", "koninklijke"}
+# Leading words that say only the firm's country; writers drop them when the rest is a name, not an ordinary word
+# ("Deutsche Lufthansa" is "Lufthansa"; "Deutsche Post" stays whole, "Post" being a word).
+NATION_HEAD = {"deutsche", "deutscher", "british", "american", "swiss", "nippon", "japan", "china", "korea",
+               "indian", "australian", "canadian", "svenska", "norsk", "danske", "suomen", "royal"}
 # Generic words writers shorten, and their short forms: "HCL Technologies" is "HCL Tech" or "HCLTech".
 CONTRACTED = {"technologies": "Tech", "technology": "Tech", "pharmaceuticals": "Pharma", "pharmaceutical": "Pharma"}
 FUND_WORDS = {"fund", "trust", "acquisition", "etf", "portfolio", "income", "municipal", "ventures"}
@@ -72,7 +76,7 @@ def title(word: str) -> str:
     if word.lower() in CONNECTORS:
         return word.lower()
     bare = word.strip(",.")
-    if not bare.isupper() or not bare.isalpha() or len(bare) <= 3 or not re.search(r"[AEIOUY]", bare):
+    if not bare.isupper() or not bare.replace("'", "").isalpha() or len(bare) <= 3 or not re.search(r"[AEIOUY]", bare):
         return word
     return word.capitalize()
 
@@ -107,12 +111,19 @@ def size_of(r: dict) -> int:
 
 
 def cores(words: list[str]) -> list[list[str]]:
-    """The name's words, and its words after a leading word that only says the kind of firm."""
+    """The name's words, and its words after a leading word that only says the kind of firm or its country, or
+    after a founder's initial ("J Sainsbury" is "Sainsbury")."""
     out = [words]
-    if len(words) >= 2 and words[0].lower() in KIND_HEAD and words[1][:1].isupper() \
-            and words[1].lower() not in CONNECTORS:
+    head = words[0].lower().rstrip(".") if words else ""
+    if len(words) >= 2 and words[1][:1].isupper() and words[1].lower() not in CONNECTORS and (
+            head in KIND_HEAD or len(words) == 2 and (head in NATION_HEAD or initial(head, words[1]))):
         out.append(words[1:])
     return out
+
+
+def initial(head: str, second: str) -> bool:
+    """A founder's initial before a surname ("J Sainsbury"); not an Irish "O" nor a run of initials ("J M")."""
+    return len(head) == 1 and head.isalpha() and head != "o" and len(second.rstrip(".")) > 1
 
 
 def contractions(short: str) -> list[str]:
@@ -140,6 +151,52 @@ def group_form(registered: str, short: str) -> list[str]:
             any(words[n].strip(",.").lower() == w.strip().lower() for w in COMPANY_WORDS):
         return [f"{short} {words[n].strip(',.').capitalize()}"]
     return []
+
+
+def joined_forms(name: str) -> list[str]:
+    """The name with "and" written "&" and the other way ("Marks and Spencer", "Marks & Spencer")."""
+    if " and " in name:
+        return [name.replace(" and ", " & ")]
+    return [name.replace(" & ", " and ")] if " & " in name else []
+
+
+def products(rows: list[dict], shorts: dict[str, str]) -> set[str]:
+    """Lines of an issuer of exchange-traded notes and other products: an EDGAR registrant of no country with
+    four or more symbols, none sized, named like a sized company abroad ("UBS AG" issuing notes on NYSE Arca
+    beside UBS Group of Zurich). Its products never stand for the company's name."""
+    by_cik: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["source"] == "sec" and r["cik"]:
+            by_cik[r["cik"]].append(r)
+    sized_abroad = {shorts[r["symbol"]].split(" ")[0].lower() for r in rows
+                    if r["primary"] == "1" and SIZES[r["size"]] and r["mic"] not in US_VENUES}
+    out: set[str] = set()
+    for group in by_cik.values():
+        if len(group) >= 4 and not any(r["size"] or r["country"] for r in group) \
+                and shorts[group[0]["symbol"]].split(" ")[0].lower() in sized_abroad:
+            out |= {r["symbol"] for r in group}
+    return out
+
+
+def yielding(rows: list[dict], shorts: dict[str, str]) -> dict[str, str]:
+    """Primary lines that yield their bare short name to a parent on the same exchange whose registered name is
+    the short name and "Group" or "Holdings" ("SoftBank" is SoftBank Group; its unit SoftBank Corp is named with
+    its legal word): symbol -> the name with that word."""
+    by_short: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["primary"] == "1" and r["country"]:
+            by_short[(shorts[r["symbol"]].lower(), r["mic"])].append(r)
+    out = {}
+    for group in by_short.values():
+        parents = [r for r in group if group_form(r["name"], shorts[r["symbol"]])]
+        if len(parents) != 1 or len(group) < 2 or any(size_of(r) > size_of(parents[0]) for r in group):
+            continue
+        for r in group:
+            short = shorts[r["symbol"]]
+            rest = re.sub(r"\s+", " ", r["name"]).strip().rstrip(",.").split(" ")[len(short.split(" ")):]
+            if r is not parents[0] and rest:
+                out[r["symbol"]] = f"{short} {title(rest[0].strip(','))}"
+    return out
 
 
 def squash(name: str) -> str:
@@ -189,10 +246,13 @@ def namesakes(rows: list[dict]) -> set[str]:
         out |= {r["symbol"] for r in group if not r["isin"] and with_isin - {r["country"]}}
     # A foreign company's shares quoted on a small exchange abroad, which FinanceDatabase marks primary but cannot
     # size ("ADIDAS" in Budapest for adidas AG of Frankfurt): named like a sized primary line of another country.
+    # The sized line may be known by the core of its name ("LUFTHANSA" in Budapest, "Deutsche Lufthansa AG").
     by_squash: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         if r["primary"] == "1":
-            by_squash[squash(short_name(r["name"]))].append(r)
+            forms = cores(short_name(r["name"]).split(" ")) if SIZES[r["size"]] else [short_name(r["name"]).split(" ")]
+            for form in {squash(" ".join(words)) for words in forms}:
+                by_squash[form].append(r)
     for group in by_squash.values():
         sized = {r["country"] for r in group if SIZES[r["size"]]}
         out |= {r["symbol"] for r in group if r["source"] != "sec" and not SIZES[r["size"]] and not r["isin"]
@@ -238,7 +298,9 @@ def main() -> int:
                     and home_of[r["symbol"]]["isin"] == r["isin"]}
     unnamed = {s for s, home in home_of.items() if s not in cross_listed
                and squash(shorts[s]) == squash(shorts[home["symbol"]])}
+    unnamed |= products(rows, shorts)
     local_only = namesakes(rows)
+    yields = yielding(rows, shorts)
     own_names = {s.lower() for s in shorts.values()}
 
     # Leading-word short forms ("Barratt" for Barratt Developments, "Samsung" for Samsung Electronics): a
@@ -258,6 +320,9 @@ def main() -> int:
                     continue
                 if k == 1 and zipf_frequency(lead.lower(), "en") >= 4.3:
                     continue  # "First", "China", "American": too common to name one company
+                if core is not words and words[0].lower() not in KIND_HEAD and (
+                        ordinary(lead) or zipf_frequency(lead.lower(), "en") >= 3.5):
+                    continue  # "Deutsche Post" is no "Post", "American Airlines" no "Airlines", "T Stamp" no "Stamp"
                 leads[lead.lower()].append(r)
                 spelled_as[(lead.lower(), r["symbol"])] = lead
 
@@ -269,7 +334,7 @@ def main() -> int:
 
     owned_by: dict[str, set[str]] = defaultdict(set)  # a short name -> the countries of primary lines bearing it
     for r in rows:
-        if r["primary"] == "1":
+        if r["primary"] == "1" and r["symbol"] not in local_only:  # "LUFTHANSA" in Budapest owns no name
             owned_by[shorts[r["symbol"]].lower()].add(r["country"])
     extra: dict[str, list[str]] = defaultdict(list)
     for lead, group in leads.items():
@@ -298,7 +363,7 @@ def main() -> int:
         if r["primary"] != "1":
             continue
         words = shorts[r["symbol"]].split(" ")
-        if len(words) == 3 and words[1] == "&" and all(w[:1].isupper() for w in (words[0], words[2])):
+        if len(words) == 3 and words[1] in ("&", "and") and all(w[:1].isupper() for w in (words[0], words[2])):
             extra[r["symbol"]].append("~" + f"{words[0][0]}&{words[2][0]}")
         if SIZES[r["size"]] < 4:
             continue
@@ -331,8 +396,10 @@ def main() -> int:
         w.writerow(["symbol", "mic", "currency", "country", "primary", "size", "names", "home"])
         for r in rows:
             symbol, short = r["symbol"], shorts[r["symbol"]]
-            names = [] if symbol in unnamed else [short] + group_form(r["name"], short) + sorted(
+            names = [] if symbol in unnamed else [short] + joined_forms(short) + group_form(r["name"], short) + sorted(
                 f for f in spellings.get(symbol, ()) if f.lower() != short.lower()) + extra.get(symbol, [])
+            if symbol in yields and names:
+                names = [yields[symbol], "~" + short] + names[1:]
             marked = []
             for n in dict.fromkeys(names):
                 bare = n.lstrip("~@")

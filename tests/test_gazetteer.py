@@ -111,3 +111,29 @@ def test_a_lower_case_registered_name_is_written_capitalised_and_inner_capitals_
     assert lulu.written_as("Lululemon") and lulu.written_as("LULULEMON") and lulu.written_as("lululemon")
     ebay = _forms("EBAY")["eBay"]
     assert ebay.written_as("eBay") and not ebay.written_as("Ebay")
+
+
+def test_short_forms_drop_a_country_word_or_a_founders_initial_before_a_distinctive_core():
+    assert "Lufthansa" in _forms("LHA.DE") and "Sainsbury" in _forms("SBRY.L") and "Handelsbanken" in _forms("SHB-B.ST")
+    assert "Post" not in _forms("DHL.DE") and "Airlines" not in _forms("AAL")  # the core is a word
+    assert "Robinson" not in _forms("CHRW") and "Reilly" not in _forms("ORLY")  # a run of initials, an Irish O'
+    assert not [n for n in GAZ.names.get("lufthansa", []) if n.entry.symbol == "LUFTH.BD" and not n.local]
+
+
+def test_and_is_also_written_as_an_ampersand_and_gives_initials():
+    assert {"Marks and Spencer", "Marks & Spencer", "M&S"} <= set(_forms("MKS.L"))
+    assert "Procter and Gamble" in _forms("PG")
+    assert "BMW" in _forms("BMW.DE")  # the preference-share tag is no part of the name
+    assert "Campbell's" in _forms("CPB")  # capitals with an apostrophe, in writers' case
+
+
+def test_a_parent_named_with_group_takes_the_bare_short_name_from_its_unit():
+    assert _forms("9984.T")["SoftBank"].weight == REGISTERED
+    assert _forms("9434.T")["SoftBank"].weight < REGISTERED and "SoftBank Corp" in _forms("9434.T")
+    # a namesake off its exchange ("Target Group" over the counter) takes nothing
+    assert all(n.weight >= REGISTERED for n in GAZ.names["target"] if n.entry.symbol == "TGT")
+
+
+def test_exchange_traded_notes_carry_no_name_of_their_issuer():
+    assert not _forms("AMUB") and not _forms("VXX") and "AMUB" in GAZ.entries
+    assert "UBS" in _forms("UBSG.SW")

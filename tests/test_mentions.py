@@ -265,3 +265,60 @@ def test_depositary_shares_and_us_listed_shares_mean_the_us_line():
 def test_an_article_set_in_no_market_means_the_us_company_of_a_shared_name():
     assert symbols("Paramount shares sank after the merger talks ended.") == ["PSKY"]
     assert symbols("Adidas fell 2% to 15,000 forint in Budapest.") == ["ADID.BD"]  # the local line, locally
+
+
+def test_everyday_short_forms_of_longer_registered_names():
+    assert symbols("Passengers flocked back and Lufthansa gained 2.4% in Frankfurt.") == ["LHA.DE"]
+    assert symbols("In London, Sainsbury's added 3p to 281p after its trading update.") == ["SBRY.L"]
+    assert symbols("Marks and Spencer rose 4% and M&S bonds rallied too.") == ["MKS.L", "MKS.L"]
+    assert symbols("Marks & Spencer shares slipped 1.2% to 250p.") == ["MKS.L"]
+    assert symbols("Volkswagen fell 2% while BMW held steady at €101 in Frankfurt.")[-1] == "BMW.DE"
+    assert symbols("Campbell Soup shares slid 2.2% after the soup maker cut its outlook.") == ["CPB"]
+    # a country word dropped only before a name, never before a word: "Post" and "Airlines" stay words
+    assert symbols("The post arrived late and airlines said flights were full.") == []
+
+
+def test_a_clause_stating_how_the_stock_traded_is_cue_enough():
+    assert symbols("Nvidia rose 3%; Apple was unchanged.") == ["NVDA", "AAPL"]
+    assert symbols("Ford was headed for its best week since June, up 6%.") == ["F"]
+    assert symbols("Arm made its stock market debut on the Nasdaq in New York.") == ["ARM"]
+    # without a market figure or market words in its own clause a word stays a word
+    assert symbols("Apple was delicious at the fair, while shares of Nvidia rose 3%.") == ["NVDA"]
+    assert symbols("Ford was crowded with tourists as stocks rose 1%.") == []
+
+
+def test_a_parent_named_with_group_takes_the_bare_short_name():
+    assert symbols("SoftBank said its Vision Fund lost money, and the shares fell 3% in Tokyo.")[0] == "9984.T"
+    assert symbols("SoftBank Corp raised its dividend; the telecom unit's shares rose 1% in Tokyo.")[0] == "9434.T"
+
+
+def test_exchange_traded_notes_never_stand_for_their_issuers_name():
+    assert symbols("UBS shares rose 2.1% in Zurich on Tuesday.") == ["UBSG.SW"]
+    assert symbols("UBS shares rose 2.1% on Tuesday.") == ["UBSG.SW"]
+
+
+def test_time_zones_and_share_classes_are_no_tickers():
+    assert symbols("By 10:15 am IST, Infosys was up 1.1 per cent at Rs 1,450.") == ["INFY.NS"]
+    assert symbols("At 3 p.m. CET the DAX was 0.4% higher.") == ["^GDAXI"]
+    assert symbols("Alphabet's class C stock and the A shares both rose 2% to $140.") == ["GOOGL"]
+    assert symbols("Citigroup fell and C stock ended 2% lower.")[-1] == "C"
+
+
+def test_the_markets_of_the_other_companies_pick_a_shared_names_listing():
+    assert symbols("Tesco rose 2% while Barclays and Compass slipped.") == ["TSCO.L", "BARC.L", "CPG.L"]
+    assert symbols("Apple rose 2% while Compass slipped 4%.")[-1] == "COMP"
+
+
+def test_function_words_are_no_first_names():
+    assert symbols("While Visa gained 1%, Amex lost 2%.")[0] == "V"
+    assert symbols("Both Target and Walmart rose 3%.") == ["TGT", "WMT"]
+    assert symbols("Jane Target and Paul Visa met for lunch.") == []
+
+
+def test_a_broker_acting_on_another_companys_stock_is_a_source():
+    def roles(text: str) -> dict[str, str]:
+        return {m.symbol: m.role for m in FIND.find(text)}
+    assert roles("Goldman Sachs raised its price target on Nvidia to $600.")["GS"] == "source"
+    assert roles("Barclays downgraded Boeing to equal weight, and Boeing fell 2%.")["BARC.L"] == "source"
+    assert roles("Jefferies initiated coverage of Uber with a buy rating.")["JEF"] == "source"
+    assert roles("Goldman Sachs raised its dividend and its shares rose 2%.")["GS"] == "company"
