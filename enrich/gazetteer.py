@@ -186,7 +186,7 @@ def _former_names() -> dict[str, str]:
     """Symbol -> the name its company bore before the symbol replaced an older one, from the symbol tables the
     package ships: a hand-kept span names the company "Old / New"; a built change names the old company. A name
     the company already bore ("Ball Corp" traded as BLL before BALL) is no newer than the company."""
-    out = {}
+    out: dict[str, str] = {}
     for row in _data("symbol_history.csv"):
         if " / " in row["company"]:
             out.setdefault(row["symbol"], fold(row["company"].split(" / ")[0]))

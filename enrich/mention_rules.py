@@ -220,7 +220,7 @@ COMPANY_NOUNS = frozenset(
 def noun_modifier(before: str, text: str, end: int) -> bool:
     """A name used as a modifier of the common noun after it ("the Delta variant")."""
     m = NOUN_AFTER.match(text, end)
-    return bool(m) and bool(THE_BEFORE.search(before)) and m.group(1) not in COMPANY_NOUNS
+    return m is not None and bool(THE_BEFORE.search(before)) and m.group(1) not in COMPANY_NOUNS
 
 
 def past_aside(tail: str) -> str:
@@ -255,7 +255,7 @@ NOT_FIRST_NAMES = frozenset(
 def first_name_before(before: str) -> bool:
     """A capitalised word right before, as a person's first name is ("Harrison Ford"), that no function word is."""
     m = FIRST_NAME_BEFORE.search(before)
-    return bool(m) and m.group().strip() not in NOT_FIRST_NAMES
+    return m is not None and m.group().strip() not in NOT_FIRST_NAMES
 TITLE_BEFORE = icase(r"\b(?:mr|mrs|ms|dr|chair\w*|president|governor|senator|minister|secretary|judge|"
                      r"sir|lord|lady|actor|actress|singer|star|player|coach|director|prince|king|queen)\.?\s+$")
 # A clock time: a capitalised word right after it is a time zone ("At 1:45 pm IST", "11:00 CET"), never a firm.
@@ -346,8 +346,8 @@ def initials(text: str, named: list[Mention]) -> list[Mention]:
     taken = [(m.start, m.end) for m in named]
     out = []
     for hit in INITIALS.finditer(text):
-        m = by_initials.get(hit.group().upper())
-        if m is None or hit.group() != hit.group().upper() or any(a <= hit.start() < b for a, b in taken):
+        found = by_initials.get(hit.group().upper())
+        if found is None or hit.group() != hit.group().upper() or any(a <= hit.start() < b for a, b in taken):
             continue
-        out.append(Mention(m.symbol, m.name, hit.group(), hit.start(), hit.end(), m.role, m.exchange))
+        out.append(Mention(found.symbol, found.name, hit.group(), hit.start(), hit.end(), found.role, found.exchange))
     return out

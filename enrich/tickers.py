@@ -96,9 +96,9 @@ class TickerReader:
             suffix = written.rsplit(".", 1)[1]
             return entries.get(f"{sym}.{suffix}") if suffix not in ("O", "OQ", "N") else entries.get(sym)
         counts = context.counts
-        local = [entries.get(f"{sym}.{self._suffixes[c]}") for c in sorted(counts, key=lambda c: -counts[c])
+        found = [entries.get(f"{sym}.{self._suffixes[c]}") for c in sorted(counts, key=lambda c: -counts[c])
                  if c in self._suffixes]
-        local = [e for e in local if e is not None]
+        local = [e for e in found if e is not None]
         mine = entries.get(named.symbol) if named is not None else None
         if mine is not None and named is not None and named.symbol.split(".")[0] == sym and mine.calendar in context:
             return mine  # "Persimmon (PSN)" in a London report

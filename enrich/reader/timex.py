@@ -13,8 +13,6 @@ import operator
 from collections.abc import Callable
 
 from ..models import Moment
-from .lexicon import Tags
-from .text import Token
 from .timedays import DayReaders
 from .timenodes import CALENDAR_SPANS, Opening, TimeExpr, TKind, month_end, months_back, opening_of, opens_with
 

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from ..models import Moment
 from .statements import Figure, SentenceView
 from .text import Clause
+from .scope import bound, end_marker, fronted, same_predicate, usable
 from .timex import CALENDAR_SPANS, TimeExpr, TKind
 
-SUPERLATIVES = frozenset("""worst best biggest largest steepest sharpest lowest highest most least first weakest
-strongest longest heaviest deepest fastest greatest smallest""".split())
 PRESENT = frozenset("is are stands stand trades trade now currently has have remains remain sits".split())
 PAST = frozenset("was were had did closed ended finished settled fell rose opened traded".split())
 SNAPSHOT_WORDS = frozenset("all data prices quotes figures market trading".split())
@@ -62,116 +61,6 @@ class RunningTime:
     during: set[dt.date] = field(default_factory=set)  # days written about at a time of day ("in afternoon trading")
 
 
-def usable(sv: SentenceView, e: TimeExpr, fig: Figure | None = None) -> bool:
-    """Whether an expression can date a figure: not a future or background event's time, and not inside a
-    superlative ("its worst day since Feb. 5", "its biggest one-day drop in three months", "for the first time
-    since 2008") unless the figure is inside it too and the expression follows it ("its steepest decline since a
-    7.5% drop on Feb. 5, 2016": Feb. 5 is the 7.5%'s day)."""
-    if e.background or e.future or _ended_run(sv, e):
-        return False
-    span = _superlative(sv, e)
-    if span is None:
-        return True
-    return fig is not None and span <= fig.q.first and fig.q.last <= e.first and e.kind is not TKind.SPAN
-
-
-ENDING_VERBS = frozenset("""snapped snaps snapping ended ends ending broke breaks breaking halted halts halting
-stopped stops stopping reversed reverses reversing""".split())
-
-
-def _ended_run(sv: SentenceView, e: TimeExpr) -> bool:
-    """A run of sessions the sentence says was ended ("snapped a four-day losing streak with a 2.3% rebound"):
-    the run is the background of the figure, which is the day's move that ended it."""
-    if e.kind is not TKind.SPAN or e.span != "sessions":
-        return False
-    return any(sv.toks[k].low in ENDING_VERBS for k in range(max(0, e.first - 3), e.first))
-
-
-def _superlative(sv: SentenceView, e: TimeExpr) -> int | None:
-    """Where the superlative an expression qualifies begins, or None: a superlative word before it in its clause,
-    with no figure between them unless a "since" follows that figure."""
-    c = sv.clause_of(e.first)
-    figures = {k for q in sv.quantities for k in range(q.first, q.last)}
-    since = any(sv.toks[k].low == "since" for k in range(max(c.first, e.first - 16), e.first + 1))
-    reach = 16 if since else 7
-    seen_figure = False
-    for i in range(e.first - 1, max(c.first - 1, e.first - reach), -1):
-        if i in figures:
-            seen_figure = True
-            continue
-        w = sv.toks[i].low
-        if (w in SUPERLATIVES and _of_a_move(sv, i)) or (w == "time" and i > 0 and sv.toks[i - 1].low == "first"):
-            if seen_figure and not any(sv.toks[k].low == "since" for k in range(i, e.first)):
-                return None
-            return i
-    return None
-
-
-MEASURES = frozenset("""day days week weeks month months year years session sessions quarter close closing finish
-level levels run streak stretch performance performer time showing start""".split())
-
-
-def _of_a_move(sv: SentenceView, i: int) -> bool:
-    """A superlative that ranks a move or a session ("its worst day", "the biggest one-day percentage drop", "its
-    lowest close"), not "the first iPhone"."""
-    for k in range(i + 1, min(i + 5, len(sv.toks))):
-        if sv.toks[k].low in MEASURES or sv.tags.starts(k, "direction.noun") or sv.tags.starts(k, "level"):
-            return True
-    return i + 1 < len(sv.toks) and sv.toks[i + 1].low in ("since", "ever", "on")  # "a first since ...", "the most since"
-
-
-def _bound(sv: SentenceView, e: TimeExpr) -> int | None:
-    """The figure an expression belongs to alone: "its previous close of $37.57", "2/03/2022: -$210.0 billion"."""
-    j = e.last
-    while j < len(sv.toks) and sv.toks[j].low in ("of", ":", "was", "'s", "close", "closing", "price"):
-        j += 1
-    for q in sv.quantities:
-        if q.first == j and (j > e.last or sv.toks[e.last - 1].low == "'s"):  # "Friday's 620.4p"
-            return q.first
-    return None
-
-
-def _fronted(sv: SentenceView, e: TimeExpr, c: Clause) -> bool:
-    """A period that opens its clause ("Over the past six months Nike rose 18%, while the S&P 500 gained 6%") scopes
-    over the clauses after it; one that ends a clause ("Intel has lost 15% so far this year, while the index fell
-    1.3%") is that clause's own."""
-    return not any(c.first <= n.first < e.first for n in sv.names) and not any(
-        c.first <= q.first < e.first for q in sv.quantities)
-
-
-def _same_predicate(sv: SentenceView, e: TimeExpr, fig: Figure) -> bool:
-    """An expression with a figure of another predicate between it and this one belongs to that figure ("closed at
-    $28.42, well below the $35.95 it ended at on Feb. 22": Feb. 22 is the $35.95's); figures of one predicate
-    share theirs ("lost $2.88, or 5.4%, to $50.05 on Jan. 28")."""
-    if e.last <= fig.q.first:  # a day named before the figures of a sentence dates them all, unless it trails
-        own = sv.clause_of(fig.q.first)  # the figure of another predicate in the clause: "Infosys, down 1.2% at
-        return not any(  # 11:15 a.m., had jumped 3.8% in the previous session"
-            f.chain != fig.chain and _trails(sv, e, f) and sv.clause_of(f.q.first) == own
-            and sv.clause_of(e.first) == own for f in sv.figures)
-    return not any(fig.q.last <= f.q.first < e.first and f.chain != fig.chain for f in sv.figures)
-
-
-def _trails(sv: SentenceView, e: TimeExpr, f: Figure) -> bool:
-    """Whether e follows figure f with nothing but other time words and commas between ("down 7.9% at 1:40 p.m.,
-    on track for ...")."""
-    j = f.q.last + (1 if f.q.last < len(sv.toks) and sv.toks[f.q.last].low in ("%", "percent") else 0)
-    while j < e.first:
-        inside = next((t for t in sv.times if t.first <= j < t.last), None)
-        if inside is not None:
-            j = inside.last
-        elif sv.toks[j].low == ",":
-            j += 1
-        else:
-            return False
-    return j == e.first and e.first >= f.q.last
-
-
-def _end_marker(sv: SentenceView, e: TimeExpr) -> bool:
-    """"through Friday's close", "as of Tuesday", "until March 5": a day that ends a period named elsewhere."""
-    words = [t.low for t in sv.toks[max(0, e.first - 2):e.first + 1]]
-    return any(w in ("through", "until", "till", "thru") for w in words) or words[-2:] == ["as", "of"]
-
-
 def _gap(e: TimeExpr, fig: Figure) -> int:
     return fig.q.first - e.last if e.last <= fig.q.first else e.first - fig.q.last
 
@@ -212,7 +101,7 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
             exprs = [e for e in exprs if e.kind in (TKind.MOMENT, TKind.CLOCK)] + [ante]
             how = f"the date the clause refers back to ({ante.text})"
     has_moment = any(e.kind in (TKind.MOMENT, TKind.CLOCK) for e in exprs)
-    end_only = [e for e in exprs if e.kind in DAY_KINDS and _end_marker(sv, e)]
+    end_only = [e for e in exprs if e.kind in DAY_KINDS and end_marker(sv, e)]
     if not any(e.kind in DAY_KINDS + PERIOD_KINDS for e in exprs) or (
             end_only and not any(e.kind in PERIOD_KINDS for e in exprs)):
         wanted = PERIOD_KINDS if end_only else DAY_KINDS + PERIOD_KINDS + (
@@ -220,14 +109,14 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
         for prev in reversed([c for c in sv.clauses if c.last <= clause.first and c.role != "relative" and not (
                 clause.role == "own" and c.opener in ("a", "an"))]):  # an apposition's time is its own
             inherited = [e for e in own_times(sv, prev, fig) if e.kind in wanted and (
-                clause.role != "own" or e.kind not in PERIOD_KINDS or _fronted(sv, e, prev)
+                clause.role != "own" or e.kind not in PERIOD_KINDS or fronted(sv, e, prev)
                 or clause.opener in CONTRASTS or end_only)]  # "through Friday's close" ends a period named before
             if inherited:
                 exprs = exprs + inherited
                 how = "the words of the clause before"
                 break
-    bound = [e for e in exprs if _bound(sv, e) == fig.q.first]
-    exprs = bound or [e for e in exprs if _bound(sv, e) is None and _same_predicate(sv, e, fig)]
+    own = [e for e in exprs if bound(sv, e) == fig.q.first]
+    exprs = own or [e for e in exprs if bound(sv, e) is None and same_predicate(sv, e, fig)]
     within = None
     named = [e for e in exprs if bounds_extreme(sv, e) or (
         fig.reading == "from_extreme" and e.kind in CALENDAR_SPANS and e.first >= fig.q.last)]
@@ -237,7 +126,7 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     exprs = _from_anchor(sv, fig, exprs)
     day = _nearest([e for e in exprs if e.kind in DAY_KINDS], fig)
     period = _nearest([e for e in exprs if e.kind in PERIOD_KINDS], fig)
-    if day is not None and period is not None and not _end_marker(sv, day) and _gap(day, fig) < _gap(period, fig) \
+    if day is not None and period is not None and not end_marker(sv, day) and _gap(day, fig) < _gap(period, fig) \
             and not (period.kind is TKind.SPAN and period.span in ("sessions", "stretch")):
         period = None  # "fell 11% on Thursday after the investigator who ... in 2008": the nearer day dates it
     if period is not None and period.kind is TKind.SPAN and period.span == "stretch" and not state.stretch:
