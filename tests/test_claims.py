@@ -258,3 +258,11 @@ def test_the_price_a_move_noun_reached_is_a_price_not_a_change():
     got = {(c.kind, c.value) for c in claims("Nike's $4.12 slide to $98.35 followed the guidance cut.",
                                              "2023-11-08T17:00:00-05:00")}
     assert got == {(Kind.ABS_CHANGE, -4.12), (Kind.CLOSE, 98.35)}
+
+
+def test_a_unit_joined_to_its_number_by_a_hyphen():
+    got = {(c.kind, round(c.value, 4)) for c in claims("A 94-cent gain put Ford at $13.22.", "2023-11-08T17:00:00-05:00")}
+    assert got == {(Kind.ABS_CHANGE, 0.94), (Kind.CLOSE, 13.22)}
+    got = {(c.kind, c.value) for c in claims("Sony hit a 12-year high.", "2023-11-08T17:00:00+09:00",
+                                             "https://example.jp/a")}
+    assert got == set()

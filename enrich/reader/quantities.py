@@ -109,6 +109,9 @@ class QuantityReader:
         after_cur = tags.starts(j, "currency.after") if j < len(toks) else None
         pct = tags.starts(j, "unit.percent") if j < len(toks) else None
         sub = tags.starts(j, "subunit") if j < len(toks) else None
+        if sub is None and pct is None and j + 1 < len(toks) and toks[j].text == "-" and not toks[j].space_before \
+                and not toks[j + 1].space_before:  # "a 94-cent gain", "a 5-percent drop": a compound of the unit
+            sub, pct = tags.starts(j + 1, "subunit"), tags.starts(j + 1, "unit.percent")
         pts = tags.starts(j, "unit.points") if j < len(toks) else None
         if currency:
             unit = "money"
@@ -132,6 +135,8 @@ class QuantityReader:
             pass  # "a penny", "one cent"
         per_share = False
         ps = tags.starts(j, "per_share") if j < len(toks) else None
+        if ps is None and j + 1 < len(toks) and toks[j].text == "-" and not toks[j].space_before:
+            ps = tags.starts(j + 1, "per_share")  # "a $2.05-a-share decline"
         if unit in ("money", "plain") and ps is not None:
             per_share = True
         if j + 1 < len(toks) and toks[j].text == "-" and not toks[j].space_before and toks[j + 1].is_word \
