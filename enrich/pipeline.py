@@ -161,8 +161,10 @@ def _renamed(c: Claim, symbol: str) -> Claim:
 def _on_listing_day(c: Claim, first: dt.date) -> Claim:
     """"finished its first day of trading valued at $88 billion": the first session the data holds for it."""
     assert c.time is not None
-    return replace(c, time=replace(c.time, session=first, candidates=(), alternatives=(),
-                                   why=c.time.why + f"; its first day of trading, {first}, the first session in the data"))
+    moment = c.time.moment if c.time.moment_stated else Moment.CLOSE  # the publish day's clock is not that day's
+    return replace(c, time=replace(c.time, session=first, moment=moment, candidates=(), alternatives=(),
+                                   why=c.time.why.split("; the session was in progress")[0]
+                                   + f"; its first day of trading, {first}, the first session in the data"))
 
 
 def _with_from(c: Claim, first: dt.date) -> Claim:

@@ -121,7 +121,8 @@ class Judge:
             lo, hi = _pct(lo_p, prev.close), _pct(hi_p, prev.close)
             extra["pct_change"] = round(_pct(cl, prev.close), 4)
             what = (f"{lo:+.2f}%" if lo == hi else f"{lo:+.2f}% to {hi:+.2f}% during the session") + \
-                f" against the previous close {money(prev.close, sym)}"
+                (f" against the IPO price {money(prev.close, sym)}" if "offer_price" in extra
+                 else f" against the previous close {money(prev.close, sym)}")
             return lo, hi, what, extra
         if c.kind is Kind.ABS_CHANGE:
             lo, hi = (lo_p - prev.close) * k, (hi_p - prev.close) * k

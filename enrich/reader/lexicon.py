@@ -57,14 +57,12 @@ class Lexicon:
                 entries = self.phrases.setdefault(key, [])
                 if (cls, value) not in entries:
                     entries.append((cls, value))
-        self.longest = max(len(k) for k in self.phrases)
         # first word -> the lengths of the phrases it begins, longest first: tag() tries only those lengths at a
         # token, not every length up to the longest phrase (half of an article's tokens begin some phrase)
         lengths: dict[str, set[int]] = {}
         for k in self.phrases:
             lengths.setdefault(k[0], set()).add(len(k))
         self.lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
-        self.firsts = set(self.lengths)
         # Every class with the classes above it ("time.unit_week" -> "time", "time.unit_week"): a phrase answers a
         # lookup of any of them, and Tags indexes it under each once instead of testing prefixes on every lookup.
         self.lineage = {cls: _lineage(cls) for es in self.phrases.values() for cls, _ in es}
@@ -99,14 +97,10 @@ class Tags:
 
     def __init__(self, found: list[Phrase], lineage: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self.all = found
-        self.starting: dict[int, list[Phrase]] = {}
-        self.ending: dict[int, list[Phrase]] = {}
         self._starts: dict[tuple[int, str], Phrase] = {}  # (first token, class or a class above it) -> longest
         self._ends: dict[tuple[int, str], Phrase] = {}  # (token after the last, class or one above) -> longest
         self._classes_at: dict[int, set[str]] = {}  # token -> the classes (and the classes above) starting there
         for p in found:
-            self.starting.setdefault(p.first, []).append(p)
-            self.ending.setdefault(p.last, []).append(p)
             classes = (lineage or {}).get(p.cls) or _lineage(p.cls)
             self._classes_at.setdefault(p.first, set()).update(classes)
             for cls in classes:

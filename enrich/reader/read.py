@@ -33,7 +33,7 @@ class Statement:
     quote_start: int  # characters in the article
     quote_end: int
     sentence: tuple[int, int]
-    extreme: str = ""  # "record", "year", "multi": the span a high or low is the extreme of
+    extreme: str = ""  # "record", "year", "multi", "period", "new": the span a high or low is the extreme of
     side: str = ""  # "high" or "low": which extreme
     modal: str = ""  # "forecast", "condition" or "requirement" when the clause says so
     base_price: float | None = None  # a move stated from a price: "from the $38 IPO price", "above its IPO price"
@@ -47,6 +47,7 @@ class _Running:
     seen: dict[str, int] = field(default_factory=dict)  # companies named so far, how often
     seen_index: dict[str, int] = field(default_factory=dict)
     offer_price: float | None = None  # an IPO or offer price the article gave
+    ipo_prices: dict[str, float] = field(default_factory=dict)  # the IPO price given for each company
     last_index: str | None = None  # the index a figure was last given to
     topic: str | None = None  # the company the article opens with (its headline or first sentence)
     columns: tuple[str, ...] | None = None  # the labels of the table header above, while its rows run
@@ -100,9 +101,9 @@ class Reader:
             restated = [st for h in heads for st in self._sentence(h, _within(subjects_only, starts, h), named, ref,
                                                                    again)]
             out = restated + [st for st in out if st.sentence not in spans]
-        if run.offer_price is not None:  # "climbed 45.2 percent on Thursday", the debut, with the IPO price given later
-            out = [replace(st, offer_price=run.offer_price) if st.figure.reading in ("change", "restate")
-                   and st.base_price is None else st for st in out]
+        if run.ipo_prices:  # "climbed 45.2 percent on Thursday", the debut, with the IPO price given later
+            out = [replace(st, offer_price=run.ipo_prices[st.symbol]) if st.symbol in run.ipo_prices
+                   and st.figure.reading in ("change", "restate") and st.base_price is None else st for st in out]
         return ArticleReading(tuple(out), run.time.snapshot, frozenset(run.time.during), spans)
 
     def view(self, sent: Sentence, mentions: Sequence[Mention], named: set[str], ref: dt.date) -> SentenceView:
@@ -134,7 +135,8 @@ class Reader:
             figures = by_column(sv, figures, run.columns)
         else:
             run.columns = None
-        run.offer_price = _offer_price(sv) or run.offer_price
+        offer = _offer_price(sv)
+        run.offer_price = offer or run.offer_price
         out: list[Statement] = []
         previous: dict[int, list[str]] = {}  # clause first token -> the subjects its figures took
         for fig in figures:
@@ -169,6 +171,10 @@ class Reader:
             last = [n.symbol for n in names if n.symbol and n.kind != "index" and _can_be_subject(sv, n)]
             if last:
                 run.subject = last[-1]
+        owner = run.subject or run.topic
+        if offer is not None and owner is not None and not any(w in ("tender", "bid", "takeover", "buyout")
+                                                                for w in (t.low for t in toks)):
+            run.ipo_prices.setdefault(owner, offer)  # "an IPO price of $9" in a story about that company
         said = sorted({s.symbol for s in out} | {n.symbol for n in names if n.symbol})
         after_sentence(sv, run.time, said, bool(figures))
         return out
@@ -213,6 +219,8 @@ def _respectively(sv: SentenceView, fig: Figure, figures: list[Figure], symbols:
     if len(symbols) < 2:
         return symbols
     same = [f for f in figures if f.reading == fig.reading and f.q.unit == fig.q.unit]
+    if any(sv.toks[f.q.first - 1].low in ("between", "from") for f in same if f.q.first > 0):
+        return symbols  # "rose between 1% and 2%": a range the names share
     if not any(t.low == "respectively" for t in sv.toks):
         # "Wells Fargo and Citigroup fell 0.8% and 1.2%": as many figures joined by "and" as names, in order
         def joined(f: Figure, g: Figure) -> bool:
@@ -293,6 +301,7 @@ def _modal(sv: SentenceView, fig: Figure, clause: object) -> str:
 
 
 OFFER = ("ipo", "offer", "offering", "listing", "issue")
+IPO_WORDS = ("ipo", "offering", "listing", "debut")  # "priced" near one of these: the listing's price, not a bid
 
 
 def _offer_price(sv: SentenceView) -> float | None:
@@ -302,9 +311,9 @@ def _offer_price(sv: SentenceView) -> float | None:
             continue
         before = [t.low for t in sv.toks[max(0, q.first - 4):q.first]]
         after = [t.low for t in sv.toks[q.last:q.last + 3]]
-        earlier = [t.low for t in sv.toks[:q.first]]  # "had priced its initial public offering at $78"
+        near = [t.low for t in sv.toks[max(0, q.first - 7):q.first]]  # "had priced its initial public offering at $78"
         if (any(w in OFFER for w in before) and "price" in before) or (after and after[0] in OFFER) or (
-                "priced" in earlier and any(w in OFFER for w in earlier)):
+                "priced" in near and any(w in IPO_WORDS for w in near)):
             return q.value
     return None
 

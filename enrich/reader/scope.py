@@ -98,7 +98,13 @@ def same_predicate(sv: SentenceView, e: TimeExpr, fig: Figure) -> bool:
         return not any(  # 11:15 a.m., had jumped 3.8% in the previous session"
             f.chain != fig.chain and _trails(sv, e, f) and sv.clause_of(f.q.first) == own
             and sv.clause_of(e.first) == own for f in sv.figures)
-    return not any(fig.q.last <= f.q.first < e.first and f.chain != fig.chain for f in sv.figures)
+    return not any(fig.q.last <= f.q.first < e.first and f.chain != fig.chain and not _joined(sv, fig, f)
+                   for f in sv.figures)
+
+
+def _joined(sv: SentenceView, a: Figure, b: Figure) -> bool:
+    """Figures written as one list ("rose 1% and 2% on Friday"): nothing but commas and "and" between them."""
+    return {t.low for t in sv.toks[a.q.last:b.q.first]} <= {",", "and", "&"}
 
 
 def _trails(sv: SentenceView, e: TimeExpr, f: Figure) -> bool:

@@ -267,7 +267,7 @@ class Tests:
             a -= 1
         b, depth = q.last, 0
         while b < len(toks) and (depth or toks[b].low not in ROW_SEPARATORS):
-            depth += {"(": 1, ")": -1}.get(toks[b].low, 0)
+            depth = max(0, depth + {"(": 1, ")": -1}.get(toks[b].low, 0))
             b += 1
         names = [n for n in self.sv.names if a <= n.first < b]
         numbers = {k for x in self.sv.quantities for k in range(x.first, x.last)}  # "148.44p": its unit is no word
