@@ -266,3 +266,9 @@ def test_a_unit_joined_to_its_number_by_a_hyphen():
     got = {(c.kind, c.value) for c in claims("Sony hit a 12-year high.", "2023-11-08T17:00:00+09:00",
                                              "https://example.jp/a")}
     assert got == set()
+
+
+def test_a_level_whose_verb_is_not_repeated_takes_the_level_before():
+    got = {(c.symbol, c.kind) for c in claims("Ford closed at $12.10 and General Motors at $35.42.",
+                                              "2023-09-21T17:00:00-04:00")}
+    assert got == {("F", Kind.CLOSE), ("GM", Kind.CLOSE)}

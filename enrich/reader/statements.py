@@ -129,6 +129,9 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
             level = "close"  # "its 52-week closing high of $80.44", "from its high of the day to finish at $308.93"
     if reading == "level" and level == "price":
         level = _level_after(sv, q) or level  # "Touched $214.10 at the bottom of the session"
+    if reading == "level" and level == "price" and before and before[-1].level in ("close", "open", "high", "low") \
+            and not any(sv.tags.within(before[-1].q.last, q.first, cls) for cls in ("direction", "level")):
+        level = before[-1].level  # "Apple closed at $173.93 and Microsoft at $319.53": the verb is not repeated
     if reading == "after_move":
         level = _level_before(sv, q.first)
         move = next((f for f in reversed(before) if f.reading in CHANGES), None)
