@@ -283,3 +283,10 @@ def test_lunch_breaks_are_intraday_and_extended_trade_after_hours():
     assert c.time.moment is Moment.INTRADAY
     assert first("Intel added 2.9% in extended trade.", "2023-11-08T18:00:00-05:00").time.moment \
         is Moment.AFTER_HOURS
+
+
+def test_a_day_that_owns_the_figure_after_it_dates_it_even_after_after():
+    got = {c.value: c for c in claims_of("Intel rose 2% on Monday after Friday's 5% slide.", "2024-05-20T17:00:00-04:00")}
+    assert got[2.0].session == D(2024, 5, 20) and got[-5.0].session == D(2024, 5, 17)
+    c = first("Shares rebounded after Tuesday's sharp losses, and Ford gained 2%.", "2024-05-22T17:00:00-04:00")
+    assert c.session == D(2024, 5, 22)

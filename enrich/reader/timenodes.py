@@ -203,6 +203,9 @@ class TimeWords:
             return True
         if self._word(last) == "'s" and self.tags.starts(last + 1, "time.event_after") is not None:
             return True
+        owned = last + (1 if self._word(last) == "'s" else 0)
+        if owned < len(self.toks) and (self.toks[owned].is_number or self.toks[owned].text in ("$", "£", "€", "¥", "₹")):
+            return False  # "even after Friday's 19.6% drop": the day of the figure it owns
         # "after Tuesday's sharp gains", "ahead of Friday's report": an event before or after the figure's session
         lead = self._word(first - 1) if self._word(first) not in ("after", "before") else self._word(first)
         return lead in ("after", "before", "following") or self._word(first - 2) == "ahead"
