@@ -272,3 +272,9 @@ def test_a_level_whose_verb_is_not_repeated_takes_the_level_before():
     got = {(c.symbol, c.kind) for c in claims("Ford closed at $12.10 and General Motors at $35.42.",
                                               "2023-09-21T17:00:00-04:00")}
     assert got == {("F", Kind.CLOSE), ("GM", Kind.CLOSE)}
+
+
+def test_joined_percentages_take_the_rising_or_falling_word_after_the_last():
+    got = {(c.symbol, c.value) for c in claims("Daimler Truck and Siemens ended 1.5% and 2.2% lower.",
+                                               "2023-07-27T18:00:00+02:00", "https://example.de/a")}
+    assert got == {("DTG.DE", -1.5), ("SIE.DE", -2.2)}

@@ -6,7 +6,7 @@ The `when` tests of the entries are the methods of `Tests` below, each named for
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .entries import ENTRIES
 from .grammar import Entry, Span, View
@@ -87,7 +87,29 @@ def read_figures(sv: SentenceView) -> list[Figure]:
             if e.reads != "none":
                 out.append(_figure(sv, q, e, got, out))
             break
-    return out
+    return _joined_moves(sv, out)
+
+
+def _joined_moves(sv: SentenceView, figures: list[Figure]) -> list[Figure]:
+    """Percentages joined by "and" whose rising or falling word comes only after the last ("Daimler and Siemens
+    ended 1.5% and 2.2% lower"): each is a move with that word's sign, not a level of the verb before them."""
+    toks = sv.toks
+    for k, f in enumerate(figures):
+        if f.q.unit != "pct" or f.reading != "level":
+            continue
+        run = [f]
+        for g in figures[k + 1:]:
+            if g.q.unit != "pct" or {t.low for t in toks[run[-1].q.last:g.q.first]} - {",", "and", "&"}:
+                break
+            run.append(g)
+        last = run[-1].q.last
+        word = sv.tags.starts(last, "direction.after") or sv.tags.starts(last, "direction.adverb")
+        if len(run) < 2 or word is None:
+            continue
+        sign = 1 if word.cls.endswith(".up") else -1
+        for g in run:
+            figures[figures.index(g)] = replace(g, reading="change", level="", sign=sign)
+    return figures
 
 
 def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: list[Figure]) -> Figure:
