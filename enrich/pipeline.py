@@ -18,6 +18,7 @@ from .market.data import SharesAt
 from .mentions import MentionFinder
 from .models import Article, Claim, Judgement, Kind, Moment, PriceSeries, Verdict
 from .output import Checked as Checked, Extraction as Extraction  # the results live with their plain-data forms
+from .sessions import IN_PROGRESS
 from .verify import Judge
 
 
@@ -163,7 +164,7 @@ def _on_listing_day(c: Claim, first: dt.date) -> Claim:
     assert c.time is not None
     moment = c.time.moment if c.time.moment_stated else Moment.CLOSE  # the publish day's clock is not that day's
     return replace(c, time=replace(c.time, session=first, moment=moment, candidates=(), alternatives=(),
-                                   why=c.time.why.split("; the session was in progress")[0]
+                                   why=c.time.why.replace(IN_PROGRESS, "")
                                    + f"; its first day of trading, {first}, the first session in the data"))
 
 

@@ -22,6 +22,7 @@ from .models import Article, Kind, Moment, TimeRef
 from .reader.timex import CALENDAR_SPANS, TimeExpr, TKind
 from .reader.timing import TimeSpec
 
+IN_PROGRESS = "; the session was in progress when the article was published, so the figure is as of then"
 NEARBY = 2  # sessions searched beside a vague period for a one-day move (README, "Verdict rules")
 MOVES = (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.ABS_CHANGE, Kind.MARKET_CAP_CHANGE, Kind.RANGE_PCT_CHANGE)
 
@@ -84,7 +85,7 @@ def resolve(spec: TimeSpec, kind: Kind, article: Article, cal: Calendar, *, extr
     if moment is None or (running and moment is Moment.INTRADAY and (spec.anytime or spec.current)):
         moment = Moment.CLOCK_TIME if running else Moment.CLOSE
         if moment is Moment.CLOCK_TIME:
-            why += "; the session was in progress when the article was published, so the figure is as of then"
+            why += IN_PROGRESS
     alternatives: tuple[dt.date, ...] = ()
     if not spec.words and spec.running_day is None and article.published_date_only and session == cap \
             and from_session is None and not candidates:

@@ -193,12 +193,17 @@ def test_a_record_across_a_split_compares_prices_in_the_later_shares(enricher):
     assert j.verdict is Verdict.CONTRADICTED and "$410.00 on Tue 15 Sep 2020" in j.explanation
 
 
-def test_a_move_on_the_first_day_of_trading_is_measured_from_the_ipo_price(tmp_path):
-    root = market_folder(tmp_path, {"RIVN": {"2021-11-10": (106.75, 119.46, 95.20, 100.73, 1.03e8)}})
+def newly_listed(root):
+    """An Enricher over a folder whose Rivian prices start on its first day of trading, 10 Nov 2021."""
+    market_folder(root, {"RIVN": {"2021-11-10": (106.75, 119.46, 95.20, 100.73, 1.03e8)}})
     (root / "prices" / "RIVN.csv").write_text("Date,Open,High,Low,Close,Adj Close,Volume\n"
                                               "2021-11-10,106.75,119.46,95.20,100.73,100.73,103000000\n"
                                               "2021-11-11,114.63,125.00,108.01,122.99,122.99,83000000\n")
-    e = Enricher(MarketData(folders=[DirectorySource(root)], offline=True))
+    return Enricher(MarketData(folders=[DirectorySource(root)], offline=True))
+
+
+def test_a_move_on_the_first_day_of_trading_is_measured_from_the_ipo_price(tmp_path):
+    e = newly_listed(tmp_path)
     text = ("Rivian Automotive soared 29% on Wednesday, its first day of trading. The electric truck maker had "
             "priced its initial public offering at $78 a share.")
     js, _ = judge(e, text, "2021-11-10T18:00:00-05:00")
@@ -209,11 +214,7 @@ def test_a_move_on_the_first_day_of_trading_is_measured_from_the_ipo_price(tmp_p
 
 
 def test_a_figure_of_the_first_day_of_trading_is_of_the_listings_first_session(tmp_path):
-    root = market_folder(tmp_path, {"RIVN": {"2021-11-10": (106.75, 119.46, 95.20, 100.73, 1.03e8)}})
-    (root / "prices" / "RIVN.csv").write_text("Date,Open,High,Low,Close,Adj Close,Volume\n"
-                                              "2021-11-10,106.75,119.46,95.20,100.73,100.73,103000000\n"
-                                              "2021-11-11,114.63,125.00,108.01,122.99,122.99,83000000\n")
-    e = Enricher(MarketData(folders=[DirectorySource(root)], offline=True))
+    e = newly_listed(tmp_path)
     text = "Rivian Automotive jumped on Thursday. On its first day of trading, the truck maker closed at $100.73."
     js, _ = judge(e, text, "2021-11-12T09:00:00-05:00")
     j = next(j for j in js if j.claim.kind is Kind.CLOSE)
@@ -221,10 +222,7 @@ def test_a_figure_of_the_first_day_of_trading_is_of_the_listings_first_session(t
 
 
 def test_an_ipo_price_belongs_to_its_company_and_a_tender_offer_is_none(tmp_path):
-    root = market_folder(tmp_path, {"RIVN": {"2021-11-10": (106.75, 119.46, 95.20, 100.73, 1.03e8)}})
-    (root / "prices" / "RIVN.csv").write_text("Date,Open,High,Low,Close,Adj Close,Volume\n"
-                                              "2021-11-10,106.75,119.46,95.20,100.73,100.73,103000000\n")
-    e = Enricher(MarketData(folders=[DirectorySource(root)], offline=True))
+    e = newly_listed(tmp_path)
     text = ("Exxon agreed a tender offer price of $78 a share for a rival. Rivian Automotive soared 29% on "
             "Wednesday, its first day of trading.")
     js, unchecked = judge(e, text, "2021-11-10T18:00:00-05:00")
@@ -232,11 +230,7 @@ def test_an_ipo_price_belongs_to_its_company_and_a_tender_offer_is_none(tmp_path
 
 
 def test_a_figure_of_the_first_day_is_at_that_days_close_though_published_in_a_later_session(tmp_path):
-    root = market_folder(tmp_path, {"RIVN": {"2021-11-10": (106.75, 119.46, 95.20, 100.73, 1.03e8)}})
-    (root / "prices" / "RIVN.csv").write_text("Date,Open,High,Low,Close,Adj Close,Volume\n"
-                                              "2021-11-10,106.75,119.46,95.20,100.73,100.73,103000000\n"
-                                              "2021-11-11,114.63,125.00,108.01,122.99,122.99,83000000\n")
-    e = Enricher(MarketData(folders=[DirectorySource(root)], offline=True))
+    e = newly_listed(tmp_path)
     js, _ = judge(e, "On its first day of trading, Rivian Automotive closed at $100.73.", "2021-11-11T12:00:00-05:00")
     j = next(j for j in js if j.claim.kind is Kind.CLOSE)
     assert j.claim.session.isoformat() == "2021-11-10" and j.verdict is Verdict.SUPPORTED

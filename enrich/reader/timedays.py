@@ -103,14 +103,7 @@ class DayReaders(TimeWords):
             d, j = day
             if self._word(j) == "," and self._year_at(j + 1) is not None:
                 j += 1
-            year = self._year_at(j)
-            if year is not None:
-                j += 1
-            else:
-                year = self._past(month, d)
-            when = safe_date(year, month, d)
-            return None if when is None else self._node(start, j, TKind.DAY, day=when,
-                                                        near=abs((self.ref - when).days) <= 7)
+            return self._day_of(start, j, month, d)
         j = i + 1 if self._word(i) == "the" else i
         day = self._day_number(j)
         if day is None:
@@ -122,6 +115,10 @@ class DayReaders(TimeWords):
         if m is None:
             return None
         month, j = m
+        return self._day_of(start, j, month, d)
+
+    def _day_of(self, start: int, j: int, month: int, d: int) -> TimeExpr | None:
+        """The day node of a date read up to token j, its year the one written there or the latest fitting."""
         year = self._year_at(j)
         if year is not None:
             j += 1
