@@ -278,3 +278,10 @@ def test_joined_percentages_take_the_rising_or_falling_word_after_the_last():
     got = {(c.symbol, c.value) for c in claims("Daimler Truck and Siemens ended 1.5% and 2.2% lower.",
                                                "2023-07-27T18:00:00+02:00", "https://example.de/a")}
     assert got == {("DTG.DE", -1.5), ("SIE.DE", -2.2)}
+
+
+def test_a_table_row_with_prices_in_pence():
+    text = "Stock | Last | Change\nBarclays | 152.4p | -1.1%\nBP | 480.2p | +0.4%"
+    got = {(c.symbol, c.kind, c.value) for c in claims(text, "2024-03-12T17:00:00+00:00", "https://example.co.uk/a")}
+    assert got == {("BARC.L", Kind.PRICE, 152.4), ("BARC.L", Kind.PCT_CHANGE, -1.1), ("BP.L", Kind.PRICE, 480.2),
+                   ("BP.L", Kind.PCT_CHANGE, 0.4)}

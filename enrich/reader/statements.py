@@ -284,8 +284,10 @@ class Tests:
         |1,289.45 |0.17", "At the close: Exxon 111.42 (+1.87), Chevron 172.05 (-0.33)", "Amazon $136.20 (+0.8%);
         Apple ..."): the item runs from the separator before the figure to the one after, brackets included."""
         toks = self.sv.toks
+        numbers = {k for x in self.sv.quantities for k in range(x.first, x.last)}  # "148.44p": its unit is no word
         if len(toks) <= 16 and self.sv.names and self.sv.names[0].first <= 1 and not any(
-                t.is_word and not any(n.first <= k < n.last for n in self.sv.names) for k, t in enumerate(toks)):
+                t.is_word and k not in numbers and not any(n.first <= k < n.last for n in self.sv.names)
+                for k, t in enumerate(toks)):
             return True
         a = q.first
         while a > 0 and toks[a - 1].low not in ROW_SEPARATORS:
@@ -295,7 +297,6 @@ class Tests:
             depth = max(0, depth + {"(": 1, ")": -1}.get(toks[b].low, 0))
             b += 1
         names = [n for n in self.sv.names if a <= n.first < b]
-        numbers = {k for x in self.sv.quantities for k in range(x.first, x.last)}  # "148.44p": its unit is no word
         return len(names) == 1 and names[0].first == a and names[0].last < q.first + 1 and not any(
             t.is_word and not names[0].first <= k < names[0].last and k not in numbers
             for k, t in enumerate(toks[a:b], a))
