@@ -193,6 +193,29 @@ def test_a_table_header_names_what_its_columns_hold():
     assert got == {("F", "close", 12.31), ("F", "pct_change", -1.4), ("GM", "close", 35.8), ("GM", "pct_change", 0.6)}
 
 
+def test_a_list_caption_names_what_the_bare_numbers_of_its_lines_are():
+    text = ("Nvidia's rally set a record.\n\nBiggest one-day market value gains on record:\n"
+            "Nvidia / NVDA, 5/25/2023: +$184.1 billion\nMeta Platforms, 2/2/2024: $196.8 billion\n\n"
+            "The list is compiled by a data firm.")
+    got = {(c.symbol, c.kind.value, c.value, c.session) for c in claims(text, "2024-02-05T17:00:00-05:00")}
+    assert got == {("NVDA", "market_cap_change", 184.1e9, dt.date(2023, 5, 25)),
+                   ("META", "market_cap_change", 196.8e9, dt.date(2024, 2, 2))}
+    # the caption names the subject of lines that name none
+    text = ("The Dow Jones Industrial Average has had a brutal month.\n\nThe Dow's worst point drops:\n"
+            "March 16, 2020: -2,997.10\nMarch 12, 2020: -2,352.60\n\nAnalysts expect more volatility.")
+    got = {(c.symbol, c.value, c.session) for c in claims(text, "2020-03-20T17:00:00-04:00")}
+    assert got == {("^DJI", -2997.1, dt.date(2020, 3, 16)), ("^DJI", -2352.6, dt.date(2020, 3, 12))}
+    # a caption naming percentages makes a line's bare number a move, not a price
+    got = {(c.symbol, c.kind.value, c.value) for c in claims(
+        "Top percentage losers in the FTSE 100:\nOcado -8.2\nRolls-Royce -5.1\n", "2023-03-14T17:00:00+00:00",
+        "https://example.co.uk/a")}
+    assert got == {("OCDO.L", "pct_change", -8.2), ("RR.L", "pct_change", -5.1)}
+    # a line that is a sentence of its own ends the list
+    got = claims("Biggest market value losses:\nApple fell 3% on Monday, erasing $90 billion.",
+                 "2024-02-05T17:00:00-05:00")
+    assert {(c.kind.value, c.value) for c in got} == {("pct_change", -3.0), ("market_cap_change", -90e9)}
+
+
 def test_items_of_a_quote_list_and_bulleted_lines():
     got = {(c.symbol, c.kind.value, c.value) for c in claims(
         "At the close: Pfizer 28.14 (-0.42), Merck 109.73 (+1.15)", "2023-07-06T17:30:00-04:00")}

@@ -17,7 +17,7 @@ from .lexicon import Lexicon, lexicon
 from .quantities import QuantityReader
 from .statements import Figure, NameNode, SentenceView, read_figures
 from .subjects import _can_be_subject, name_nodes, subjects
-from .tables import by_column, cells, header
+from .tables import Caption, by_caption, by_column, caption, caption_row, cells, header
 from .text import Sentence, clauses, headlines, sentences
 from .timex import TimeReader
 from .timing import RunningTime, TimeSpec, after_sentence, bounds_extreme, times_for
@@ -51,6 +51,7 @@ class _Running:
     last_index: str | None = None  # the index a figure was last given to
     topic: str | None = None  # the company the article opens with (its headline or first sentence)
     columns: tuple[str, ...] | None = None  # the labels of the table header above, while its rows run
+    caption: Caption | None = None  # what the list caption above says its lines hold, while they run
 
     def named(self, symbol: str) -> None:
         pool = self.seen_index if instrument(symbol).is_index else self.seen
@@ -135,6 +136,13 @@ class Reader:
             figures = by_column(sv, figures, run.columns)
         else:
             run.columns = None
+        said = caption(sv)
+        if said is not None:
+            run.caption = said  # "Largest one-day market value losses:": what the bare numbers under it are
+        elif run.caption is not None and caption_row(sv):
+            figures = by_caption(sv, figures, run.caption)
+        else:
+            run.caption = None
         offer = _offer_price(sv)
         run.offer_price = offer or run.offer_price
         out: list[Statement] = []
@@ -162,9 +170,10 @@ class Reader:
             run.subject = symbols[-1]
             if instrument(symbols[-1]).is_index:
                 run.last_index = symbols[-1]
+        for sym in dict.fromkeys(n.symbol for n in names if n.symbol):
+            run.named(sym)  # once a sentence: "Apple (ticker: AAPL)" and "Apple / AAPL" are one mention each
         for n in names:
             if n.symbol:
-                run.named(n.symbol)
                 if run.topic is None and n.kind == "company" and sent.start < 400 and _can_be_subject(sv, n):
                     run.topic = n.symbol
         if not figures and names:
@@ -206,6 +215,8 @@ class Reader:
         for n in sv.names:
             if n.symbol:
                 return [n.symbol]
+        if run.caption is not None and run.caption.subject:
+            return [run.caption.subject]  # a line of a list whose caption names whose figures they are
         return [run.subject] if run.subject else []
 
 

@@ -1,8 +1,9 @@
 """Tables in running text: a header row ("Stock | Close | Chg") names what each column of the rows under it holds,
-so "Amazon | 128.36 | -0.6%" is a close and a move, not a price of no stated moment."""
+so "Amazon | 128.36 | -0.6%" is a close and a move, not a price of no stated moment; a list's caption ("Largest
+one-day market value losses:") names what the bare numbers of the lines under it are ("Apple, 9/03/2020: -$180bn")."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .statements import Figure, SentenceView
 
@@ -69,3 +70,76 @@ def by_column(sv: SentenceView, figures: list[Figure], columns: tuple[str, ...])
             f = replace(f, reading=reading, level=level, sign=f.sign or f.q.sign or (1 if reading == "change" else 0))
         out.append(f)
     return out
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What a list's caption says the numbers of its lines are."""
+
+    reading: str  # value_change | change | level
+    unit: str  # the unit the caption names for a change ("pct", "points"), "" for any; the level for "level"
+    sign: int  # +1 / -1 when the caption names gains or losses only
+    subject: str | None  # the company or index the caption names ("The Dow's worst point drops:"), if any
+
+
+LIST_NOUNS = frozenset({"change", "changes", "moves", "movers", "gainers", "losers", "decliners", "advancers",
+                        "fallers", "risers"})
+
+
+def caption(sv: SentenceView) -> Caption | None:
+    """A line that ends in a colon, states no figure of its own (a count such as "Ten biggest" may be there) and
+    names a measure: "Largest one-day market cap declines:", "Biggest point drops for the Dow:", "Top percentage
+    gainers (Nasdaq):", "Closing prices:"."""
+    toks = sv.toks
+    if len(toks) < 2 or toks[-1].text != ":" or any(q.unit != "plain" or q.decimals for q in sv.quantities):
+        return None
+    n = len(toks)
+    up, down = sv.tags.within(0, n, "direction.noun.up"), sv.tags.within(0, n, "direction.noun.down")
+    words = {t.low for t in toks}
+    named = next((x.symbol for x in reversed(sv.names) if x.symbol), None)
+    sign = (1 if up and not down else -1 if down and not up else 0) or (
+        1 if words & {"gainers", "advancers", "risers"} else -1 if words & {"losers", "decliners", "fallers"} else 0)
+    if sv.tags.within(0, n, "value.nouns") and (up or down):
+        return Caption("value_change", "", sign, named)
+    if up or down or words & LIST_NOUNS:
+        unit = "pct" if words & {"%", "percent", "percentage", "pct"} else "points" if words & {"point", "points"} \
+            else ""
+        return Caption("change", unit, sign, named)
+    if words & {"close", "closes", "closing"}:
+        return Caption("level", "close", 0, named)
+    return None
+
+
+def caption_row(sv: SentenceView) -> bool:
+    """A line of a captioned list: names, a date, tickers and numbers only ("Apple / AAPL, 9/03/2020: -$182.39
+    billion", "March 16, 2020: -2,997.10"), no clause of its own."""
+    if not sv.quantities or len(sv.toks) > 24:
+        return False
+    covered = {k for x in (*sv.quantities, *sv.names, *sv.times) for k in range(x.first, x.last)}
+    return not any(t.is_word and k not in covered and not (t.text.isupper() and len(t.text) <= 5)
+                   for k, t in enumerate(sv.toks))
+
+
+def by_caption(sv: SentenceView, figures: list[Figure], said: Caption) -> list[Figure]:
+    """The numbers of a captioned list's line that the grammar left unread or took for a bare quote, read as the
+    caption says: a large sum under a market-value caption, a percentage or points under a change caption, a price
+    under a closing one."""
+    out = [f for f in figures if not (f.reading == "level" and f.level == "price")]
+    read = {f.q.first for f in out}
+    for q in sv.quantities:
+        if q.first in read:
+            continue
+        if said.reading == "value_change":
+            fits = q.unit == "money" and q.large
+        elif said.reading == "change":
+            fits = not q.large and q.unit in (("pct", "plain") if said.unit == "pct" else ("plain", "points", "pct"))
+        else:
+            fits = not q.large and q.unit in ("money", "plain")
+        if not fits:
+            out.extend(f for f in figures if f.q.first == q.first and f not in out)
+            continue
+        pct = said.reading == "change" and said.unit == "pct" and q.unit == "plain"
+        out.append(Figure(replace(q, unit="pct") if pct else q, said.reading,
+                          "a number on a line under a caption that names it", level=said.unit if said.reading ==
+                          "level" else "", sign=q.sign or said.sign, quote_first=q.first))
+    return sorted(out, key=lambda f: f.q.first)
