@@ -308,3 +308,17 @@ def test_a_table_row_with_prices_in_pence():
     got = {(c.symbol, c.kind, c.value) for c in claims(text, "2024-03-12T17:00:00+00:00", "https://example.co.uk/a")}
     assert got == {("BARC.L", Kind.PRICE, 152.4), ("BARC.L", Kind.PCT_CHANGE, -1.1), ("BP.L", Kind.PRICE, 480.2),
                    ("BP.L", Kind.PCT_CHANGE, 0.4)}
+
+
+def test_the_stock_is_the_company_of_its_paragraphs_last_figure_else_the_articles():
+    text = ("Shell rose 2% to 2,610p on Monday.\n\nBP fell 1.5%. The shares closed at 481p.\n\n"
+            "The stock has gained 9% this year.")
+    got = {(c.symbol, c.kind.value, c.value) for c in claims(text, "2023-07-10T17:00:00+01:00", "https://example.co.uk/a")}
+    assert ("BP.L", "close", 481.0) in got and ("SHEL.L", "range_pct_change", 9.0) in got
+
+
+def test_figures_of_a_company_the_article_does_not_resolve_go_to_no_other():
+    text = ("Apple rose 1% on Monday.\n\nZorblax Holdings slumped 9% after an earlier low of $3.10. "
+            "Its stock stood at $8 a year ago.")
+    got = {(c.symbol, c.value) for c in claims(text, "2023-07-10T17:00:00-04:00")}
+    assert got == {("AAPL", 1.0)}

@@ -44,6 +44,8 @@ class Statement:
 class _Running:
     time: RunningTime = field(default_factory=RunningTime)
     subject: str | None = None
+    paragraph: int = 0  # the paragraph (lines parted by a line break) being read
+    figured: tuple[str, int] | None = None  # the company the last figure was about, and in which paragraph
     seen: dict[str, int] = field(default_factory=dict)  # companies named so far, how often
     seen_index: dict[str, int] = field(default_factory=dict)
     offer_price: float | None = None  # an IPO or offer price the article gave
@@ -90,7 +92,10 @@ class Reader:
         run = _Running()
         out: list[Statement] = []
         sents = sentences(article.text)
+        end = 0
         for sent in sents:
+            run.paragraph += "\n" in article.text[end:sent.start]
+            end = sent.end
             out.extend(self._sentence(sent, _within(subjects_only, starts, sent), named, ref, run))
         heads = headlines(article.text, sents)
         spans = frozenset((h.start, h.end) for h in heads)
@@ -147,13 +152,20 @@ class Reader:
         run.offer_price = offer or run.offer_price
         out: list[Statement] = []
         previous: dict[int, list[str]] = {}  # clause first token -> the subjects its figures took
+        unknown = False
+        blocked = run.figured == ("", run.paragraph)  # this paragraph is about a company the article does not resolve
         for fig in figures:
             clause = sv.clause_of(fig.q.first)
             nodes = subjects(sv, fig, clause, fig.quote_first)
-            if nodes is None:
-                continue  # its subject is a company or index the article does not resolve
+            if nodes is None or (blocked and any(n.symbol is None and n.kind in ("company", "shares") for n in nodes)):
+                # its subject is a company or index the article does not resolve, or "the stock" of such a
+                # company's paragraph: when the sentence names no other, its later figures and paragraph are that one's
+                if not any(n.symbol for n in names):
+                    unknown = True
+                    run.figured = ("", run.paragraph)
+                continue
             symbols = [s for s in (self._resolve(n, run, named, sv, fig) for n in nodes) if s]
-            if not symbols:
+            if not symbols and not unknown:  # the sentence's figures before were an unknown company's: so is this
                 symbols = self._inherited(sv, clause, previous, run)
             if not symbols:
                 continue
@@ -168,6 +180,8 @@ class Reader:
                 out.append(Statement(fig, sym, spec, a, fig.q.end, (sent.start, sent.end), span, side,
                                      _modal(sv, fig, clause), _base_price(sv, fig, clause, run.offer_price)))
             run.subject = symbols[-1]
+            if not instrument(symbols[-1]).is_index:
+                run.figured = (symbols[-1], run.paragraph)
             if instrument(symbols[-1]).is_index:
                 run.last_index = symbols[-1]
         for sym in dict.fromkeys(n.symbol for n in names if n.symbol):
@@ -202,7 +216,9 @@ class Reader:
         if want_index:
             return run.last_index or run.salient(True)
         if n.kind in ("company", "shares"):
-            return run.salient(False)
+            if run.figured is not None and run.figured[1] == run.paragraph:
+                return run.figured[0]  # "Transocean slid 7.5%. The shares closed at $92.30 in April": this paragraph's
+            return run.salient(False)  # the company the article is about
         if n.kind == "described" and run.subject and not instrument(run.subject).is_index:
             return run.subject  # "AMC jumped 18%. The cinema chain's shares are up 60% this month"
         return run.subject or run.salient(False)

@@ -415,6 +415,17 @@ class Tests:
                 if tags.ends(i, cls) is not None:
                     return False
             if tags.ends(i, "not_market") is not None or tags.ends(i, "not_subject") is not None:
+                if self._name_word(i - 1):
+                    return False  # "Zorblax Holdings slumped 9%": a company's name, not its holdings
                 return not (q.large and tags.within(i, q.first, "value.change_verbs"))
             i -= 1
         return False
+
+    def _name_word(self, k: int) -> bool:
+        """A capitalised word right after another, in a sentence not written in title case: the end of a proper
+        name ("Acme Energy Holdings"), not the common noun ("holdings", "energy")."""
+        toks = self.sv.toks
+        if k < 1 or not toks[k].text[:1].isupper() or not toks[k - 1].is_word or not toks[k - 1].text[:1].isupper():
+            return False
+        words = [t.text for t in toks if t.is_word and t.text[:1].isalpha()]
+        return sum(w[0].isupper() for w in words) * 2 < len(words)
