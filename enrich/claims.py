@@ -124,9 +124,9 @@ class ClaimBuilder:
         if in_progress(article, cal, time.session) and time.moment is not Moment.CLOCK_TIME and (
                 tol.hedge_band(f.hedge) == "as much as" or kind is Kind.VOLUME):
             time = replace(time, moment=Moment.CLOCK_TIME, why=time.why + "; the session was still running")
-        if kind is Kind.VOLUME and _same_day(article, time) and tol.hedge_band(f.hedge) not in ("more than",):
-            time = replace(time, moment=Moment.CLOCK_TIME, why=time.why + "; a count published the same day is "
-                                                                         "preliminary")
+        if kind is Kind.VOLUME and _just_after_close(article, cal, time) and tol.hedge_band(f.hedge) != "more than":
+            time = replace(time, moment=Moment.CLOCK_TIME, why=time.why + "; a count published minutes after the "
+                                                                         "close is preliminary (late prints follow)")
         return st, kind, time
 
     def _claim(self, article: Article, st: Statement, kind: Kind, time: TimeRef,
@@ -154,9 +154,17 @@ class ClaimBuilder:
                      st.offer_price if kind in (Kind.PCT_CHANGE, Kind.ABS_CHANGE) else None)
 
 
-def _same_day(article: Article, time: TimeRef) -> bool:
-    return (article.published is not None and not article.published_date_only and time.session is not None
-            and article.published.date() == time.session)
+# Trades of the closing auction and late reports still add to a day's volume for some minutes after the bell.
+LATE_PRINTS = dt.timedelta(minutes=15)
+
+
+def _just_after_close(article: Article, cal: Calendar, time: TimeRef) -> bool:
+    """A day's volume published within a quarter hour of that day's close ("Volume came to 81.3 million shares" at
+    4:07 p.m.) is the count so far; published later, it is the day's volume."""
+    if article.published is None or article.published_date_only or time.session is None:
+        return False
+    close = cal.close_time(time.session)
+    return close <= article.published < close + LATE_PRINTS
 
 
 def _intraday_sessions(drafts: list[tuple[Statement, Kind, TimeRef]], written_during: frozenset[dt.date],

@@ -322,3 +322,30 @@ def test_figures_of_a_company_the_article_does_not_resolve_go_to_no_other():
             "Its stock stood at $8 a year ago.")
     got = {(c.symbol, c.value) for c in claims(text, "2023-07-10T17:00:00-04:00")}
     assert got == {("AAPL", 1.0)}
+
+
+def test_a_days_volume_is_preliminary_only_when_published_minutes_after_the_close():
+    text = "Volume in Best Buy came to 41.2 million shares on Thursday."
+    soon = claims(text, "2024-05-30T16:06:00-04:00")
+    later = claims(text, "2024-05-30T18:30:00-04:00")
+    assert [c.time.moment for c in soon] == [Moment.CLOCK_TIME]
+    assert [c.time.moment for c in later] == [Moment.CLOSE]
+    assert [c.time.moment for c in claims("Some 9.4 million Siemens shares traded on Xetra on Tuesday.",
+                                          "2024-06-18T18:00:00+02:00", "https://example.de/a")] == [Moment.CLOSE]
+
+
+def test_an_index_a_company_is_in_or_on_is_not_the_subject():
+    got = {(c.symbol, c.value) for c in claims("Unilever, the biggest riser in the FTSE 100, gained 3.3%.",
+                                               "2024-04-25T17:00:00+01:00", "https://example.co.uk/a")}
+    assert got == {("ULVR.L", 3.3)}
+    got = {(c.symbol, c.value) for c in claims("The top loser on the Sensex, Infosys fell 2.2 per cent while the "
+                                               "index added 0.3 per cent.", "2024-04-25T16:00:00+05:30",
+                                               "https://example.in/a")}
+    assert got == {("INFY.NS", -2.2), ("^BSESN", 0.3)}
+
+
+def test_a_list_of_moves_each_owned_by_the_name_after_it():
+    got = {(c.symbol, c.value) for c in claims("With drops of 2% in Shell, 3.1% in BP and 1.2% in Unilever, the "
+                                               "FTSE 100 fell 0.4%.", "2023-11-07T17:00:00+00:00",
+                                               "https://example.co.uk/a")}
+    assert got == {("SHEL.L", -2.0), ("BP.L", -3.1), ("ULVR.L", -1.2), ("^FTSE", -0.4)}

@@ -83,6 +83,10 @@ ENTRIES: tuple[Entry, ...] = (
           "?is|are|were|was|of|stand|stood|at|: ?@hedge Q ?, and|, ?@hedge #", "level", level="high",
           units="plain money points", scope="sentence", examples=(
               ("The index's session low and high were 9,810 and 9,990.", "9,990", "level:high"),)),
+    entry("a figure of a list of moves each owned by the name after it", ", ?@hedge # in|for|at ?the N", "coordinate",
+          when="coordinated", scope="sentence", examples=(
+              ("With drops of 2% in Shell, 3.1% in BP and 1.2% in Unilever, the FTSE 100 fell 0.4%.", "3.1%",
+               "change-"),)),
     entry("a second figure of the same kind, with its own time", "and ?@hedge #", "coordinate",
           when="coordinated", scope="sentence", examples=(
               ("The S&P 500 has gained 8 percent this year and 16 percent over the past 12 months.", "16 percent",

@@ -143,6 +143,9 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
     listed = _after_list_opener(sv, clause.first, gov)
     before = [n for n in sv.names if clause.first <= n.first and n.last <= gov and _can_be_subject(sv, n)
               and n.first not in listed]
+    if any(n.kind in ("company", "shares", "described") for n in before):
+        # "Diageo, the heaviest faller in the Footsie, lost 4%": an index a company is "in" or "on" is no subject
+        before = [n for n in before if not (n.kind == "index" and not n.possessive and _object_of_preposition(sv, n))]
     if any(n.kind != "pronoun" for n in before):  # "The Nifty touched its lifetime high of ...": the name, not "its"
         first_named = next(n for n in before if n.kind != "pronoun")
         before = [n for n in before if n.kind != "pronoun" or n.first < first_named.first]
@@ -182,12 +185,22 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
     return []
 
 
+def _object_of_preposition(sv: SentenceView, n: NameNode) -> bool:
+    k = n.first - 1
+    if k >= 0 and sv.toks[k].low in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and sv.toks[k].low in PREPOSITIONS
+
+
 def _owner_after(sv: SentenceView, fig: Figure, clause: Clause) -> NameNode | None:
     """The name a figure written as a noun phrase belongs to, after it: "a 3.8% slump in the Nasdaq", "with 8% for
     the Stoxx 600", "a gain of 2% in Unilever". Only a figure that opens a noun phrase ("a", "an", "with", "than"
     before it) is owned this way; "Shell rose 2% in London" keeps its subject."""
     j = fig.q.first - (len(fig.hedge.split()) if fig.hedge else 0)
     opener = sv.toks[j - 1].low if j > 0 else ""
+    if opener in ("and", ",") and any(g.q.last < j and _owner_after(sv, g, clause) is not None for g in sv.figures
+                                      if g.q.unit == fig.q.unit):
+        opener = "with"  # "gains of 1.1% for Microsoft and 1.5% for Apple": the list goes on
     if opener not in ("a", "an", "with", "than", "versus", "vs", "against", "to", "of"):
         return None
     if opener == "of" and not (j > 1 and sv.tags.ends(j - 1, "direction.noun") is not None):
