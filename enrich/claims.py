@@ -139,9 +139,11 @@ class ClaimBuilder:
         if kind is Kind.PRICE and time.moment is Moment.CLOSE and not time.candidates and (
                 f.reading == "after_move" or time.moment_stated):
             kind = Kind.CLOSE  # "to $45.87", or "at $110.00" at 4 p.m. or at the close: the closing price
-        if kind is Kind.RANGE_PCT_CHANGE and time.from_session is None and st.base_price is None \
-                and not time.extreme and f.reading != "from_extreme":
+        if kind is Kind.RANGE_PCT_CHANGE and st.base_price is None and not time.extreme and f.reading != "from_extreme" \
+                and (time.from_session is None or _one_session(self.calendar(st.symbol), time)):
+            # no start, or the session before: "dropped 1.4% from Monday's close" on Tuesday is Tuesday's move
             kind = Kind.INDEX_PCT_CHANGE if instrument(st.symbol).is_index else Kind.PCT_CHANGE
+            time = replace(time, from_session=None)
         signed = kind in (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.RANGE_PCT_CHANGE, Kind.ABS_CHANGE,
                           Kind.MARKET_CAP_CHANGE)
         value = abs(q.value)
@@ -156,6 +158,13 @@ class ClaimBuilder:
 
 # Trades of the closing auction and late reports still add to a day's volume for some minutes after the bell.
 LATE_PRINTS = dt.timedelta(minutes=15)
+
+
+def _one_session(cal: Calendar, time: TimeRef) -> bool:
+    try:
+        return time.session is not None and time.from_session == cal.offset(time.session, -1)
+    except NoSessionsError:
+        return False
 
 
 def _just_after_close(article: Article, cal: Calendar, time: TimeRef) -> bool:

@@ -290,3 +290,13 @@ def test_a_day_that_owns_the_figure_after_it_dates_it_even_after_after():
     assert got[2.0].session == D(2024, 5, 20) and got[-5.0].session == D(2024, 5, 17)
     c = first("Shares rebounded after Tuesday's sharp losses, and Ford gained 2%.", "2024-05-22T17:00:00-04:00")
     assert c.session == D(2024, 5, 22)
+
+
+def test_a_days_record_close_is_that_days_and_a_move_from_it_is_the_next_sessions():
+    got = ENRICHER.extract(article("The Nasdaq slid 0.9% from Wednesday's record close of 18,647.45.",
+                                   "2024-07-11T17:00:00-04:00")).claims
+    move, level = got
+    assert (move.kind.value, move.session, move.time.from_session) == ("index_pct_change", D(2024, 7, 11), None)
+    assert (level.kind.value, level.session) == ("index_level", D(2024, 7, 10))
+    c = first("Nvidia is up 2.1% since Monday.", "2024-07-09T17:00:00-04:00")  # Tuesday: since Monday's close
+    assert (c.kind.value, c.session, c.time.from_session) == ("pct_change", D(2024, 7, 9), None)

@@ -70,11 +70,15 @@ def _of_a_move(sv: SentenceView, i: int) -> bool:
     return i + 1 < len(sv.toks) and sv.toks[i + 1].low in ("since", "ever", "on")  # "a first since ...", "the most since"
 
 
+LEVEL_NOUN_WORDS = frozenset("""of : was 's close closing price record all-time high low peak trough open opening
+intraday finish settle settlement""".split())
+
+
 def bound(sv: SentenceView, e: TimeExpr) -> int | None:
     """The figure an expression belongs to alone: "its previous close of $37.57", "2/03/2022: -$210.0 billion"."""
     j = e.last
-    while j < len(sv.toks) and sv.toks[j].low in ("of", ":", "was", "'s", "close", "closing", "price"):
-        j += 1
+    while j < len(sv.toks) and (sv.toks[j].low in LEVEL_NOUN_WORDS or sv.tags.has(j, "extreme")):
+        j += 1  # "Monday's record close of 38,797.38", "Friday's intraday high of $12.40"
     for q in sv.quantities:
         if q.first == j and (j > e.last or sv.toks[e.last - 1].low == "'s"):  # "Friday's 620.4p"
             return q.first
