@@ -349,3 +349,21 @@ def test_a_list_of_moves_each_owned_by_the_name_after_it():
                                                "FTSE 100 fell 0.4%.", "2023-11-07T17:00:00+00:00",
                                                "https://example.co.uk/a")}
     assert got == {("SHEL.L", -2.0), ("BP.L", -3.1), ("ULVR.L", -1.2), ("^FTSE", -0.4)}
+
+
+def test_bare_numbers_joined_to_one_with_its_unit_share_it():
+    got = {(c.symbol, c.kind.value, c.value) for c in claims("Shares in Heineken and Carlsberg dropped 4.3 and 3.8 "
+                                                             "per cent.", "2023-10-25T18:00:00+02:00",
+                                                             "https://example.nl/a")}
+    assert got == {("HEIA.AS", "pct_change", -4.3), ("CARL-B.CO", "pct_change", -3.8)}
+
+
+def test_a_move_noun_after_its_modifiers_gives_the_sign():
+    got = [(c.symbol, c.value) for c in claims("Nokia shares clawed back a 7% early slide to close flat.",
+                                               "2024-01-25T18:00:00+02:00", "https://example.fi/a")]
+    assert got == [("NOKIA.HE", -7.0)]
+    got = [(c.symbol, c.value) for c in claims("Boeing's 9% single-session collapse on Monday stunned investors.",
+                                               "2024-01-09T17:00:00-05:00")]
+    assert got == [("BA", -9.0)]
+    got = [(c.symbol, c.value) for c in claims("Zoom has given up 17% since March.", "2020-11-10T17:00:00-05:00")]
+    assert got == [("ZM", -17.0)]

@@ -125,8 +125,10 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a threshold that defines a market term", "# @direction.noun from a|an|its|their ?recent @level.high",
           "none", examples=(("The S&P 500 sat at the edge of the 20% drop from a recent peak that is widely regarded "
                              "as a bear market.", "20%", "none"),)),
-    entry("a move as a noun after the figure", "# ?@market_noun @direction.noun", "change", when="noun_move",
-          examples=(
+    entry("a move as a noun after the figure", "# ?@market_noun ?@move_modifier @direction.noun", "change",
+          when="noun_move", examples=(
+        ("UBS shares recovered from a 16% early loss to end 3.3% higher.", "16%", "change-"),
+        ("Intel's 26% single-day collapse on Friday was its worst since 1974.", "26%", "change-"),
         ("Its 68.4 percent tumble is steeper than the market's.", "68.4 percent", "change-"),
         ("Contoso's 8.45% share price plunge surprised traders.", "8.45%", "change-"),
         ("The $17.80 drop in Contoso's share price wiped out gains.", "$17.80", "change-"),

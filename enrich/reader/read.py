@@ -15,7 +15,7 @@ from ..instruments import instrument
 from ..models import Article, Mention
 from .lexicon import Lexicon, lexicon
 from .quantities import QuantityReader
-from .statements import Figure, NameNode, SentenceView, read_figures
+from .statements import Figure, NameNode, SentenceView, read_figures, shared_units
 from .subjects import _can_be_subject, name_nodes, subjects
 from .tables import Caption, by_caption, by_column, caption, caption_row, cells, header
 from .text import Sentence, clauses, headlines, sentences
@@ -121,7 +121,7 @@ class Reader:
         names = name_nodes(toks, tags, here, self.descriptors, named)
         skip = {k for e in times for k in range(e.first, e.last)} | {
             k for n in names if n.symbol for k in range(n.first, n.last)}
-        quantities = QuantityReader(toks, tags, skip).find()
+        quantities = shared_units(toks, QuantityReader(toks, tags, skip).find())
         return SentenceView(toks, tags, quantities, names, times, clauses(sent, self.openers), ref.year)
 
     def figures(self, text: str, mentions: Sequence[Mention], ref: dt.date) -> list[Figure]:

@@ -71,6 +71,20 @@ class SentenceView:
         return [t.low for t in self.toks[max(0, a):b]]
 
 
+def shared_units(toks: tuple[Token, ...], quantities: list[Quantity]) -> list[Quantity]:
+    """"dropped 4.3 and 3.8 per cent", "rose 12, 15 and 9 points": bare numbers joined to one written with its
+    unit share that unit."""
+    out = list(quantities)
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        between = {t.low for t in toks[q.last:nxt.first]}
+        listed = between & {"and", "&"} or (between == {","} and nxt.unit != quantities[k + 1].unit)
+        if q.unit == "plain" and nxt.unit in ("pct", "points") and between <= {",", "and", "&"} and listed \
+                and q.scale == 1 and not q.sign:  # "change +1.25, +0.89%" on a quote board keeps its units
+            out[k] = replace(q, unit=nxt.unit)
+    return out
+
+
 def read_figures(sv: SentenceView) -> list[Figure]:
     out: list[Figure] = sv.figures
     out.clear()
