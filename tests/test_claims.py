@@ -367,3 +367,17 @@ def test_a_move_noun_after_its_modifiers_gives_the_sign():
     assert got == [("BA", -9.0)]
     got = [(c.symbol, c.value) for c in claims("Zoom has given up 17% since March.", "2020-11-10T17:00:00-05:00")]
     assert got == [("ZM", -17.0)]
+
+
+def test_words_that_place_or_time_a_figure_are_no_topic_of_it():
+    got = [(c.symbol, c.kind.value, c.value) for c in claims("Nike ended flat at $94.20 ahead of the report.",
+                                                            "2024-06-27T17:00:00-04:00")]
+    assert got == [("NKE", "close", 94.2)]
+    got = [(c.symbol, c.value, c.time.moment) for c in claims(
+        "Burberry was heading for its best day in a year late in the session, up 9%.", "2024-09-05T17:00:00+01:00",
+        "https://example.co.uk/a")]
+    assert got == [("BRBY.L", 9.0, Moment.INTRADAY)]
+    got = [(c.kind.value, c.value, c.time.moment) for c in claims(
+        "The S&P 500 touched a bear-market low of 3,491.58 in the morning before rallying to close 2.6% higher.",
+        "2022-10-13T17:00:00-04:00")]
+    assert got == [("low", 3491.58, Moment.INTRADAY), ("index_pct_change", 2.6, Moment.CLOSE)]

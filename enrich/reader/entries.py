@@ -118,7 +118,8 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a change in brackets on a quote line", "Q ( #", "change", units="plain money pct", when="quote_line",
           examples=(("Dow Jones: 10,809.85 (-634.76) Nasdaq: 2,357.69 (-174.72)", "-634.76", "change-"),)),
     entry("a move named after the figure by a falling or rising word", "# ?@hedge @direction.after", "change",
-          examples=(
+          when="direction_not_preposition", examples=(
+              ("Nike ended flat at $94.20 ahead of the report.", "$94.20", "level:close"),
               ("The Dax in Frankfurt ended 6.8% lower.", "6.8%", "change-"),
               ("The shares settled $85.54 higher in after-market trading.", "$85.54", "change+"),
               ("Infosys finished 1.6 percent higher.", "1.6 percent", "change+"),)),

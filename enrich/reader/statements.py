@@ -290,6 +290,13 @@ class Tests:
         """"on track for a $900 billion market cap" aims at a level; "headed for a 1.8% gain" states a move."""
         return self.sv.tags.starts(q.last, "direction.noun") is None
 
+    def direction_not_preposition(self, q: Quantity, c: Clause) -> bool:
+        """"6.8% lower", "$85.54 higher"; not "$94.20 ahead of the report" ("ahead of" places, it does not move)."""
+        j = q.last
+        h = self.sv.tags.starts(j, "hedge")
+        word = self.sv.tags.starts(h.last if h is not None else j, "direction.after")
+        return word is None or word.last >= len(self.sv.toks) or self.sv.toks[word.last].low != "of"
+
     def signed(self, q: Quantity, c: Clause) -> bool:
         return q.sign != 0
 
@@ -417,9 +424,13 @@ class Tests:
                 if k is not None and sv.toks[k + 1].low in ("the", "a", "an", "its", "their"):
                     i = k
                     continue
-            inside = next((x for x in sv.quantities if x.first < i <= x.last), None)
-            if inside is not None:  # "up 830 yen at 2,900 yen": the unit of another figure is no topic
-                i = inside.first
+            inside = next((x for x in (*sv.quantities, *sv.times) if x.first < i <= x.last), None)
+            if inside is not None:  # "up 830 yen at 2,900 yen": the unit of another figure is no topic, nor
+                i = inside.first  # "a year" in "its best day in a year"
+                continue
+            span = tags.ends(i, "extreme")
+            if span is not None:  # "a bear-market low": the low's span, not "the market"
+                i = span.first
                 continue
             n = ends.get(i)
             if n is not None:

@@ -270,8 +270,9 @@ def _predicate_level(sv: SentenceView, fig: Figure, clause: Clause) -> Moment | 
     word = sv.toks[last.first].low
     if last.cls.startswith("level.open") and word in ("opened", "opens", "open", "opening"):
         return Moment.OPEN
-    if last.cls.startswith("level.close") and word in CLOSING_VERBS:
-        return Moment.CLOSE
+    if last.cls.startswith("level.close") and (word in CLOSING_VERBS or word in ("close", "end", "finish", "settle")
+                                               and last.first > 0 and sv.toks[last.first - 1].low == "to"):
+        return Moment.CLOSE  # "before reversing to close 2.2% higher"
     if last.cls.startswith("direction") and last.first > 0 and sv.toks[last.first - 1].low == "opening":
         return Moment.OPEN
     return None
