@@ -35,8 +35,8 @@ def kind_of(st: Statement) -> Kind | None:
             if q.large:
                 return None if index else Kind.MARKET_CAP_CHANGE
             return None if index else Kind.ABS_CHANGE
-        if q.unit == "points" or (q.unit == "plain" and (index or q.decimals > 0)):
-            return Kind.ABS_CHANGE
+        if q.unit == "points" or (q.unit == "plain" and q.scale == 1 and (index or q.decimals > 0)):
+            return Kind.ABS_CHANGE  # "up 5.2m" (members, subscribers) is a count, not a price move
         return None
     if r == "from_extreme":
         return Kind.RANGE_PCT_CHANGE if q.unit == "pct" else None

@@ -381,3 +381,13 @@ def test_words_that_place_or_time_a_figure_are_no_topic_of_it():
         "The S&P 500 touched a bear-market low of 3,491.58 in the morning before rallying to close 2.6% higher.",
         "2022-10-13T17:00:00-04:00")]
     assert got == [("low", 3491.58, Moment.INTRADAY), ("index_pct_change", 2.6, Moment.CLOSE)]
+
+
+def test_a_count_in_millions_is_no_price_move_and_revenue_after_a_said_clause_is_revenue():
+    got = [(c.symbol, c.kind.value, c.value) for c in claims("Spotify signed up 6.1m new subscribers and its shares "
+                                                            "rose 3%.", "2023-07-25T17:00:00-04:00")]
+    assert got == [("SPOT", "pct_change", 3.0)]
+    text = ("Truist reported results.\n\nWith a market value of about $52 billion, the lender said its fee income had "
+            "more than doubled, to $612 million.")
+    got = [(c.symbol, c.kind.value, c.value) for c in claims(text, "2023-07-20T17:00:00-04:00")]
+    assert got == [("TFC", "market_cap", 52e9)]

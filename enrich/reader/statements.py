@@ -421,8 +421,9 @@ class Tests:
         while i > c.first:
             if sv.toks[i - 1].text == ",":  # pass over an apposition: "X and Y, the stalwarts of the industry, each fell"
                 k = next((k for k in range(i - 2, c.first - 1, -1) if sv.toks[k].text == ","), None)
-                if k is not None and sv.toks[k + 1].low in ("the", "a", "an", "its", "their"):
-                    i = k
+                if k is not None and sv.toks[k + 1].low in ("the", "a", "an", "its", "their") and not (
+                        tags.within(k + 1, i - 1, "direction.verb") or {"said", "says"} & set(sv.words(k + 1, i - 1))):
+                    i = k  # an apposition has no verb: ", the lender said its revenue had more than doubled," is none
                     continue
             inside = next((x for x in (*sv.quantities, *sv.times) if x.first < i <= x.last), None)
             if inside is not None:  # "up 830 yen at 2,900 yen": the unit of another figure is no topic, nor

@@ -219,18 +219,20 @@ PARTICIPLE_OPENERS = frozenset("having after before despite since while".split()
 
 def _fronted_participle(sv: SentenceView, fig: Figure) -> NameNode | None:
     """A figure in a participle phrase that opens the sentence ("Having fallen 3.1% ..., Tesla shares ...",
-    "After rising 4% on Monday, Ford ...") belongs to the subject of the clause after its comma."""
+    "After rising 4% on Monday, Ford ...", "With a market value of $63 billion, the lender ...") belongs to the
+    subject of the clause after its comma."""
     toks = sv.toks
     first = toks[0].low if toks else ""
     if not (first in PARTICIPLE_OPENERS and len(toks) > 1 and (toks[1].low.endswith("ing") or first == "having")
-            or first.endswith("ing") and sv.tags.starts(0, "direction.verb") is not None):
+            or first.endswith("ing") and sv.tags.starts(0, "direction.verb") is not None or first == "with"):
         return None
     if any(n.first < fig.q.first for n in sv.names if n.symbol):
         return None
     comma = next((k for k in range(fig.q.last, len(toks)) if toks[k].text == ","), None)
     if comma is None:
         return None
-    return next((n for n in sv.names if n.first > comma and n.symbol and n.first <= comma + 3), None)
+    return next((n for n in sv.names if n.first > comma and (n.symbol or n.kind in ("company", "shares", "described"))
+                 and n.first <= comma + 3), None)  # a name, or one referring back: "..., the lender said"
 
 
 def _level_noun_phrase(sv: SentenceView, fig: Figure) -> bool:
