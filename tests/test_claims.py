@@ -24,6 +24,7 @@ def claims(text: str, published: str = "2018-08-06T14:35:00-04:00", url: str = "
     ("half a percent", 0.5, "pct"), ("Rs 1,200 crore", 1.2e10, "money"), ("140.08 points", 140.08, "points"),
     ("446p", 446, "money"), ("$US91.71", 91.71, "money"), ("$1.6-trillion", 1.6e12, "money"),
     ("Rs 10,02,380 crore", 1.00238e13, "money"), ("eight per cent", 8, "pct"), ("-$210.0 billion", 210e9, "money"),
+    ("DKK 41.5 billion", 41.5e9, "money"), ("12 trillion won", 12e12, "money"), ("SEK 310", 310, "money"),
 ])
 def test_numbers_written_every_way(written, value, unit):
     from enrich.reader.lexicon import lexicon
@@ -391,3 +392,9 @@ def test_a_count_in_millions_is_no_price_move_and_revenue_after_a_said_clause_is
             "more than doubled, to $612 million.")
     got = [(c.symbol, c.kind.value, c.value) for c in claims(text, "2023-07-20T17:00:00-04:00")]
     assert got == [("TFC", "market_cap", 52e9)]
+
+
+def test_a_market_value_a_change_of_it_leads_to():
+    got = [(c.kind.value, c.value) for c in claims("Alphabet added $115 billion to its market value on Friday, "
+                                                  "lifting it to $2.15 trillion.", "2024-04-26T17:00:00-04:00")]
+    assert got == [("market_cap_change", 115e9), ("market_cap", 2.15e12)]

@@ -167,6 +167,9 @@ ENTRIES: tuple[Entry, ...] = (
           "@value.nouns", "value_change", units="money", when="value_change_context", examples=(
               ("The fall wiped 56 billion USD off Facebook's market value.", "56 billion USD", "value_change-"),
               ("Meta lost $232 billion in market capitalization.", "$232 billion", "value_change-"),)),
+    entry("a market value a change took it to", "@value.change_verbs|@direction.verb it|them to ?@hedge #", "value",
+          units="money", when="large", examples=(
+              ("Alphabet added $115 billion on Friday, lifting it to $2.15 trillion.", "$2.15 trillion", "value"),)),
     entry("a change of market value by its verb", "@value.change_verbs *3 ?@hedge #", "value_change", units="money",
           when="large", examples=(
               ("Shares plummeted last week, wiping out some $100 billion.", "$100 billion", "value_change-"),

@@ -173,8 +173,10 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
         move = next((f for f in reversed(before) if f.reading in CHANGES), None)
         if move is not None and move.hedge and move.hedge.split()[-1] == "as" and move.hedge.startswith(("as", "up")):
             level = "high" if move.sign >= 0 else "low"  # "rose as much as 4.5% to $198.40": the day's high
-        if q.large and sv.tags.within(sv.clause_of(q.first).first, q.first, "value.nouns"):
-            reading, level = "value", ""  # "Nvidia's value would rise by $181 billion to a record $936 billion"
+        if q.large and (sv.tags.within(sv.clause_of(q.first).first, q.first, "value.nouns")
+                        or move is not None and move.reading == "value_change"):
+            reading, level = "value", ""  # "Nvidia's value would rise by $181 billion to a record $936 billion",
+            # "added $277 billion to its market value, pushing it to $1.96 trillion"
     if hedge and first > q.first - len(hedge.split()):
         first = min(first, q.first - len(hedge.split()))
     joins = e.reads in ("restate", "after_move", "before_move") and before
