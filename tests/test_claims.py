@@ -398,3 +398,12 @@ def test_a_market_value_a_change_of_it_leads_to():
     got = [(c.kind.value, c.value) for c in claims("Alphabet added $115 billion to its market value on Friday, "
                                                   "lifting it to $2.15 trillion.", "2024-04-26T17:00:00-04:00")]
     assert got == [("market_cap_change", 115e9), ("market_cap", 2.15e12)]
+
+
+def test_a_place_before_a_referring_noun_and_a_value_shrinking_by_a_sum():
+    got = [(c.symbol, c.value) for c in claims("Nvidia beat forecasts. The Santa Clara firm's shares rose 7% on "
+                                               "Thursday.", "2024-05-23T17:00:00-04:00")]
+    assert got == [("NVDA", 7.0)]
+    got = [(c.kind.value, c.value) for c in claims("Intel's market value shrank by roughly $30 billion on Friday.",
+                                                  "2024-08-02T17:00:00-04:00")]
+    assert got == [("market_cap_change", -30e9)]

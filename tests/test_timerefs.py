@@ -300,3 +300,8 @@ def test_a_days_record_close_is_that_days_and_a_move_from_it_is_the_next_session
     assert (level.kind.value, level.session) == ("index_level", D(2024, 7, 10))
     c = first("Nvidia is up 2.1% since Monday.", "2024-07-09T17:00:00-04:00")  # Tuesday: since Monday's close
     assert (c.kind.value, c.session, c.time.from_session) == ("pct_change", D(2024, 7, 9), None)
+
+
+def test_a_tally_of_moves_over_a_span_dates_no_figure():
+    c = first("Boeing's 4.1% drop on Tuesday was its fifth decline in six sessions.", "2024-01-09T17:00:00-05:00")
+    assert (c.kind.value, c.session, c.time.from_session) == ("pct_change", D(2024, 1, 9), None)

@@ -180,9 +180,10 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a market value crossed after a move", "@direction.verb @threshold ?the|a #", "value", units="money",
           when="value_topic", examples=(
               ("Contoso's market value slipped below $2 trillion.", "$2 trillion", "value"),)),
-    entry("a move of a company's market value", "@direction.verb ?@hedge ?by #", "value_change", units="money",
-          when="value_topic", examples=(
-              ("Nvidia's value would rise by $181 billion.", "$181 billion", "value_change+"),)),
+    entry("a move of a company's market value", "@direction.verb ?@hedge ?by ?@hedge #", "value_change",
+          units="money", when="value_topic", examples=(
+              ("Nvidia's value would rise by $181 billion.", "$181 billion", "value_change+"),
+              ("Its market value shrank by about $54 billion.", "$54 billion", "value_change-"),)),
     entry("a market value", "@value.level_verbs ?N ?at ?@hedge ?the|a|an #", "value", units="money", when="large",
           examples=(
               ("Facebook shares closed on Thursday, valuing the company at about $509 billion.", "$509 billion",

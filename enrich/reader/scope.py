@@ -17,7 +17,7 @@ def usable(sv: SentenceView, e: TimeExpr, fig: Figure | None = None) -> bool:
     superlative ("its worst day since Feb. 5", "its biggest one-day drop in three months", "for the first time
     since 2008") unless the figure is inside it too and the expression follows it ("its steepest decline since a
     7.5% drop on Feb. 5, 2016": Feb. 5 is the 7.5%'s day)."""
-    if e.background or e.future or _ended_run(sv, e):
+    if e.background or e.future or _ended_run(sv, e) or _tally(sv, e):
         return False
     span = _superlative(sv, e)
     if span is None:
@@ -35,6 +35,21 @@ def _ended_run(sv: SentenceView, e: TimeExpr) -> bool:
     if e.kind is not TKind.SPAN or e.span != "sessions":
         return False
     return any(sv.toks[k].low in ENDING_VERBS for k in range(max(0, e.first - 3), e.first))
+
+
+ORDINALS = frozenset("""second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth""".split())
+
+
+def _tally(sv: SentenceView, e: TimeExpr) -> bool:
+    """"its seventh loss in eight sessions", "the third gain in four weeks": a count of moves over a span, which
+    dates no figure of the sentence."""
+    if e.kind is not TKind.SPAN:
+        return False
+    before = [t.low for t in sv.toks[max(0, e.first - 4):e.first]]
+    ordinal = next((k for k, w in enumerate(before) if w in ORDINALS or w[:-2].isdigit() and w[-2:] in (
+        "nd", "rd", "th")), None)
+    return ordinal is not None and any(sv.tags.starts(k, "direction.noun") is not None
+                                       for k in range(max(0, e.first - 4) + ordinal + 1, e.first))
 
 
 def _superlative(sv: SentenceView, e: TimeExpr) -> int | None:

@@ -90,6 +90,13 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
                     and tags.starts(j, "refer") is None and descriptors.get((toks[j].low,)) is None:
                 based = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].low in (
                     "based", "listed", "headquartered") and toks[k - 1].text == "-"), None)
+                k = j + 1  # "the Cupertino company", "the Santa Clara firm": a place before the noun
+                while k < min(j + 3, len(toks)) and toks[k].text[:1].isupper() and tags.starts(k, "refer") is None:
+                    k += 1
+                place = tags.starts(k, "refer.company")
+                if based is None and place is not None and not _noun_goes_on(toks, tags, place.last):
+                    j, words = k, words + k - j
+                    continue
                 if based is None:
                     return None  # "the broader Topix index": a name the article has not resolved
                 j, words = based + 1, words + 1  # "the Irvine, Calif.-based company": a place, then the noun
