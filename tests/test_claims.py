@@ -407,3 +407,23 @@ def test_a_place_before_a_referring_noun_and_a_value_shrinking_by_a_sum():
     got = [(c.kind.value, c.value) for c in claims("Intel's market value shrank by roughly $30 billion on Friday.",
                                                   "2024-08-02T17:00:00-04:00")]
     assert got == [("market_cap_change", -30e9)]
+
+
+def test_table_columns_the_grammar_leaves_unread_and_a_bracketed_change_in_two_units():
+    text = "Index | Last | Net chg | % chg\nDAX | 18,704.42 | +117.09 | +0.63%\n"
+    got = {(c.kind.value, c.value) for c in claims(text, "2024-05-10T18:00:00+02:00", "https://example.de/a")}
+    assert got == {("index_level", 18704.42), ("abs_change", 117.09), ("index_pct_change", 0.63)}
+    got = {(c.symbol, c.kind.value, c.value) for c in claims("Nikkei: 38,229.11 (+155.13; +0.41%)",
+                                                             "2024-05-10T16:00:00+09:00", "https://example.jp/a")}
+    assert got == {("^N225", "index_level", 38229.11), ("^N225", "abs_change", 155.13),
+                   ("^N225", "index_pct_change", 0.41)}
+
+
+def test_a_volume_written_without_shares_or_after_a_label():
+    got = [(c.kind.value, c.value, c.session) for c in claims(
+        "Some 92 million Intel shares traded, the most since Jan. 26, when 110 million changed hands.",
+        "2024-04-26T18:00:00-04:00")]
+    assert ("volume", 110e6, dt.date(2024, 1, 26)) in got
+    got = [(c.kind.value, c.value) for c in claims("LULULEMON (LULU)\n- Fell 4.2% to $301.10\n- Volume: 7.3 million "
+                                                  "shares", "2024-06-06T18:00:00-04:00")]
+    assert ("volume", 7.3e6) in got

@@ -117,6 +117,9 @@ ENTRIES: tuple[Entry, ...] = (
         ("|HDFC Bank |1,289.45 |0.17", "0.17", "change+"),)),
     entry("a change in brackets on a quote line", "Q ( #", "change", units="plain money pct", when="quote_line",
           examples=(("Dow Jones: 10,809.85 (-634.76) Nasdaq: 2,357.69 (-174.72)", "-634.76", "change-"),)),
+    entry("the change's other unit in the same brackets", "( Q ;|,|/ #", "change", units="pct plain money",
+          when="other_unit_change", examples=(
+              ("Sensex: 72,079.05 (-4,389.73; -5.74%)", "-5.74%", "change-"),)),
     entry("a move named after the figure by a falling or rising word", "# ?@hedge @direction.after", "change",
           when="direction_not_preposition", examples=(
               ("Nike ended flat at $94.20 ahead of the report.", "$94.20", "level:close"),
@@ -266,8 +269,12 @@ ENTRIES: tuple[Entry, ...] = (
               ("More than 600 million BofA shares changed hands.", "600 million", "volume"),
               ("More than 25 million shares of Ford had changed hands by 11 a.m.", "25 million", "volume"),
               ("Nvidia saw 58 million shares change hands on Monday.", "58 million", "volume"),)),
-    entry("a volume named before the figure", "@volume.nouns ?in|for|of ?N *3 ?@hedge #", "volume", units="plain",
+    entry("a count that changed hands", "# changed|change|changing|exchanged hands", "volume", units="plain",
+          when="large", examples=(
+              ("The most since March 16, when 160 million changed hands.", "160 million", "volume"),)),
+    entry("a volume named before the figure", "@volume.nouns ?in|for|of ?N *3 ?: ?@hedge #", "volume", units="plain",
           examples=(
+              ("- Volume: 4.6 million shares", "4.6 million", "volume"),
               ("Volume came to 81,305,068 shares.", "81,305,068", "volume"),
               ("Volume in General Electric reached 188 million shares on Thursday.", "188 million", "volume"),)),
 

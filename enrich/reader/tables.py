@@ -56,7 +56,11 @@ def column(label: str) -> tuple[str, str] | None:
 
 
 def by_column(sv: SentenceView, figures: list[Figure], columns: tuple[str, ...]) -> list[Figure]:
-    """The figures of a row under a header, each read as its column says."""
+    """The figures of a row under a header, each read as its column says; a number the grammar left unread is read
+    by its column alone ("FTSE 100 | 7,507.15 | -17.01 | -0.23%": the third number is the "% Chg")."""
+    read = {f.q.first for f in figures}
+    figures = sorted([*figures, *(Figure(q, "level", "a number in a table's column", quote_first=q.first)
+                                  for q in sv.quantities if q.first not in read)], key=lambda f: f.q.first)
     out = []
     for f in figures:
         k = sum(1 for t in sv.toks[:f.q.first] if t.text == "|")
@@ -68,6 +72,8 @@ def by_column(sv: SentenceView, figures: list[Figure], columns: tuple[str, ...])
                 if f.q.unit == "plain":
                     f = replace(f, q=replace(f.q, unit="pct"))
             f = replace(f, reading=reading, level=level, sign=f.sign or f.q.sign or (1 if reading == "change" else 0))
+        elif f.entry == "a number in a table's column":
+            continue  # a number under no known label stays unread
         out.append(f)
     return out
 
