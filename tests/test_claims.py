@@ -427,3 +427,9 @@ def test_a_volume_written_without_shares_or_after_a_label():
     got = [(c.kind.value, c.value) for c in claims("LULULEMON (LULU)\n- Fell 4.2% to $301.10\n- Volume: 7.3 million "
                                                   "shares", "2024-06-06T18:00:00-04:00")]
     assert ("volume", 7.3e6) in got
+
+
+def test_a_figure_set_off_by_commas_after_the_move_noun_it_measures():
+    got = [(c.kind.value, c.value, c.session, c.time.from_session) for c in claims(
+        "Microsoft's gain for 2019, 55 per cent, was its best since 2009.", "2020-01-02T08:00:00-05:00")]
+    assert got == [("range_pct_change", 55.0, dt.date(2019, 12, 31), dt.date(2018, 12, 31))]

@@ -145,6 +145,10 @@ ENTRIES: tuple[Entry, ...] = (
               ("Thursday's gain of 22 cents took the stock to $4.17.", "22 cents", "change+"),
               ("It recovered from a deficit of more than 300 points in the morning session.", "300 points", "change-"),
               ("The Hang Seng ended higher, paring a weekly loss to 1.3 per cent.", "1.3 per cent", "change-"),)),
+    entry("a move noun and its figure set off by commas", "@direction.noun ?T , ?@hedge #", "change",
+          units="pct money points", when="set_off", examples=(
+              ("Apple's gain for 2019, 86 per cent, was its best since 2009.", "86 per cent", "change+"),
+              ("The Dax's loss on Monday, 1.8%, was its worst in a month.", "1.8%", "change-"),)),
     entry("a move from the close of a day it names", "# ?@hedge @direction.compare ?its|the|their T ?'s "
           "?regular-session close|closing|finish|settlement", "change", examples=(
               ("It now stands 19.8% under its Sept. 20 record close.", "19.8%", "from_extreme-"),

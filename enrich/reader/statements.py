@@ -299,6 +299,10 @@ class Tests:
         word = self.sv.tags.starts(h.last if h is not None else j, "direction.after")
         return word is None or word.last >= len(self.sv.toks) or self.sv.toks[word.last].low != "of"
 
+    def set_off(self, q: Quantity, c: Clause) -> bool:
+        """A figure between commas (or a comma and the sentence's end) right after the noun it measures."""
+        return q.last >= len(self.sv.toks) or self.sv.toks[q.last].text in (",", ")", ".", ";")
+
     def signed(self, q: Quantity, c: Clause) -> bool:
         return q.sign != 0
 
