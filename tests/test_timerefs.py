@@ -305,3 +305,11 @@ def test_a_days_record_close_is_that_days_and_a_move_from_it_is_the_next_session
 def test_a_tally_of_moves_over_a_span_dates_no_figure():
     c = first("Boeing's 4.1% drop on Tuesday was its fifth decline in six sessions.", "2024-01-09T17:00:00-05:00")
     assert (c.kind.value, c.session, c.time.from_session) == ("pct_change", D(2024, 1, 9), None)
+
+
+def test_a_quarter_named_by_its_months():
+    c = first("The Kospi gained 7.2% in the April-June quarter.", "2023-07-03T09:00:00+09:00",
+              "https://example.kr/a")
+    assert (c.session, c.time.from_session) == (D(2023, 6, 30), D(2023, 3, 31))
+    c = first("Wipro shares fell 4% in the December quarter.", "2024-01-15T17:00:00+05:30", "https://example.in/a")
+    assert (c.session, c.time.from_session) == (D(2023, 12, 29), D(2023, 9, 29))

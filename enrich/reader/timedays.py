@@ -236,6 +236,8 @@ class DayReaders(TimeWords):
         j = i + 1
         if self._word(i) == "q" and self._word(j) in ("1", "2", "3", "4"):  # "Q3" is written as one word
             n, j = int(self._word(j)), j + 1
+        if n is None and start < i:
+            n, j = self._months_quarter(i)
         if n is None:
             return None
         if self._word(i) == "q":
@@ -257,6 +259,19 @@ class DayReaders(TimeWords):
         node = self._node(start, j, TKind.QUARTER, day=first, until=month_end(dt.date(year, 3 * n, 1)))
         results = self.tags.starts(j, "time.event_after") or self.tags.starts(j, "not_market")
         return replace(node, background=True) if results is not None else node
+
+    def _months_quarter(self, i: int) -> tuple[int | None, int]:
+        """"the January-March quarter", "the March quarter" (the quarter ending in March, as Indian results
+        write it): the quarter's number, and the token after its months, when "quarter" follows them."""
+        m = self._month_at(i)
+        if m is None:
+            return None, i
+        month, j = m
+        if self._word(j) in ("-", "–", "to") and self._month_at(j + 1) is not None:
+            month, j = self._month_at(j + 1)  # type: ignore[misc]
+        if self._word(j) != "quarter" or month % 3:
+            return None, i
+        return month // 3, j
 
     @opens_with(classes="time.season_early time.season_late time.season_mid")
     def _part(self, i: int) -> tuple[str, int] | None:
