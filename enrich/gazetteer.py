@@ -62,7 +62,9 @@ class Name(NamedTuple):
         if self.entry.is_index:
             return False  # "Dax", "Kospi": index names are written in any case (ordinary words were left out)
         letters = [c for c in self.form if c.isalpha()]
-        return (bool(letters) and all(c.isupper() for c in letters) and len(self.form) <= 6) or \
+        spoken = self.form.isalpha() and len(letters) >= 4 and sum(c in "AEIOU" for c in letters) >= 2
+        # a brand styled in capitals that reads as a word ("NAVER", "ASOS", "ENEL") is also written "Naver"
+        return (bool(letters) and all(c.isupper() for c in letters) and len(self.form) <= 6 and not spoken) or \
             (self.form[:1].islower() and self.form[:1].isalpha() and any(c.isupper() for c in letters))
 
     def written_as(self, surface: str) -> bool:

@@ -190,8 +190,8 @@ def us_venue_predicate(low: str, end: int) -> bool:
 # A possessive of a company's figures: "Zoom's 17.4% share-price plunge", "Visa's 52-week range" (folded
 # text, where a hyphen is a space).
 POSSESSIVE_CUE = icase(
-    r"^(?:'s|’s)\s+(?:\d[\d.,]*\s?(?:%|percent|per cent)\s+(?:[a-z]+\s+){0,2}?(?:plunge|drop|fall|gain|rise|"
-    r"jump|slide|decline|rally|loss|surge|advance|climb|slump|tumble|share|stock)|52 week|share price|"
+    r"^(?:'s|’s)\s+(?:(?:\d[\d.,]*\s?(?:%|percent|per cent)\s+)?(?:[a-z]+\s+){0,2}?(?:plunge|drop|fall|gain|rise|"
+    r"jump|slide|decline|rally|loss|surge|advance|climb|slump|tumble|share|stock)s?\b|52 week|share price|"
     r"market (?:value|cap)|valuation|earnings|revenue|sales|profit|results|quarterly|chief executive|ceo\b|"
     r"guidance|outlook|(?:stock market |market |trading |nasdaq |nyse )?debut|listing|ipo\b|shares|stock\b)")
 # An appositive or a relative clause between commas right after a name: "Amazon, the online retailer, ...".
@@ -230,7 +230,8 @@ def past_aside(tail: str) -> str:
 
 
 FIRM_AFTER = icase(r"^(?:'s?|’s?)?\s*(?:\((?:[a-z]+:\s*)?[a-z0-9.\-]{1,9}\)|inc\b|corp\b|plc\b|ltd\b|shares\b|stock\b)")
-STRONG_BEFORE = icase(r"(?:shares|stock|stocks|shareholders)\s+(?:of|in)\s+$|(?:led by|such as|including|like)\s+$")
+STRONG_BEFORE = icase(r"(?:shares|stock|stocks|shareholders)\s+(?:of|in)\s+$|(?:led by|such as|including|like)\s+$|"
+                      r"\d\s?(?:%|percent|per cent|points?)\s+(?:for|in)\s+$")  # "and 1.5% for Apple"
 # A kind of firm written before names ("Insurers Progressive, Allstate and Travelers", "carmaker Ford"): what follows
 # is a firm of that kind, not a person's surname after a first name.
 SECTOR_BEFORE = icase(

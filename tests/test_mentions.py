@@ -322,3 +322,14 @@ def test_a_broker_acting_on_another_companys_stock_is_a_source():
     assert roles("Barclays downgraded Boeing to equal weight, and Boeing fell 2%.")["BARC.L"] == "source"
     assert roles("Jefferies initiated coverage of Uber with a buy rating.")["JEF"] == "source"
     assert roles("Goldman Sachs raised its dividend and its shares rose 2%.")["GS"] == "company"
+
+
+def test_a_brand_styled_in_capitals_that_reads_as_a_word_is_also_written_as_one():
+    assert symbols("Enel shares rose 2% in Milan.") == ["ENEL.MI"]
+    assert symbols("Naver fell 3% in Seoul.") == ["035420.KS"]
+    assert symbols("Hsbc shares rose.") == []  # initials stay in capitals
+
+
+def test_an_ordinary_word_name_owning_a_move_or_after_a_figure_for_it():
+    assert symbols("Apple's gain for 2019 was its best in a decade, and the Nasdaq rose too.") == ["AAPL", "^IXIC"]
+    assert symbols("Gains of 1.1% for Microsoft and 1.5% for Apple lifted the index.") == ["MSFT", "AAPL"]
