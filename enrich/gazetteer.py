@@ -91,7 +91,7 @@ class Gazetteer:
     curated: frozenset[str]  # symbols of the hand-kept table
     index_markets: dict[str, str]  # index symbol -> the calendar of its market
     named_from: dict[str, dt.date]  # symbol -> the first day the company bore its name (hand-kept, sourced)
-    former_names: dict[str, str]  # symbol -> the company's name, folded, before the symbol replaced an older one
+    former_names: dict[str, str]  # symbol -> its company's earlier names, folded, "|"-parted
     us_lines: dict[str, str]  # a foreign company's primary symbol -> its line on a US exchange (an ADR: INFY.NS -> INFY)
 
 
@@ -184,6 +184,18 @@ def _load_curated(names: dict[str, list[Name]], descriptors: dict[str, str], ent
     return frozenset(curated)
 
 
+def _load_former(names: dict[str, list[Name]], entries: dict[str, Entry]) -> None:
+    """A company's names from the symbol changes it went through ("ViacomCBS" before it became Paramount): the
+    company named so is the one of the new symbol, which the symbol history takes back to the symbol of the
+    article's date. A one-word name needs a corporate cue, like any ordinary word."""
+    for row in _data("symbol_changes.csv"):
+        entry = entries.get(row["new_symbol"])
+        form = row["company"].strip()
+        if entry is None or not form or any(n.entry.symbol == entry.symbol for n in names.get(fold(form), [])):
+            continue
+        _add(names, Name(entry, form, " " not in form, REGISTERED, False))
+
+
 def _former_names() -> dict[str, str]:
     """Symbol -> the name its company bore before the symbol replaced an older one, from the symbol tables the
     package ships: a hand-kept span names the company "Old / New"; a built change names the old company. A name
@@ -192,8 +204,9 @@ def _former_names() -> dict[str, str]:
     for row in _data("symbol_history.csv"):
         if " / " in row["company"]:
             out.setdefault(row["symbol"], fold(row["company"].split(" / ")[0]))
-    for row in _data("symbol_changes.csv"):
-        out.setdefault(row["new_symbol"], fold(row["company"]))
+    for row in _data("symbol_changes.csv"):  # every name of a chain of renames ("cbs | viacomcbs | paramount global")
+        former = fold(row["company"])
+        out[row["new_symbol"]] = f"{out[row['new_symbol']]} | {former}" if row["new_symbol"] in out else former
     return out
 
 
@@ -209,4 +222,5 @@ def load() -> Gazetteer:
     _load_reference(names, entries, us_lines)
     _load_indices(names, entries, markets)
     curated = _load_curated(names, descriptors, entries, markets, named_from)
+    _load_former(names, entries)
     return Gazetteer(names, descriptors, entries, curated, markets, named_from, _former_names(), us_lines)

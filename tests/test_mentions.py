@@ -333,3 +333,9 @@ def test_a_brand_styled_in_capitals_that_reads_as_a_word_is_also_written_as_one(
 def test_an_ordinary_word_name_owning_a_move_or_after_a_figure_for_it():
     assert symbols("Apple's gain for 2019 was its best in a decade, and the Nasdaq rose too.") == ["AAPL", "^IXIC"]
     assert symbols("Gains of 1.1% for Microsoft and 1.5% for Apple lifted the index.") == ["MSFT", "AAPL"]
+
+
+def test_a_chain_of_renames_gives_each_old_symbol_its_own_years_and_old_names_still_name_the_company():
+    on = HISTORY.on
+    assert [on("PSKY", dt.date(y, 6, 1)) for y in (2018, 2021, 2023, 2025)] == ["CBS", "VIAC", "PARA", "PARA"]
+    assert symbols("ViacomCBS plunged 27% on Friday.", dt.date(2021, 3, 26)) == ["VIAC"]

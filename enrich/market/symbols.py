@@ -22,13 +22,22 @@ def builtin_spans() -> list[SymbolSpan]:
         out.append(SymbolSpan(r["company"], r["symbol"],
                               dt.date.fromisoformat(r["valid_from"]) if r["valid_from"] else None,
                               dt.date.fromisoformat(r["valid_to"]) if r["valid_to"] else None, r["source"]))
+    # Rows that end in one symbol are one company's renames in date order ("CBS, VIAC, PARA -> PSKY": CBS until
+    # ViacomCBS, VIAC until Paramount, PARA until Paramount Skydance): each old symbol runs from the change before.
+    changes = sorted(_rows("symbol_changes.csv"), key=lambda r: r["date"])
+    chains: dict[str, list[dict[str, str]]] = {}
+    for r in changes:
+        chains.setdefault(r["new_symbol"], []).append(r)
     starts: dict[str, dt.date] = {}
-    for r in _rows("symbol_changes.csv"):
+    for r in changes:
+        chain = chains[r["new_symbol"]]
+        k = chain.index(r)
         day = dt.date.fromisoformat(r["date"])
-        company = f"{r['company']} ({r['new_symbol']})"
-        out.append(SymbolSpan(company, r["old_symbol"], starts.get(r["old_symbol"]), day - dt.timedelta(days=1),
-                              r["source"]))
-        out.append(SymbolSpan(company, r["new_symbol"], day, None, r["source"]))
+        company = f"{chain[-1]['company']} ({r['new_symbol']})"
+        begin = dt.date.fromisoformat(chain[k - 1]["date"]) if k else starts.get(r["old_symbol"])
+        out.append(SymbolSpan(company, r["old_symbol"], begin, day - dt.timedelta(days=1), r["source"]))
+        if k == len(chain) - 1:
+            out.append(SymbolSpan(company, r["new_symbol"], day, None, r["source"]))
         starts[r["new_symbol"]] = day
     return out
 
