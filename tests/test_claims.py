@@ -433,3 +433,9 @@ def test_a_figure_set_off_by_commas_after_the_move_noun_it_measures():
     got = [(c.kind.value, c.value, c.session, c.time.from_session) for c in claims(
         "Microsoft's gain for 2019, 55 per cent, was its best since 2009.", "2020-01-02T08:00:00-05:00")]
     assert got == [("range_pct_change", 55.0, dt.date(2019, 12, 31), dt.date(2018, 12, 31))]
+
+
+def test_economic_and_currency_indices_are_no_market_index():
+    got = [(c.symbol, c.value) for c in claims("The Nasdaq fell 1.2%. The consumer price index rose 0.4% in May, and "
+                                               "the dollar index climbed to 105.2.", "2024-06-12T17:00:00-04:00")]
+    assert got == [("^IXIC", -1.2)]

@@ -107,6 +107,9 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
                 if sym is not None and len(key) == width:
                     end = j + width
                     return NameNode(i, end, sym if sym in named else None, "company", _poss(toks, end))
+            outside = tags.starts(j, "not_subject")
+            if outside is not None and outside.last > j + 1:
+                return None  # "the dollar index", "the consumer price index": no market's index
             if tags.starts(j, "refer.index") is not None and not _noun_goes_on(toks, tags, j + 1):
                 return NameNode(i, j + 1, None, "index", _poss(toks, j + 1))
             p = tags.starts(j, "refer.company") or tags.starts(j, "market_noun")
