@@ -220,7 +220,8 @@ COMPANY_NOUNS = frozenset(
 def noun_modifier(before: str, text: str, end: int) -> bool:
     """A name used as a modifier of the common noun after it ("the Delta variant")."""
     m = NOUN_AFTER.match(text, end)
-    return m is not None and bool(THE_BEFORE.search(before)) and m.group(1) not in COMPANY_NOUNS
+    return m is not None and bool(THE_BEFORE.search(before)) and m.group(1) not in COMPANY_NOUNS \
+        and not m.group(1).endswith("ed")  # "reported that Target jumped": a verb follows, not a noun
 
 
 def past_aside(tail: str) -> str:
@@ -279,7 +280,7 @@ PUBLISHER_AFTER = re.compile(r"^(?:'s)?\s+(?:Indices|Newswires|News|newspaper|da
 
 # A firm named as the source of a report or its data (lower-cased text around the name).
 SOURCE_BEFORE = icase(
-    r"(?:according to|told|data from|data compiled by|figures from|data show\w*|reported by|cited by|compiled by|"
+    r"(?:according to|told|data from|data compiled by|figures from|reported by|cited by|compiled by|"
     r"estimates from|a note from|research from|report from|survey by|poll by|citing|"
     r"(?:analysts?|strategists?|economists?|researchers?|traders?|brokers?|analysis|team)\s+(?:at|from|with|of)|"
     r"©|\(c\)|copyright(?:\s+\d{4})?|sources?:[^\n]{0,80}?|\([^()\n]{0,60}?data[^()\n]{0,10}?[;,])\s*(?:the\s+)?$")
@@ -296,7 +297,10 @@ BROKER_AFTER = icase(
     r"trimmed|reduced|slashed|set|kept|maintained|reiterated|initiated|started|resumed)\s+(?:its|their|a|the)\s+"
     r"(?:\d+ month\s+)?(?:price target|target price|price objective|stock target|rating|recommendation)\s+(?:on|for)\b"
     r"|(?:upgraded|downgraded)\s+(?:shares of\s+|the stock\b|[a-z][\w&.]*\s+(?:to|from)\b)"
-    r"|(?:initiated|started|resumed|began)\s+coverage\s+(?:of|on)\b)")
+    r"|(?:initiated|started|resumed|began)\s+coverage\s+(?:of|on)\b"
+    r"|(?:cut|lowered|raised|lifted|moved|upgraded|downgraded)\s+[a-z][\w&.'’]*(?:\s+[a-z][\w&.'’]*)?\s+to\s+(?:an?\s+)?"
+    r"(?:underweight|overweight|neutral|hold|buy|sell|outperform|underperform|equal[- ]weight|market perform|"
+    r"sector perform|reduce|accumulate|add|strong buy)\b)")  # "cut Burberry to underweight"
 PERSON_OF = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'\-]+(?:,\s+[^,\n]{1,60},)?\s+(?:of|at|from|with)\s+$")
 QUOTE_NEAR = re.compile(r"(?:\bsaid\b|\bsays\b|\bwrote\b|\btold\b|[\"“”])")
 

@@ -339,3 +339,11 @@ def test_a_chain_of_renames_gives_each_old_symbol_its_own_years_and_old_names_st
     on = HISTORY.on
     assert [on("PSKY", dt.date(y, 6, 1)) for y in (2018, 2021, 2023, 2025)] == ["CBS", "VIAC", "PARA", "PARA"]
     assert symbols("ViacomCBS plunged 27% on Friday.", dt.date(2021, 3, 26)) == ["VIAC"]
+
+
+def test_sources_are_what_reports_not_what_is_reported_and_a_broker_rating_another_stock_is_a_source():
+    ms = FIND.find("Refinitiv data showed Palo Alto Networks was the top gainer, and Reuters reported that Target "
+                   "jumped 18%.")
+    assert [m.symbol for m in ms if m.role != "source"] == ["PANW", "TGT"]
+    ms = FIND.find("Jefferies cut Burberry to underweight; the shares fell 3%.")
+    assert [(m.symbol, m.role) for m in ms if m.symbol == "JEF"] == [("JEF", "source")]
