@@ -119,6 +119,11 @@ class ClaimBuilder:
                 time = replace(time, session=cal.offset(named, -1), moment=Moment.CLOSE, alternatives=(),
                                why=time.why + "; the previous close, which a one-day move starts from")
             kind = Kind.CLOSE if kind in (Kind.PRICE, Kind.CLOSE) else kind
+        if kind in (Kind.HIGH, Kind.LOW) and spec.moment is Moment.CLOCK_TIME and spec.clock is None \
+                and time.moment is Moment.CLOCK_TIME and not in_progress(article, cal, time.session):
+            # "slipped below $50 soon after the opening bell": a level crossed early in the session is in the day's
+            # range whenever it was crossed
+            time = replace(time, moment=Moment.INTRADAY, why=time.why + "; a level crossed during the session")
         if kind is Kind.CLOSE and f.reading == "level" and f.level == "close" and time.moment in OUTSIDE:
             time = replace(time, moment=Moment.CLOSE)  # "about 25% below its $14.63 close", after hours
         if in_progress(article, cal, time.session) and time.moment is not Moment.CLOCK_TIME and (

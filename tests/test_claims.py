@@ -439,3 +439,9 @@ def test_economic_and_currency_indices_are_no_market_index():
     got = [(c.symbol, c.value) for c in claims("The Nasdaq fell 1.2%. The consumer price index rose 0.4% in May, and "
                                                "the dollar index climbed to 105.2.", "2024-06-12T17:00:00-04:00")]
     assert got == [("^IXIC", -1.2)]
+
+
+def test_a_bullet_opening_with_an_auxiliary_keeps_the_listed_company():
+    text = "Intel Corp. (INTC) is up 3.1% to $21.40 at the close\n-- Had been down as much as 1.2% earlier in the session"
+    got = [(c.symbol, c.value, c.approx) for c in claims(text, "2024-09-10T16:30:00-04:00")]
+    assert ("INTC", -1.2, "as much as") in got

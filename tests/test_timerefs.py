@@ -313,3 +313,10 @@ def test_a_quarter_named_by_its_months():
     assert (c.session, c.time.from_session) == (D(2023, 6, 30), D(2023, 3, 31))
     c = first("Wipro shares fell 4% in the December quarter.", "2024-01-15T17:00:00+05:30", "https://example.in/a")
     assert (c.session, c.time.from_session) == (D(2023, 12, 29), D(2023, 9, 29))
+
+
+def test_a_level_crossed_early_in_the_session_is_in_the_days_range():
+    c = first("Ford slipped below $11 soon after the opening bell.", "2024-07-25T17:00:00-04:00")
+    assert (c.kind.value, c.time.moment) == ("low", Moment.INTRADAY)
+    c = first("Ford was trading at $11.20 in the first hour of trading.", "2024-07-25T17:00:00-04:00")
+    assert c.time.moment is Moment.CLOCK_TIME  # a price at a moment: daily bars cannot fix it

@@ -39,7 +39,8 @@ meanwhile also still elsewhere overall however so over since during earlier late
 wednesday thursday friday saturday sunday january february march april may june july august september october
 november december nyse nasdaq lse bse nse reuters bloomberg ap afp british american german french japanese chinese
 indian european asian swiss dutch italian spanish korean canadian australian brazilian russian mexican irish
-scottish swedish danish norwegian finnish belgian austrian israeli saudi taiwanese singaporean""".split())
+scottish swedish danish norwegian finnish belgian austrian israeli saudi taiwanese singaporean had has have was were
+is are will would could should might been being up down""".split())  # a bullet's "Had been up as much as 4.97%"
 
 
 def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
