@@ -41,6 +41,7 @@ class TickerReader:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self._suffixes = {m.area: m.suffix for m in reversed(list(markets().values())) if m.suffix}
+        self._homes = {us: home for home, us in gazetteer.us_lines.items()}  # "MUFG" -> 8306.T
 
     def find(self, text: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
              taken: set[int], context: rules.Context, ending_at: dict[int, Mention]) -> list[Mention]:
@@ -78,10 +79,21 @@ class TickerReader:
             entry = self.ticker(sym, kind, text[start:end], context, ending_at.get(a - 2) or ending_at.get(a - 1))
             if entry is None or kind == "bare" and _shouting(text, a):
                 continue
+            if kind not in ("exchange", "ric", "cashtag"):
+                entry = self._home_line(entry, context, {m.symbol for m in ending_at.values()})
             symbol = symbol_on(entry.symbol, day) if symbol_on and day else entry.symbol
             out.append(Mention(symbol, entry.name, text[start:end], start, end,
                                "index" if entry.is_index else "company", entry.exchange))
         return out
+
+    def _home_line(self, entry: Entry, context: rules.Context, named: set[str]) -> Entry:
+        """A foreign company's US ticker written in a report from its home market ("MUFG shares" in Tokyo), or in
+        one that names the company's home line already ("Mitsubishi UFJ ... MUFG shares"), names the home line."""
+        home = self.gaz.entries.get(self._homes.get(entry.symbol, ""))
+        counts = context.counts
+        if home is None or home.symbol not in named and counts.get(home.calendar, 0) <= counts.get(entry.calendar, 0):
+            return entry
+        return home
 
     def ticker(self, sym: str, kind: str, written: str, context: rules.Context, named: Mention | None) -> Entry | None:
         """The line a written ticker names. With a market suffix ("VOD.L") it is that line; a parenthesised one

@@ -347,3 +347,8 @@ def test_sources_are_what_reports_not_what_is_reported_and_a_broker_rating_anoth
     assert [m.symbol for m in ms if m.role != "source"] == ["PANW", "TGT"]
     ms = FIND.find("Jefferies cut Burberry to underweight; the shares fell 3%.")
     assert [(m.symbol, m.role) for m in ms if m.symbol == "JEF"] == [("JEF", "source")]
+
+
+def test_a_us_ticker_of_a_foreign_company_in_a_report_naming_its_home_line_is_the_home_line():
+    assert symbols("Holders of Mitsubishi UFJ made 63% this year. MUFG shares ended 0.4% lower.") == ["8306.T", "8306.T"]
+    assert symbols("MUFG shares rose 1% in New York.") == ["MUFG"]

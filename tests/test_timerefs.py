@@ -320,3 +320,11 @@ def test_a_level_crossed_early_in_the_session_is_in_the_days_range():
     assert (c.kind.value, c.time.moment) == ("low", Moment.INTRADAY)
     c = first("Ford was trading at $11.20 in the first hour of trading.", "2024-07-25T17:00:00-04:00")
     assert c.time.moment is Moment.CLOCK_TIME  # a price at a moment: daily bars cannot fix it
+
+
+def test_the_edge_of_the_reference_dates_own_year_month_or_week():
+    c = first("Sony ended the year's last session 1.1% higher.", "2023-12-29T16:00:00+09:00", "https://example.jp/a")
+    assert (c.kind.value, c.session, c.time.from_session) == ("pct_change", D(2023, 12, 29), None)
+    c = first("Barclays rose 2% in the month's first trading session.", "2024-03-20T17:00:00+00:00",
+              "https://example.co.uk/a")
+    assert c.session == D(2024, 3, 1)

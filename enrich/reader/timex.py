@@ -88,10 +88,13 @@ class TimeReader(DayReaders):
             return self._node(i, i + 2, TKind.SPAN, span=whole, edge="last")  # "ended the week 3.7% higher": closed
         return None
 
-    @opens_with(words="the first last final")
+    @opens_with(words="the first last final year month week")
     def _edge(self, i: int) -> TimeExpr | None:
-        """"the first trading day of 2022", "the last session of March": one session at the edge of a period."""
+        """"the first trading day of 2022", "the last session of March", "the year's last session": one session
+        at the edge of a period."""
         j = i + 1 if self._word(i) == "the" else i
+        if self._word(j) in ("year", "month", "week") and self._word(j + 1) == "'s":
+            return self._own_edge(i, j)
         which = self._word(j)
         if which not in ("first", "last", "final"):
             return None
@@ -105,6 +108,24 @@ class TimeReader(DayReaders):
             return None
         return self._node(i, period.last, TKind.DAY, day=period.day, until=period.until,
                           edge="first" if which == "first" else "last")
+
+    def _own_edge(self, i: int, j: int) -> TimeExpr | None:
+        """"the year's last session", "the month's first trading day", "the week's final session": the edge of the
+        reference date's own year, month or week."""
+        which = self._word(j + 2)
+        k = j + 3 + (self._word(j + 3) == "trading")
+        if which not in ("first", "last", "final") or self._word(k) not in ("day", "session"):
+            return None
+        ref, unit = self.ref, self._word(j)
+        if unit == "year":
+            first, until = dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)
+        elif unit == "month":
+            first = ref.replace(day=1)
+            until = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        else:
+            first = ref - dt.timedelta(days=ref.weekday())
+            until = first + dt.timedelta(days=4)
+        return self._node(i, k + 1, TKind.DAY, day=first, until=until, edge="first" if which == "first" else "last")
 
     @opens_with(words="the", classes="number_words", digits=True)
     def _ending(self, i: int) -> TimeExpr | None:
