@@ -119,6 +119,13 @@ class ClaimBuilder:
                 time = replace(time, session=cal.offset(named, -1), moment=Moment.CLOSE, alternatives=(),
                                why=time.why + "; the previous close, which a one-day move starts from")
             kind = Kind.CLOSE if kind in (Kind.PRICE, Kind.CLOSE) else kind
+        back = spec.period
+        if kind in LEVEL_KINDS and back is not None and back.kind is TKind.SPAN and time.from_session is not None \
+                and back.text.split()[-1] in ("ago", "earlier", "before") and 0 <= back.first - f.q.last <= 6:
+            # "A$39.20 on the same day a year earlier", "from A$210 billion a year ago": a level of that day
+            time = replace(time, session=time.from_session, from_session=None, candidates=(),
+                           why=time.why + "; the level of that day")
+            kind = Kind.CLOSE if kind is Kind.PRICE else kind
         if kind in (Kind.HIGH, Kind.LOW) and spec.moment is Moment.CLOCK_TIME and spec.clock is None \
                 and time.moment is Moment.CLOCK_TIME and not in_progress(article, cal, time.session):
             # "slipped below $50 soon after the opening bell": a level crossed early in the session is in the day's
@@ -163,6 +170,9 @@ class ClaimBuilder:
 
 # Trades of the closing auction and late reports still add to a day's volume for some minutes after the bell.
 LATE_PRINTS = dt.timedelta(minutes=15)
+
+
+LEVEL_KINDS = (Kind.PRICE, Kind.CLOSE, Kind.OPEN, Kind.HIGH, Kind.LOW, Kind.MARKET_CAP, Kind.INDEX_LEVEL, Kind.VOLUME)
 
 
 def _one_session(cal: Calendar, time: TimeRef) -> bool:

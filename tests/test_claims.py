@@ -445,3 +445,11 @@ def test_a_bullet_opening_with_an_auxiliary_keeps_the_listed_company():
     text = "Intel Corp. (INTC) is up 3.1% to $21.40 at the close\n-- Had been down as much as 1.2% earlier in the session"
     got = [(c.symbol, c.value, c.approx) for c in claims(text, "2024-09-10T16:30:00-04:00")]
     assert ("INTC", -1.2, "as much as") in got
+
+
+def test_a_line_headed_by_a_label_and_a_pence_quote_item():
+    got = {(c.symbol, c.kind.value, c.value) for c in claims(
+        "Close: FTSE 100 8,140.70 (+0.3%); Burberry 1,512p (-2.1%)", "2024-03-21T17:00:00+00:00",
+        "https://example.co.uk/a")}
+    assert got == {("^FTSE", "index_level", 8140.7), ("^FTSE", "index_pct_change", 0.3), ("BRBY.L", "close", 1512.0),
+                   ("BRBY.L", "pct_change", -2.1)}

@@ -328,3 +328,11 @@ def test_the_edge_of_the_reference_dates_own_year_month_or_week():
     c = first("Barclays rose 2% in the month's first trading session.", "2024-03-20T17:00:00+00:00",
               "https://example.co.uk/a")
     assert c.session == D(2024, 3, 1)
+
+
+def test_a_level_a_span_back_is_that_days_and_a_move_over_it_a_range():
+    got = ENRICHER.extract(article("Rio Tinto traded at A$118.40, against A$104.10 on the same day a year earlier.",
+                                   "2023-06-20T17:00:00+10:00", "https://example.com.au/a")).claims
+    assert [(c.value, c.session) for c in got] == [(118.4, D(2023, 6, 20)), (104.1, D(2022, 6, 20))]
+    c = first("Nvidia has climbed 190% from a year ago.", "2024-06-20T17:00:00-04:00")
+    assert (c.kind.value, c.session, c.time.from_session) == ("range_pct_change", D(2024, 6, 20), D(2023, 6, 20))

@@ -95,8 +95,9 @@ ENTRIES: tuple[Entry, ...] = (
                "change+"),
               ("About 4.7 million Delta shares traded on Tuesday and 7.6 million on Wednesday.", "7.6 million",
                "volume"),)),
-    entry("a figure compared with another of its kind", "compared with|to ?@hedge #", "coordinate",
+    entry("a figure compared with another of its kind", "compared|against|versus|vs ?with|to ?@hedge #", "coordinate",
           when="after_level", examples=(
+              ("Rio Tinto traded at A$118.40, against A$104.10 a year earlier.", "A$104.10", "level:price"),
               ("Intel shares closed at $42.10 on Friday, compared with $40.69 on Thursday.", "$40.69",
                "level:close"),)),
     entry("a move and its restatement, the direction after both", "# ?, or Q ?, ?@hedge @direction.after", "change",

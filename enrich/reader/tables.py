@@ -149,3 +149,14 @@ def by_caption(sv: SentenceView, figures: list[Figure], said: Caption) -> list[F
                           "a number on a line under a caption that names it", level=said.unit if said.reading ==
                           "level" else "", sign=q.sign or said.sign, quote_first=q.first))
     return sorted(out, key=lambda f: f.q.first)
+
+
+def by_line_label(sv: SentenceView, figures: list[Figure]) -> list[Figure]:
+    """A line headed by a column label and a colon ("Close: FTSE 100 7,559.19 (-0.1%); Rolls-Royce 148.44p
+    (+2.7%)"): its prices of no stated moment are what the label says."""
+    toks = sv.toks
+    colon = next((k for k in range(min(4, len(toks))) if toks[k].text == ":"), None)
+    said = column(" ".join(t.low for t in toks[:colon])) if colon else None
+    if said is None or said[0] != "level":
+        return figures
+    return [replace(f, level=said[1]) if f.reading == "level" and f.level == "price" else f for f in figures]
