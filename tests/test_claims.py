@@ -453,3 +453,27 @@ def test_a_line_headed_by_a_label_and_a_pence_quote_item():
         "https://example.co.uk/a")}
     assert got == {("^FTSE", "index_level", 8140.7), ("^FTSE", "index_pct_change", 0.3), ("BRBY.L", "close", 1512.0),
                    ("BRBY.L", "pct_change", -2.1)}
+
+
+def test_an_opening_caption_names_the_items_of_its_line():
+    got = {(c.symbol, c.value) for c in claims("Top losers: Infosys (down 2.4%), Wipro (1.9%), HCLTech (1.1%).",
+                                               "2024-04-19T16:00:00+05:30", "https://example.in/a")}
+    assert got == {("INFY.NS", -2.4), ("WIPRO.NS", -1.9), ("HCLTECH.NS", -1.1)}
+    got = {(c.symbol, c.kind.value, c.value) for c in claims("Heading higher: Nike, 3.1% to $97.40.",
+                                                             "2024-05-23T17:00:00-04:00")}
+    assert got == {("NKE", "pct_change", 3.1), ("NKE", "close", 97.4)}
+    got = {(c.symbol, c.kind.value, c.value) for c in claims("Most active: Intel 95.2m shares, Ford 61.0m.",
+                                                             "2024-05-23T17:00:00-04:00")}
+    assert got == {("INTC", "volume", 95.2e6), ("F", "volume", 61e6)}
+
+
+def test_numbers_named_by_the_label_before_them_and_volumes_of_joined_names():
+    got = {(c.kind.value, c.value) for c in claims("Quote: Walmart (WMT) | Last: $60.12 | Chg: -0.41 | %Chg: -0.68%",
+                                                  "2024-05-23T18:00:00-04:00")}
+    assert got == {("price", 60.12), ("abs_change", -0.41), ("pct_change", -0.68)}
+    got = {(c.symbol, c.value) for c in claims("Volumes in HSBC and NatWest reached 40 million and 62 million shares "
+                                               "respectively.", "2024-05-23T17:30:00+01:00", "https://example.co.uk/a")}
+    assert got == {("HSBA.L", 40e6), ("NWG.L", 62e6)}
+    got = {(c.symbol, c.value) for c in claims("Banks weighed: the sector index fell 3.2%, with Lloyds down 4.4%.",
+                                               "2024-05-23T17:30:00+01:00", "https://example.co.uk/a")}
+    assert got == {("LLOY.L", -4.4)}

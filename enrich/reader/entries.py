@@ -277,7 +277,8 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a count that changed hands", "# changed|change|changing|exchanged hands", "volume", units="plain",
           when="large", examples=(
               ("The most since March 16, when 160 million changed hands.", "160 million", "volume"),)),
-    entry("a volume named before the figure", "@volume.nouns ?in|for|of ?N *3 ?: ?@hedge #", "volume", units="plain",
+    entry("a volume named before the figure", "@volume.nouns ?in|for|of ?N ?and|, ?N *3 ?: ?@hedge #", "volume",
+          units="plain",
           examples=(
               ("- Volume: 4.6 million shares", "4.6 million", "volume"),
               ("Volume came to 81,305,068 shares.", "81,305,068", "volume"),

@@ -17,7 +17,8 @@ from .lexicon import Lexicon, lexicon
 from .quantities import QuantityReader
 from .statements import Figure, NameNode, SentenceView, read_figures, shared_units
 from .subjects import _can_be_subject, name_nodes, subjects
-from .tables import Caption, by_caption, by_column, by_line_label, caption, caption_row, cells, header
+from .tables import (Caption, by_caption, by_column, by_line_label, caption, caption_row, cells, header,
+                     inline_caption)
 from .text import Sentence, clauses, headlines, sentences
 from .timex import TimeReader
 from .timing import RunningTime, TimeSpec, after_sentence, bounds_extreme, times_for
@@ -142,6 +143,9 @@ class Reader:
         else:
             run.columns = None
         figures = by_line_label(sv, figures)
+        opening = inline_caption(sv)
+        if opening is not None:  # "Top gainers: Tata Motors (up 3.8%), Maruti Suzuki (2.6%)"
+            figures = by_caption(sv, figures, opening)
         said = caption(sv)
         if said is not None:
             run.caption = said  # "Largest one-day market value losses:": what the bare numbers under it are

@@ -185,6 +185,13 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
         k = n.first - 1 if toks[n.first - 1].low != "the" else n.first - 2
         if toks[k].low in ("in", "for", "of", "by") and n.first - fig.q.last <= 6:
             return [n]
+    named_in = [n for n in sv.names if clause.first <= n.first < gov or (gov <= n.first < fig.q.first and n.symbol)]
+    if named_in and gov < named_in[0].first and toks[named_in[0].first - 1].low in ("in", "for", "of"):
+        group = [named_in[0]]  # "Volumes in Barclays and Lloyds reached 120 million and 310 million shares"
+        for n in named_in[1:]:
+            if {t.low for t in toks[group[-1].last:n.first]} <= {",", "and", "&"}:
+                group.append(n)
+        return group
     opener = _fronted_participle(sv, fig)
     if opener is not None:
         return [opener]  # "Having fallen 3.1% during the session, Tesla shares are trading 4.7% higher"

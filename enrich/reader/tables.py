@@ -82,7 +82,7 @@ def by_column(sv: SentenceView, figures: list[Figure], columns: tuple[str, ...])
 class Caption:
     """What a list's caption says the numbers of its lines are."""
 
-    reading: str  # value_change | change | level
+    reading: str  # value_change | change | level | volume
     unit: str  # the unit the caption names for a change ("pct", "points"), "" for any; the level for "level"
     sign: int  # +1 / -1 when the caption names gains or losses only
     subject: str | None  # the company or index the caption names ("The Dow's worst point drops:"), if any
@@ -95,18 +95,36 @@ LIST_NOUNS = frozenset({"change", "changes", "moves", "movers", "gainers", "lose
 def caption(sv: SentenceView) -> Caption | None:
     """A line that ends in a colon, states no figure of its own (a count such as "Ten biggest" may be there) and
     names a measure: "Largest one-day market cap declines:", "Biggest point drops for the Dow:", "Top percentage
-    gainers (Nasdaq):", "Closing prices:"."""
+    gainers (Nasdaq):", "Closing prices:", "Most active:"."""
     toks = sv.toks
     if len(toks) < 2 or toks[-1].text != ":" or any(q.unit != "plain" or q.decimals for q in sv.quantities):
         return None
-    n = len(toks)
+    return _measure(sv, len(toks))
+
+
+def inline_caption(sv: SentenceView) -> Caption | None:
+    """A caption that opens a line of items: "Top gainers: Tata Motors (up 3.8%), Maruti Suzuki (2.6%)", "Heading
+    lower: Lowe's, 2.9% to $201.30", "Most active: Ford 82.3m shares, Apple 58.9m"."""
+    colon = next((k for k in range(1, min(6, len(sv.toks))) if sv.toks[k].text == ":"), None)
+    if colon is None or colon == len(sv.toks) - 1 or any(q.first < colon for q in sv.quantities):
+        return None
+    return _measure(sv, colon, inline=True)
+
+
+def _measure(sv: SentenceView, n: int, inline: bool = False) -> Caption | None:
+    """What the caption words in tokens [0, n) say the numbers under (or after) them are."""
     up, down = sv.tags.within(0, n, "direction.noun.up"), sv.tags.within(0, n, "direction.noun.down")
-    words = {t.low for t in toks}
-    named = next((x.symbol for x in reversed(sv.names) if x.symbol), None)
+    if inline:  # "Heading lower:", "Up:"
+        up = up or sv.tags.within(0, n, "direction.after.up")
+        down = down or sv.tags.within(0, n, "direction.after.down")
+    words = {t.low for t in sv.toks[:n]}
+    named = next((x.symbol for x in reversed(sv.names) if x.symbol and x.last <= n), None)
     sign = (1 if up and not down else -1 if down and not up else 0) or (
         1 if words & {"gainers", "advancers", "risers"} else -1 if words & {"losers", "decliners", "fallers"} else 0)
     if sv.tags.within(0, n, "value.nouns") and (up or down):
         return Caption("value_change", "", sign, named)
+    if words & {"active", "volume", "volumes", "traded"}:
+        return Caption("volume", "", 0, named)  # "Most active:", "Volume leaders:"
     if up or down or words & LIST_NOUNS:
         unit = "pct" if words & {"%", "percent", "percentage", "pct"} else "points" if words & {"point", "points"} \
             else ""
@@ -137,10 +155,16 @@ def by_caption(sv: SentenceView, figures: list[Figure], said: Caption) -> list[F
             continue
         if said.reading == "value_change":
             fits = q.unit == "money" and q.large
+        elif said.reading == "volume":
+            fits = q.unit == "plain" and q.value >= 1000
         elif said.reading == "change":
             fits = not q.large and q.unit in (("pct", "plain") if said.unit == "pct" else ("plain", "points", "pct"))
         else:
             fits = not q.large and q.unit in ("money", "plain")
+        moved = any(f.reading == "change" and f.q.last <= q.first for f in out)
+        if not fits and moved and q.unit == "money" and not q.large and sv.toks[q.first - 1].low in ("to", "at"):
+            out.append(Figure(q, "after_move", "a price after a listed move", level="price", quote_first=q.first))
+            continue  # "Heading lower: Lowe's, 2.9% to $201.30"
         if not fits:
             out.extend(f for f in figures if f.q.first == q.first and f not in out)
             continue
@@ -152,11 +176,35 @@ def by_caption(sv: SentenceView, figures: list[Figure], said: Caption) -> list[F
 
 
 def by_line_label(sv: SentenceView, figures: list[Figure]) -> list[Figure]:
-    """A line headed by a column label and a colon ("Close: FTSE 100 7,559.19 (-0.1%); Rolls-Royce 148.44p
-    (+2.7%)"): its prices of no stated moment are what the label says."""
+    """Numbers labelled in their line: a label and a colon right before a number ("Last: $301.44 | Chg: +2.13 |
+    %Chg: +0.71%") reads it as that column; a line headed by one ("Close: FTSE 100 7,559.19 (-0.1%); Rolls-Royce
+    148.44p (+2.7%)") gives its prices of no stated moment that moment."""
     toks = sv.toks
     colon = next((k for k in range(min(4, len(toks))) if toks[k].text == ":"), None)
-    said = column(" ".join(t.low for t in toks[:colon])) if colon else None
-    if said is None or said[0] != "level":
-        return figures
-    return [replace(f, level=said[1]) if f.reading == "level" and f.level == "price" else f for f in figures]
+    head = column(" ".join(t.low for t in toks[:colon])) if colon else None
+    by_q = {f.q.first: f for f in figures}
+    out = []
+    for q in sv.quantities:
+        f = by_q.get(q.first)
+        said = _cell_label(sv, q.first)
+        if said is not None:
+            reading, level = said
+            if level == "pct":
+                level, q = "", replace(q, unit="pct") if q.unit == "plain" else q
+            out.append(Figure(q, reading, "a number its label names", level=level,
+                              sign=q.sign or (1 if reading == "change" else 0), quote_first=q.first))
+        elif f is not None and head is not None and head[0] == "level" and f.reading == "level" and f.level == "price":
+            out.append(replace(f, level=head[1]))
+        elif f is not None:
+            out.append(f)
+    return out
+
+
+def _cell_label(sv: SentenceView, first: int) -> tuple[str, str] | None:
+    """The column label written right before a number with a colon ("Chg: +2.13"), from the cell's start."""
+    if first < 2 or sv.toks[first - 1].text != ":":
+        return None
+    k = first - 1
+    while k > 0 and sv.toks[k - 1].text not in ("|", ";", ",", ":", "(") and first - k < 5:
+        k -= 1
+    return column(" ".join(t.low for t in sv.toks[k:first - 1]))
