@@ -336,3 +336,10 @@ def test_a_level_a_span_back_is_that_days_and_a_move_over_it_a_range():
     assert [(c.value, c.session) for c in got] == [(118.4, D(2023, 6, 20)), (104.1, D(2022, 6, 20))]
     c = first("Nvidia has climbed 190% from a year ago.", "2024-06-20T17:00:00-04:00")
     assert (c.kind.value, c.session, c.time.from_session) == ("range_pct_change", D(2024, 6, 20), D(2023, 6, 20))
+
+
+def test_a_clause_after_a_semicolon_shares_the_period_of_the_one_before_and_total_returns_are_no_moves():
+    got = ENRICHER.extract(article("On a total-return basis the Nikkei gained 31% in 2023; the index itself rose 28.2%.",
+                                   "2023-12-29T17:00:00+09:00", "https://example.jp/a")).claims
+    assert [(c.kind.value, c.value, c.session, c.time.from_session) for c in got] == [
+        ("range_pct_change", 28.2, D(2023, 12, 29), D(2022, 12, 30))]

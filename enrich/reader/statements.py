@@ -393,6 +393,8 @@ class Tests:
         noun right after it, the noun it is "of", the subject of its clause, or a per-share figure in a clause
         about earnings or forecasts."""
         sv, tags = self.sv, self.sv.tags
+        if q.unit == "pct" and tags.within(c.first, q.first, "not_market.total_return"):
+            return True  # "On a total-return basis the ASX 200 gained 12.4%": dividends counted, no price change
         j = q.last
         while j < c.last and (sv.toks[j].low in ("in", "of", "a", "an", "the", "its", ",", "per", "for") or
                               tags.starts(j, "per_share") is not None):

@@ -92,6 +92,12 @@ def _antecedent(sv: SentenceView, c: Clause) -> TimeExpr | None:
     return None
 
 
+def _after_semicolon(sv: SentenceView, clause: Clause) -> bool:
+    """A clause set after a semicolon restates the one before in parallel, and shares its period."""
+    k = clause.first
+    return (k > 0 and sv.toks[k - 1].text == ";") or (k < len(sv.toks) and sv.toks[k].text == ";")
+
+
 def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime, subject: str | None) -> TimeSpec:
     exprs = own_times(sv, clause, fig)
     how = "the clause's own words"
@@ -110,7 +116,8 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
                 clause.role == "own" and c.opener in ("a", "an"))]):  # an apposition's time is its own
             inherited = [e for e in own_times(sv, prev, fig) if e.kind in wanted and (
                 clause.role != "own" or e.kind not in PERIOD_KINDS or fronted(sv, e, prev)
-                or clause.opener in CONTRASTS or end_only)]  # "through Friday's close" ends a period named before
+                or clause.opener in CONTRASTS or end_only or _after_semicolon(sv, clause))]
+            # "through Friday's close" ends a period named before; "was 58.2% in 2023; the price alone rose 56.8%"
             if inherited:
                 exprs = exprs + inherited
                 how = "the words of the clause before"
