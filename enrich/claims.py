@@ -110,7 +110,10 @@ class ClaimBuilder:
         if st.modal == "requirement" or (st.modal and time.moment not in OUTSIDE):
             return None
         cal = self.calendar(st.symbol)
-        if f.reading == "before_move" and time.session is not None and not time.extreme:
+        own = spec.period is not None and 0 <= spec.period.first - f.q.last <= 2  # "from $497 in August 2021"
+        if own and f.reading == "before_move" and kind is Kind.CLOSE:
+            kind = Kind.PRICE  # a price of that month, whichever day
+        if f.reading == "before_move" and time.session is not None and not time.extreme and not own:
             named = time.session
             if time.from_session is not None:
                 time = replace(time, session=time.from_session, moment=Moment.CLOSE, candidates=(), alternatives=(),

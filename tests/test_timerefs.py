@@ -343,3 +343,10 @@ def test_a_clause_after_a_semicolon_shares_the_period_of_the_one_before_and_tota
                                    "2023-12-29T17:00:00+09:00", "https://example.jp/a")).claims
     assert [(c.kind.value, c.value, c.session, c.time.from_session) for c in got] == [
         ("range_pct_change", 28.2, D(2023, 12, 29), D(2022, 12, 30))]
+
+
+def test_a_course_from_one_months_price_to_anothers():
+    got = ENRICHER.extract(article("Peloton went from $162 in January 2021 to about $9 in December 2022.",
+                                   "2023-01-10T17:00:00-05:00")).claims
+    assert [(c.kind.value, c.value, c.session, len(c.time.candidates) > 15) for c in got] == [
+        ("price", 162.0, D(2021, 1, 29), True), ("price", 9.0, D(2022, 12, 30), True)]

@@ -296,6 +296,9 @@ ENTRIES: tuple[Entry, ...] = (
         ("Glencore shares rose 21% to 115p.", "115p", "after_move"),
         ("The S&P 500 index rose 26.14 points, or 0.9 percent, to 2,802.56.", "2,802.56", "after_move"),
         ("Nvidia's value would rise by $181 billion to a record $936 billion.", "$936 billion", "value"),)),
+    entry("a price a course started from", "went|gone|go|goes|going|moved|swung from ?@hedge #", "before_move",
+          units="money plain points", examples=(
+              ("Moderna went from $497 in August 2021 to about $100 in December 2023.", "$497", "before_move"),)),
     entry("a price a move started from", "from ?@hedge #", "before_move", when="after_change_or_move_word",
           examples=(("The shares are down from $60.48 on the day of the explosion.", "$60.48", "before_move"),)),
     entry("a close", "@level.close *4 ?at|of|to|near|around|was|is|on ?@hedge ?the|a #", "level", level="close",
