@@ -57,7 +57,7 @@ def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
         taken.update(range(a, b))
     i = 0
     while i < len(toks):
-        if i in taken:
+        if i in taken or toks[i].low not in REFERRING_OPENERS:
             i += 1
             continue
         node = _referring(toks, tags, i, descriptors, named)
@@ -70,16 +70,24 @@ def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
     return sorted(out, key=lambda n: n.first)
 
 
+# What a referring phrase begins with: a pronoun ("it"), a determiner before a noun ("the iPhone maker") or the
+# shares themselves ("Shares rose"). name_nodes tries _referring only at these words.
+REFERRING_PRONOUNS = ("it", "its", "they", "their")
+REFERRING_DETERMINERS = ("the", "its", "their", "this", "that")
+SHARE_WORDS = ("shares", "stock")
+REFERRING_OPENERS = frozenset(REFERRING_PRONOUNS + REFERRING_DETERMINERS + SHARE_WORDS)
+
+
 def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping[tuple[str, ...], str],
                named: set[str]) -> NameNode | None:
     """A phrase referring back to a company or index at token i: "the iPhone maker", "the blue-chip index", "its
     shares", "the Irvine, Calif.-based company", "it"."""
     low = toks[i].low
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    if low in ("it", "its", "they", "their") and not (low == "its" and tags.starts(i + 1, "market_noun")) \
+    if low in REFERRING_PRONOUNS and not (low == "its" and tags.starts(i + 1, "market_noun")) \
             and not toks[i].text.isupper():  # "IT firm SAP": information technology
         return NameNode(i, i + 1, None, "pronoun", False)
-    if low in ("the", "its", "their", "this", "that"):
+    if low in REFERRING_DETERMINERS:
         j, words = i + 1, 0
         while words < 5 and j < len(toks):  # up to four words between the determiner and the noun
             k = _initialism(toks, j)
@@ -117,7 +125,7 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
                 return None
             j, words = j + 1, words + 1
         return None
-    if low in ("shares", "stock") and (i == 0 or not toks[i - 1].is_word) and nxt not in ("of", "in") \
+    if low in SHARE_WORDS and (i == 0 or not toks[i - 1].is_word) and nxt not in ("of", "in") \
             and (i == 0 or toks[i - 1].low != "'s") \
             and not (i >= 2 and toks[i - 1].text == "." and toks[i - 2].is_word and toks[i - 2].text[0].isupper()):
         return NameNode(i, i + 1, None, "shares", False)  # ("Citigroup Inc. shares": the name's own shares)
