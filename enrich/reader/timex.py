@@ -24,6 +24,7 @@ TRADING_NOUNS = frozenset("trading trade deals dealings session business".split(
 SPAN_PHRASES = (("time.ytd", "ytd", 0), ("time.mtd", "mtd", 0), ("time.wtd", "wtd", 0), ("time.qtd", "qtd", 0),
                 ("time.stretch_back", "stretch", 0), ("time.since_ipo", "ipo", 0), ("time.past_year", "years", 1),
                 ("time.past_week", "sessions", 5))
+SPAN_CLASSES = frozenset(c for c, _, _ in SPAN_PHRASES)
 MOMENT_PHRASES = (("moment.after_hours", Moment.AFTER_HOURS), ("moment.pre_market", Moment.PRE_MARKET),
                   ("moment.clock", Moment.CLOCK_TIME), ("moment.open", Moment.OPEN), ("moment.close", Moment.CLOSE),
                   ("moment.intraday", Moment.INTRADAY), ("moment.during", Moment.INTRADAY))
@@ -43,21 +44,18 @@ class TimeReader(DayReaders):
 
     def find(self) -> list[TimeExpr]:
         out: list[TimeExpr] = []
-        i, n = 0, len(self.toks)
-        while i < n:
-            found = None
-            tok, classes = self.toks[i], self.tags.classes_at(i)
-            if ANY_OPENING.admits(tok, classes):  # most tokens begin no time expression: skip those at once
-                for read, opening in READER_OPENINGS:
-                    if opening.admits(tok, classes):  # a reader is only tried where it can begin
-                        found = read(self, i)
-                        if found is not None:
-                            break
-            if found is None:
-                i += 1
+        end = 0  # where the last expression found ends: the next one starts at or after it
+        for i in ANY_OPENING.where(self.toks, self.tags):  # most tokens begin no time expression: only these can
+            if i < end:
                 continue
-            out.append(self._qualified(found))
-            i = found.last
+            tok, classes = self.toks[i], self.tags.classes_at(i)
+            for read, opening in READER_OPENINGS:
+                if opening.admits(tok, classes):  # a reader is only tried where it can begin
+                    found = read(self, i)
+                    if found is not None:
+                        out.append(self._qualified(found))
+                        end = found.last
+                        break
         return out
 
     # -- readers of spans, moments and events ----------------------------------------------------------
@@ -68,7 +66,7 @@ class TimeReader(DayReaders):
         "over the past six months", "in two days", "four sessions in a row", "over that stretch", "since May 2",
         "since its IPO"."""
         tags = self.tags
-        for cls, span, n in SPAN_PHRASES:
+        for cls, span, n in SPAN_PHRASES if not SPAN_CLASSES.isdisjoint(tags.classes_at(i)) else ():
             p = tags.starts(i, cls)
             if p is not None:
                 if span == "ytd" and self._word(p.last) in ("ago", "earlier"):
