@@ -15,16 +15,18 @@ from .instruments import markets
 from .models import Mention
 from .textcase import icase
 
-# Words that set an article in a market are in data/markets.csv ("places"); money written the local way too.
+# Words that set an article in a market are in data/markets.csv ("places"); money written the local way too. Each
+# pattern is run only on a text holding one of its marks (a string every match of it contains): a scan of a text
+# by a pattern that begins with a word boundary costs far more than looking for the marks.
 LOCAL_MONEY = (
-    (re.compile(r"\d(?:[\d,.]*\d)?p\b"), "XLON"),  # "446p"
-    (re.compile(r"£"), "XLON"),
-    (re.compile(r"(?:\bRs\.?|₹|\bINR)\s?\d"), "XBOM"),
-    (re.compile(r"¥|\bJPY\b"), "XTKS"),
-    (re.compile(r"\bHK\$"), "XHKG"),
-    (re.compile(r"\bA\$"), "XASX"),
-    (re.compile(r"\bC\$"), "XTSE"),
-    (re.compile(r"(?<![A-Za-z$])\$\s?\d|\bUS\$|\bUSD\b"), "XNYS"),  # a dollar with no country letters
+    (re.compile(r"\d(?:[\d,.]*\d)?p\b"), "XLON", ("p",)),  # "446p"
+    (re.compile(r"£"), "XLON", ("£",)),
+    (re.compile(r"(?:\bRs\.?|₹|\bINR)\s?\d"), "XBOM", ("Rs", "₹", "INR")),
+    (re.compile(r"¥|\bJPY\b"), "XTKS", ("¥", "JPY")),
+    (re.compile(r"\bHK\$"), "XHKG", ("HK$",)),
+    (re.compile(r"\bA\$"), "XASX", ("A$",)),
+    (re.compile(r"\bC\$"), "XTSE", ("C$",)),
+    (re.compile(r"(?<![A-Za-z$])\$\s?\d|\bUS\$|\bUSD\b"), "XNYS", ("$", "USD")),  # a dollar with no country letters
 )
 EURO = re.compile(r"€\s?\d|\d\s?€|\bEUR\s?\d")  # a euro figure: a cue for every euro market (_euro_areas)
 
@@ -57,8 +59,9 @@ class Context:
         pattern, calendars = _places()
         self.cues: list[tuple[int, str]] = [(m.start(), area) for m in pattern.finditer(text)
                                             for area in calendars[m.group()]]
-        for money, area in LOCAL_MONEY:
-            self.cues += [(m.start(), area) for m in money.finditer(text)]
+        for money, area, marks in LOCAL_MONEY:
+            if any(mark in text for mark in marks):
+                self.cues += [(m.start(), area) for m in money.finditer(text)]
         if "€" in text or "EUR" in text:
             self.cues += [(m.start(), area) for m in EURO.finditer(text) for area in _euro_areas()]
         self.cues.sort()
@@ -310,9 +313,14 @@ def title_line(text: str, pos: int) -> bool:
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence (or table line) holding [start, end)."""
-    lo = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, text.rfind("! ", 0, start) + 1,
-             text.rfind("? ", 0, start) + 1, 0)
-    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("! ", end)) if i >= 0]
+    # The stops are looked for within the line only (a stop beyond the line break is never nearer than it): a
+    # search back to the text's start for a "!" it may not have made a long text's mentions cost its square.
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    stop = len(text) if line_end < 0 else line_end + 1
+    lo = max(text.rfind(". ", line_start, start) + 1, line_start, text.rfind("! ", line_start, start) + 1,
+             text.rfind("? ", line_start, start) + 1, 0)
+    hi_candidates = [i for i in (text.find(". ", end, stop), line_end, text.find("! ", end, stop)) if i >= 0]
     return lo, min(hi_candidates) if hi_candidates else len(text)
 
 

@@ -22,6 +22,7 @@ from .tickers import EXCHANGE_BEFORE, TickerReader
 TOKEN = re.compile(r"[A-Za-z0-9^&][A-Za-z0-9&.'’\-/!]*")
 _TOKEN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789^&")
 _TOKEN_REST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&.'’-/!")
+_LETTERS_DIGITS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # a capital inside a word: a brand's spelling, never a common word
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -155,6 +156,8 @@ class MentionFinder:
         flat = low.replace("\u00a0", " ") if "\u00a0" in low else low  # a no-break space separates too
         best: dict[int, list[tuple[tuple[int, int], str, bool, int]]] = {}
         for last, (key, blocker) in self._names.iter(flat):
+            if last + 1 < len(low) and low[last + 1] in _LETTERS_DIGITS:
+                continue  # the word runs on ("accord" in "according"): most hits are such; see the check below
             start = last - len(key) + 1
             if not _token_start(text, start):
                 continue  # inside a word: "Apple" in "Snapple"
