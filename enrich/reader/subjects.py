@@ -9,6 +9,7 @@ running subject.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from ..models import Mention
@@ -47,26 +48,24 @@ def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
     """The names of a sentence (from the article's mentions) and its referring phrases, in order."""
     out: list[NameNode] = []
     taken: set[int] = set()
+    starts = [t.start for t in toks]
     for m in mentions:
-        span = [i for i, t in enumerate(toks) if m.start <= t.start < m.end]
-        if not span:
+        a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)  # the tokens starting inside the mention
+        if a == b:
             continue
-        a, b = span[0], span[-1] + 1
         kind = "index" if m.symbol.startswith("^") or m.role == "index" else "company"
         out.append(NameNode(a, b, m.symbol, kind, b < len(toks) and toks[b].low == "'s"))
         taken.update(range(a, b))
-    i = 0
-    while i < len(toks):
-        if i in taken or toks[i].low not in REFERRING_OPENERS:
-            i += 1
+    end = 0  # where the last referring phrase found ends: the next one starts at or after it
+    for i in [i for i, t in enumerate(toks) if t.low in REFERRING_OPENERS]:
+        if i < end or i in taken:
             continue
         node = _referring(toks, tags, i, descriptors, named)
         if node is None or any(k in taken for k in range(node.first, node.last)):
-            i += 1
             continue
         out.append(node)
         taken.update(range(node.first, node.last))
-        i = node.last
+        end = node.last
     return sorted(out, key=lambda n: n.first)
 
 

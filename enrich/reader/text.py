@@ -139,6 +139,10 @@ class Clause:
 
 # Marks that end a clause by themselves.
 _HARD_BREAKS = {";", "—", "–"}
+# Every token clauses() looks at: brackets, breaks, dashes, a colon, a comma, and the conjunctions that may open a
+# clause of their own.
+_CLAUSE_MARKS = frozenset({"(", "[", ")", "]", *_HARD_BREAKS, "-", ":", ",", "and", "but", "while", "whereas", "as",
+                           "because"})
 
 
 def clauses(sent: Sentence, openers: dict[str, str]) -> list[Clause]:
@@ -148,7 +152,8 @@ def clauses(sent: Sentence, openers: dict[str, str]) -> list[Clause]:
     cuts: list[tuple[int, int, str, str]] = []  # (index where the new clause starts, tokens skipped, role, opener)
     depth = 0
     paired = _paired_dashes(toks)
-    for i, t in enumerate(toks):
+    for i in [i for i, t in enumerate(toks) if t.low in _CLAUSE_MARKS]:  # no other token opens or ends a clause
+        t = toks[i]
         c = t.text
         if i in paired:
             continue
