@@ -116,15 +116,51 @@ def cities() -> dict[str, str]:
     return out
 
 
+MARKET_PLURALS = r"(?i:bourses|markets|exchanges|stocks|shares|indices|indexes)"  # "bourses in Shanghai, ..."
+_MARKET_PLURAL = re.compile(MARKET_PLURALS)
+
+
 def city_pattern() -> re.Pattern[str]:
     """A city standing for its market: "bourses in Shanghai, Hong Kong and Tokyo", "the Milan stock market",
     "Madrid fell 12%". Group "city" (one per match; a list is read by `CITY_LIST`)."""
     names = "|".join(re.escape(c) for c in sorted(cities(), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?i:bourses|markets|exchanges|stocks|shares|indices|indexes)\s+in\s+(?P<list>(?:(?:{names})(?:,\s*|\s+and\s+|,\s+and\s+)?)+))"
+        rf"(?:{MARKET_PLURALS}\s+in\s+(?P<list>(?:(?:{names})(?:,\s*|\s+and\s+|,\s+and\s+)?)+))"
         rf"|(?:\b(?P<city>{names})(?:'s)?\s+(?:stock\s+market|bourse|stock\s+exchange\s+index|benchmark|index|"
         rf"(?:fell|rose|gained|lost|dropped|slipped|climbed|jumped|shed|added|tumbled|slumped|rallied|advanced|"
         rf"declined|was\s+(?:up|down))\s+(?:by\s+)?\d))")
+
+
+def city_match_starts(text: str) -> list[int]:
+    """Where in a text a match of city_pattern() can begin, in order: at a city's name, or at the plural before
+    "in" before it ("bourses in Shanghai"). Trying the pattern only there finds what finditer finds, without
+    trying it at every character."""
+    at: set[int] = set()
+    for city in cities():
+        i = text.find(city)
+        while i >= 0:
+            at.add(i)
+            at.add(_plural_in_before(text, i))
+            i = text.find(city, i + 1)
+    return sorted(at)
+
+
+def _plural_in_before(text: str, i: int) -> int:
+    """The start of "<market plural> in " right before position i ("stocks in "), else i."""
+    k = i
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == i or text[k - 2:k] != "in":
+        return i
+    j = k = k - 2
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == j:
+        return i
+    for n in (6, 7, 9):  # the lengths of the plurals
+        if k >= n and _MARKET_PLURAL.fullmatch(text, k - n, k):
+            return k - n
+    return i
 
 
 CITY_LIST_ITEM = re.compile(r"[A-Z][\w ]*?(?=,|\s+and\s+|$)")

@@ -385,9 +385,14 @@ class MentionFinder:
         """A market named by its city: "bourses in Shanghai, Hong Kong and Tokyo", "Madrid fell 12%"."""
         out: list[Mention] = []
         cities = rules.cities()
-        if not any(city in text for city in cities):
-            return out  # every match writes a city as the pattern has it; most texts name none (a scan is costly)
-        for m in self._cities.finditer(text):
+        matches = []
+        end = 0
+        for start in rules.city_match_starts(text):  # what finditer would find, tried only where a match can begin
+            m = None if start < end else self._cities.match(text, start)
+            if m is not None:
+                matches.append(m)
+                end = m.end()
+        for m in matches:
             if m.group("city"):
                 spans = [(m.start("city"), m.end("city"))]
             else:

@@ -86,6 +86,8 @@ class View:
         self.n_start = {s.first: s for s in names}
         self.t_end = {s.last: s for s in times}
         self.t_start = {s.first: s for s in times}
+        self.ending = {"q": self.q_end, "name": self.n_end, "time": self.t_end}  # the nodes of each op by end
+        self.starting = {"q": self.q_start, "name": self.n_start, "time": self.t_start}  # and by start
         # gaps never skip a quantity or a name (a pronoun used as a determiner, "its record close", they may)
         self.blocked = {k for s in quantities + [n for n in names if n.unit != "pronoun"] for k in range(s.first, s.last)}
 
@@ -136,7 +138,7 @@ class View:
         if p <= lo:
             return []
         if e.op == "cls":
-            ph = _longest(self.tags.ends(p, cls) for cls in e.words)
+            ph = _longest([self.tags.ends(p, cls) for cls in e.words])
             if ph is None or ph.first < lo:
                 return []
             got.append(ph)
@@ -146,8 +148,7 @@ class View:
         return self._node_left(e, p, lo)
 
     def _node_left(self, e: Elem, p: int, lo: int) -> list[int]:
-        table = {"q": self.q_end, "name": self.n_end, "time": self.t_end}[e.op]
-        s = table.get(p)
+        s = self.ending[e.op].get(p)
         if s is None or s.first < lo or (e.op == "q" and e.arg and s.unit != e.arg):
             return []
         return [s.first]
@@ -188,15 +189,14 @@ class View:
         if p >= hi:
             return []
         if e.op == "cls":
-            ph = _longest(self.tags.starts(p, cls) for cls in e.words)
+            ph = _longest([self.tags.starts(p, cls) for cls in e.words])
             if ph is None or ph.last > hi:
                 return []
             got.append(ph)
             return [ph.last]
         if e.op == "lit":
             return [p + 1] if self.toks[p].low in e.words else []
-        table = {"q": self.q_start, "name": self.n_start, "time": self.t_start}[e.op]
-        s = table.get(p)
+        s = self.starting[e.op].get(p)
         if s is None or s.last > hi or (e.op == "q" and e.arg and s.unit != e.arg):
             return []
         return [s.last]
