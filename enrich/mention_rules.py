@@ -11,6 +11,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+import ahocorasick
+
 from .instruments import markets
 from .models import Mention
 from .textcase import icase
@@ -32,14 +34,37 @@ EURO = re.compile(r"€\s?\d|\d\s?€|\bEUR\s?\d")  # a euro figure: a cue for e
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[re.Pattern[str], dict[str, set[str]]]:
-    """One pattern for every place word of every market, and word -> the calendars it sets."""
+def _places() -> tuple[ahocorasick.Automaton, dict[str, set[str]]]:
+    """Every place word of every market, for one pass over a text, and word -> the calendars it sets."""
     calendars: dict[str, set[str]] = {}
     for market in markets().values():
         for place in market.places:
             calendars.setdefault(place, set()).add(market.area)
-    words = sorted(calendars, key=len, reverse=True)
-    return re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"), calendars
+    auto = ahocorasick.Automaton()
+    for word in calendars:
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto, calendars
+
+
+def place_words(text: str) -> list[tuple[int, str]]:
+    """(start, word) of each place word written as a word (no letter, digit, "_" or "$" before it, no letter,
+    digit or "_" after it), the longest where several start together, none inside another."""
+    auto, _ = _places()
+    longest: dict[int, str] = {}
+    for last, word in auto.iter(text):
+        start = last - len(word) + 1
+        before = text[start - 1] if start else " "
+        after = text[last + 1] if last + 1 < len(text) else " "
+        if before.isalnum() or before in "_$" or after.isalnum() or after == "_":
+            continue
+        if len(word) > len(longest.get(start, "")):
+            longest[start] = word
+    out: list[tuple[int, str]] = []
+    for start in sorted(longest):
+        if not out or start >= out[-1][0] + len(out[-1][1]):
+            out.append((start, longest[start]))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -56,9 +81,8 @@ class Context:
     NEAR_BEFORE, NEAR_AFTER = 250, 80
 
     def __init__(self, text: str) -> None:
-        pattern, calendars = _places()
-        self.cues: list[tuple[int, str]] = [(m.start(), area) for m in pattern.finditer(text)
-                                            for area in calendars[m.group()]]
+        calendars = _places()[1]
+        self.cues: list[tuple[int, str]] = [(at, area) for at, word in place_words(text) for area in calendars[word]]
         for money, area, marks in LOCAL_MONEY:
             if any(mark in text for mark in marks):
                 self.cues += [(m.start(), area) for m in money.finditer(text)]
