@@ -97,6 +97,7 @@ class Tags:
 
     def __init__(self, found: list[Phrase], lineage: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self.all = found
+        self._lineage = lineage or {}
         self._starts: dict[tuple[int, str], Phrase] = {}  # (first token, class or a class above it) -> longest
         self._ends: dict[tuple[int, str], Phrase] = {}  # (token after the last, class or one above) -> longest
         self._classes_at: dict[int, set[str]] = {}  # token -> the classes (and the classes above) starting there
@@ -140,7 +141,8 @@ class Tags:
         """Phrases of class `cls` inside tokens [first, last), in order, longest first where they overlap."""
         of_class = self._of_class.get(cls)
         if of_class is None:
-            of_class = self._of_class[cls] = [p for p in self._in_order if _is(p.cls, cls)]
+            of_class = self._of_class[cls] = [p for p in self._in_order if cls in (
+                self._lineage.get(p.cls) or _lineage(p.cls))]
         kept: list[Phrase] = []
         for p in of_class:
             if first <= p.first and p.last <= last and (not kept or p.first >= kept[-1].last):
@@ -157,10 +159,6 @@ _NONE: frozenset[str] = frozenset()  # the classes at a token where no phrase st
 def _lineage(cls: str) -> tuple[str, ...]:
     parts = cls.split(".")
     return tuple(".".join(parts[:k]) for k in range(1, len(parts) + 1))
-
-
-def _is(have: str, want: str) -> bool:
-    return have == want or have.startswith(want + ".")
 
 
 @lru_cache(maxsize=1)

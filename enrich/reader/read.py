@@ -16,7 +16,7 @@ from ..models import Article, Mention
 from .lexicon import Lexicon, lexicon
 from .quantities import QuantityReader
 from .statements import Figure, NameNode, SentenceView, read_figures
-from .subjects import _can_be_subject, name_nodes, subjects
+from .subjects import Descriptors, _can_be_subject, name_nodes, subjects
 from .tables import by_column, cells, header
 from .text import Sentence, clauses, headlines, sentences
 from .timex import TimeReader
@@ -76,7 +76,7 @@ class ArticleReading:
 class Reader:
     def __init__(self, descriptors: Mapping[str, str] | None = None, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
-        self.descriptors = {tuple(k.split()): v for k, v in (descriptors or {}).items()}
+        self.descriptors = Descriptors.of(descriptors or {})
         self.openers = {w: role for role in ("relative", "own") for w in self.lex.words(f"clause.{role}")}
 
     def read(self, article: Article, mentions: Sequence[Mention]) -> ArticleReading:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..models import Mention
 from .lexicon import Tags
@@ -43,8 +44,25 @@ indian european asian swiss dutch italian spanish korean canadian australian bra
 scottish swedish danish norwegian finnish belgian austrian israeli saudi taiwanese singaporean""".split())
 
 
-def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
-               descriptors: Mapping[tuple[str, ...], str], named: set[str]) -> list[NameNode]:
+@dataclass(frozen=True)
+class Descriptors:
+    """The hand-kept phrases that refer to one company ("the iPhone maker"): their lowered words -> its symbol, and
+    the words they begin with (a phrase is looked up only at those)."""
+
+    phrases: Mapping[tuple[str, ...], str]
+    firsts: frozenset[str]
+
+    @classmethod
+    def of(cls, phrases: Mapping[str, str]) -> Descriptors:
+        by_words = {tuple(k.split()): v for k, v in phrases.items()}
+        return cls(by_words, frozenset(k[0] for k in by_words if k))
+
+    def get(self, words: tuple[str, ...]) -> str | None:
+        return self.phrases.get(words)
+
+
+def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention], descriptors: Descriptors,
+               named: set[str]) -> list[NameNode]:
     """The names of a sentence (from the article's mentions) and its referring phrases, in order."""
     out: list[NameNode] = []
     taken: set[int] = set()
@@ -77,7 +95,7 @@ SHARE_WORDS = ("shares", "stock")
 REFERRING_OPENERS = frozenset(REFERRING_PRONOUNS + REFERRING_DETERMINERS + SHARE_WORDS)
 
 
-def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping[tuple[str, ...], str],
+def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Descriptors,
                named: set[str]) -> NameNode | None:
     """A phrase referring back to a company or index at token i: "the iPhone maker", "the blue-chip index", "its
     shares", "the Irvine, Calif.-based company", "it"."""
@@ -101,7 +119,7 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
                     return None  # "the broader Topix index": a name the article has not resolved
                 j, words = based + 1, words + 1  # "the Irvine, Calif.-based company": a place, then the noun
                 continue
-            for width in (3, 2, 1):
+            for width in (3, 2, 1) if toks[j].low in descriptors.firsts or toks[j].text == "-" else ():
                 key = tuple(t.low for t in toks[j:j + width] if t.text != "-")
                 sym = descriptors.get(key)
                 if sym is not None and len(key) == width:
