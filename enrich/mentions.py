@@ -16,6 +16,7 @@ import ahocorasick
 
 from . import mention_rules as rules
 from .gazetteer import CURATED, SHORT, Entry, Gazetteer, Name, fold, load
+from .market_context import Context, cities, city_matches, companions_area, market_context
 from .models import Mention
 from .tickers import EXCHANGE_BEFORE, TickerReader
 
@@ -48,7 +49,7 @@ class _Article:
     text: str
     low: str
     day: dt.date | None
-    context: rules.Context
+    context: Context
     about_markets: bool  # it states market figures or names shares: business verbs after a name are cues
     people: set[str] = field(default_factory=set)  # surnames of people it names ("Harrison Ford" -> "ford")
 
@@ -78,7 +79,7 @@ def _size(entry: Entry) -> int:
     return entry.size or UNKNOWN_SIZE
 
 
-def choose(names: list[Name], context: rules.Context, pos: int = 0) -> Name | None:
+def choose(names: list[Name], context: Context, pos: int = 0) -> Name | None:
     """Of the listings a name may stand for, the one meant: a listing of the article's market unless a much
     larger company elsewhere bears the name (the same shares on a US exchange count for an article set in the US:
     Shopify with a "$" price); else a hand-kept name, the primary listing, a full name over a short form, the
@@ -130,7 +131,6 @@ class MentionFinder:
         self.gaz = gazetteer or load()
         self.valid_from = valid_from or SymbolHistory(builtin_spans()).valid_from
         self._names = self._automaton()
-        self._cities = rules.city_pattern()
         self._tickers = TickerReader(self.gaz)
         # names that are also ordinary words for one of the entries bearing them ("delta", "shell")
         self._words = frozenset(key for key, names in self.gaz.names.items() if any(n.ambiguous for n in names))
@@ -171,7 +171,7 @@ class MentionFinder:
     def find(self, text: str, day: dt.date | None = None,
              symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
         low = fold(text)
-        context = rules.market_context(text)
+        context = market_context(text)
         art = _Article(text, low, day, context, bool(rules.MARKET_TEXT.search(low)))
         hits = self._names_at(text, low)
         found: list[tuple[Name, int, int]] = []
@@ -212,7 +212,7 @@ class MentionFinder:
         return out
 
     def _written(self, text: str, start: int, keys: list[tuple[str, bool, int]],
-                 context: rules.Context) -> tuple[str, bool, int, Name | None]:
+                 context: Context) -> tuple[str, bool, int, Name | None]:
         """The longest name at `start` that the text writes in a way it may be written ("Nasdaq Composite index"
         is not "Nasdaq Composite Index" in capitals, but is "Nasdaq Composite" followed by a word)."""
         for key, blocker, last_end in keys:
@@ -356,11 +356,11 @@ class MentionFinder:
     def _by_companions(self, found: list[tuple[Name, int, int]], art: _Article) -> list[tuple[Name, int, int]]:
         """In an article that sets itself in no market, the market of most of the companies it names decides
         which listing a shared name means ("Next rose while Shell and Compass fell": London's Compass)."""
-        area = None if art.context.counts else rules.companions_area(
+        area = None if art.context.counts else companions_area(
             [n.entry.calendar for n, _, _ in found if not n.entry.is_index], US)
         if area is None:
             return found
-        context = rules.Context.of_cues([(start, area) for name, start, _ in found if name.entry.calendar == area])
+        context = Context.of_cues([(start, area) for name, start, _ in found if name.entry.calendar == area])
         out = []
         for name, start, end in found:
             written = art.text[start:end]
@@ -384,23 +384,16 @@ class MentionFinder:
                       taken: set[int]) -> list[Mention]:
         """A market named by its city: "bourses in Shanghai, Hong Kong and Tokyo", "Madrid fell 12%"."""
         out: list[Mention] = []
-        cities = rules.cities()
-        matches = []
-        end = 0
-        for start in rules.city_match_starts(text):  # what finditer would find, tried only where a match can begin
-            m = None if start < end else self._cities.match(text, start)
-            if m is not None:
-                matches.append(m)
-                end = m.end()
-        for m in matches:
+        by_city = cities()
+        for m in city_matches(text):
             if m.group("city"):
                 spans = [(m.start("city"), m.end("city"))]
             else:
                 base = m.start("list")
                 spans = [(base + c.start(), base + c.end()) for c in re.finditer(
-                    "|".join(re.escape(c) for c in sorted(cities, key=len, reverse=True)), m.group("list"))]
+                    "|".join(re.escape(c) for c in sorted(by_city, key=len, reverse=True)), m.group("list"))]
             for a, b in spans:
-                entry = self.gaz.entries.get(cities.get(text[a:b], ""))
+                entry = self.gaz.entries.get(by_city.get(text[a:b], ""))
                 if entry is not None and a not in taken:
                     out.append(Mention(entry.symbol, entry.name, text[a:b], a, b, "index", entry.exchange))
         return out
