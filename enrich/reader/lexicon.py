@@ -99,11 +99,10 @@ class Tags:
         self.all = found
         self._lineage = lineage or {}
         self._starts: dict[tuple[int, str], Phrase] = {}  # (first token, class or a class above it) -> longest
-        self._ends: dict[tuple[int, str], Phrase] = {}  # (token after the last, class or one above) -> longest
         self._classes_at: dict[int, set[str]] = {}  # token -> the classes (and the classes above) starting there
-        starts, ends, classes_at = self._starts, self._ends, self._classes_at
+        starts, classes_at = self._starts, self._classes_at
         for p in found:
-            classes = (lineage or {}).get(p.cls) or _lineage(p.cls)
+            classes = self._classes_of(p)
             at = classes_at.get(p.first)
             if at is None:
                 classes_at[p.first] = set(classes)
@@ -114,12 +113,13 @@ class Tags:
                 best = starts.get((p.first, cls))
                 if best is None or size > best.last - best.first:
                     starts[p.first, cls] = p
-                best = ends.get((p.last, cls))
-                if best is None or size > best.last - best.first:
-                    ends[p.last, cls] = p
-        # reading order, longest first where two start together (stable: equal keys keep the order found)
-        self._in_order = sorted(found, key=lambda p: (p.first, p.first - p.last))
+        # Built on first use: most sentences never look a phrase up by its end or list a class's phrases.
+        self._ends: dict[tuple[int, str], Phrase] | None = None  # (token after the last, class or one above) -> longest
+        self._in_order: list[Phrase] | None = None  # reading order, longest first where two start together
         self._of_class: dict[str, list[Phrase]] = {}  # filled on first use by within()
+
+    def _classes_of(self, p: Phrase) -> tuple[str, ...]:
+        return self._lineage.get(p.cls) or _lineage(p.cls)
 
     def starts(self, i: int, cls: str) -> Phrase | None:
         """The longest phrase of class `cls` (or under it) starting at token i."""
@@ -127,6 +127,14 @@ class Tags:
 
     def ends(self, j: int, cls: str) -> Phrase | None:
         """The longest phrase of class `cls` (or under it) ending just before token j."""
+        if self._ends is None:
+            self._ends = {}
+            for p in self.all:
+                size = p.last - p.first
+                for c in self._classes_of(p):  # the longest phrase wins; the first found wins a tie
+                    best = self._ends.get((p.last, c))
+                    if best is None or size > best.last - best.first:
+                        self._ends[p.last, c] = p
         return self._ends.get((j, cls))
 
     def classes_at(self, i: int) -> Set[str]:
@@ -141,8 +149,9 @@ class Tags:
         """Phrases of class `cls` inside tokens [first, last), in order, longest first where they overlap."""
         of_class = self._of_class.get(cls)
         if of_class is None:
-            of_class = self._of_class[cls] = [p for p in self._in_order if cls in (
-                self._lineage.get(p.cls) or _lineage(p.cls))]
+            if self._in_order is None:  # stable: equal keys keep the order found
+                self._in_order = sorted(self.all, key=lambda p: (p.first, p.first - p.last))
+            of_class = self._of_class[cls] = [p for p in self._in_order if cls in self._classes_of(p)]
         kept: list[Phrase] = []
         for p in of_class:
             if first <= p.first and p.last <= last and (not kept or p.first >= kept[-1].last):
