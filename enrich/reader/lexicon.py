@@ -115,7 +115,8 @@ class Tags:
                     starts[p.first, cls] = p
         # Built on first use: most sentences never look a phrase up by its end or list a class's phrases.
         self._ends: dict[tuple[int, str], Phrase] | None = None  # (token after the last, class or one above) -> longest
-        self._in_order: list[Phrase] | None = None  # reading order, longest first where two start together
+        self._in_order: list[tuple[Phrase, tuple[str, ...]]] | None = None  # reading order, longest first where
+        # two start together, each phrase with its classes
         self._of_class: dict[str, list[Phrase]] = {}  # filled on first use by within()
 
     def _classes_of(self, p: Phrase) -> tuple[str, ...]:
@@ -150,8 +151,9 @@ class Tags:
         of_class = self._of_class.get(cls)
         if of_class is None:
             if self._in_order is None:  # stable: equal keys keep the order found
-                self._in_order = sorted(self.all, key=lambda p: (p.first, p.first - p.last))
-            of_class = self._of_class[cls] = [p for p in self._in_order if cls in self._classes_of(p)]
+                self._in_order = sorted(((p, self._classes_of(p)) for p in self.all),
+                                        key=lambda pc: (pc[0].first, pc[0].first - pc[0].last))
+            of_class = self._of_class[cls] = [p for p, classes in self._in_order if cls in classes]
         kept: list[Phrase] = []
         for p in of_class:
             if first <= p.first and p.last <= last and (not kept or p.first >= kept[-1].last):
