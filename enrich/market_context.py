@@ -25,7 +25,8 @@ LOCAL_MONEY = (
     (re.compile(r"\bHK\$"), "XHKG", ("HK$",)),
     (re.compile(r"\bA\$"), "XASX", ("A$",)),
     (re.compile(r"\bC\$"), "XTSE", ("C$",)),
-    (re.compile(r"(?<![A-Za-z$])\$\s?\d|\bUS\$|\bUSD\b"), "XNYS", ("$", "USD")),  # a dollar with no country letters
+    (re.compile(r"(?<![A-Za-z$])\$\s?\d"), "XNYS", ("$",)),  # a dollar with no country letters
+    (re.compile(r"\bUS\$|\bUSD\b"), "XNYS", ("US$", "USD")),
 )
 EURO = re.compile(r"€\s?\d|\d\s?€|\bEUR\s?\d")  # a euro figure: a cue for every euro market (_euro_areas)
 
