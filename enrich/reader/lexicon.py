@@ -63,6 +63,7 @@ class Lexicon:
         for k in self.phrases:
             lengths.setdefault(k[0], set()).add(len(k))
         self.lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+        self.pairs = {k[:2] for k in self.phrases if len(k) > 1}  # the first two words of each longer phrase
         # Every class with the classes above it ("time.unit_week" -> "time", "time.unit_week"): a phrase answers a
         # lookup of any of them, and Tags indexes it under each once instead of testing prefixes on every lookup.
         self.lineage = {cls: _lineage(cls) for es in self.phrases.values() for cls, _ in es}
@@ -79,8 +80,12 @@ class Lexicon:
         lows = [tokens[i].low for i in keep]
         found: list[Phrase] = []
         for a, low in enumerate(lows):
-            for n in self.lengths.get(low, ()):
-                if a + n > len(keep):
+            ns = self.lengths.get(low)
+            if ns is None:
+                continue
+            pair = ns[0] > 1 and tuple(lows[a:a + 2]) in self.pairs  # a phrase of two words or more can start here
+            for n in ns:
+                if a + n > len(keep) or (n > 1 and not pair):
                     continue
                 for cls, value in self.phrases.get(tuple(lows[a:a + n]), ()):
                     found.append(Phrase(keep[a], keep[a + n - 1] + 1, cls, value))
