@@ -56,12 +56,17 @@ class Pattern:
     text: str
     left: tuple[Elem, ...]
     right: tuple[Elem, ...]
+    # the words and the classes it cannot match without (one of each set): its elements that are not optional
+    words: tuple[frozenset[str], ...] = ()
+    classes: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, text: str) -> Pattern:
         parts = text.split()
         at = parts.index("#")
-        return cls(text, tuple(_elem(p) for p in parts[:at]), tuple(_elem(p) for p in parts[at + 1:]))
+        left, right = tuple(_elem(p) for p in parts[:at]), tuple(_elem(p) for p in parts[at + 1:])
+        return cls(text, left, right, tuple(e.words for e in left + right if e.op == "lit"),
+                   tuple(e.words for e in left + right if e.op == "cls"))
 
 
 @dataclass(frozen=True)
@@ -90,9 +95,17 @@ class View:
         self.starting = {"q": self.q_start, "name": self.n_start, "time": self.t_start}  # and by start
         # gaps never skip a quantity or a name (a pronoun used as a determiner, "its record close", they may)
         self.blocked = {k for s in quantities + [n for n in names if n.unit != "pronoun"] for k in range(s.first, s.last)}
+        self._words: set[str] | None = None  # the sentence's words and lexicon classes, on the first match
+        self._classes: set[str] = set()
 
     def match(self, pattern: Pattern, anchor: Span, lo: int, hi: int) -> list[Phrase] | None:
         """The phrases a match went through, or None when `pattern` does not fit around `anchor` in [lo, hi)."""
+        if self._words is None:
+            self._words = {t.low for t in self.toks}
+            self._classes = self.tags.classes()
+        if any(self._words.isdisjoint(w) for w in pattern.words) or any(
+                self._classes.isdisjoint(c) for c in pattern.classes):
+            return None  # a word or class it needs is nowhere in the sentence (so most patterns tried fail at once)
         got: list[Phrase] = []
         if self._left(pattern.left, len(pattern.left) - 1, anchor.first, lo, got) is None:
             return None

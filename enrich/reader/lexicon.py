@@ -147,6 +147,10 @@ class Tags:
         """The classes of the phrases starting at token i, with every class above them."""
         return self._classes_at.get(i, _NONE)
 
+    def classes(self) -> set[str]:
+        """Every class of the sentence's phrases, with the classes above them."""
+        return set().union(*self._classes_at.values())
+
     def starting(self, classes: Set[str]) -> list[int]:
         """The tokens at which a phrase of one of `classes` (or a class under one) starts, in no set order."""
         return [i for i, at in self._classes_at.items() if not classes.isdisjoint(at)]
