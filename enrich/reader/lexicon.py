@@ -96,28 +96,23 @@ class Tags:
     """The lexicon phrases of one sentence, looked up by where they start or end and by class.
 
     The time readers ask "which phrase of class C starts at token i" hundreds of times per sentence, so the answers
-    are indexed once per sentence: the longest phrase for each (token, class) pair, for the phrase's class and each
-    class above it, and the phrases of each class sorted once in reading order.
+    are indexed once per sentence: for each token, the longest phrase starting there of each class (the phrase's
+    class and each class above it); the index by end and each class's phrases in reading order on first use.
     """
 
     def __init__(self, found: list[Phrase], lineage: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self.all = found
         self._lineage = lineage or {}
-        self._starts: dict[tuple[int, str], Phrase] = {}  # (first token, class or a class above it) -> longest
-        self._classes_at: dict[int, set[str]] = {}  # token -> the classes (and the classes above) starting there
-        starts, classes_at = self._starts, self._classes_at
+        self._at: dict[int, dict[str, Phrase]] = {}  # first token -> class (or a class above it) -> longest phrase
         for p in found:
-            classes = self._classes_of(p)
-            at = classes_at.get(p.first)
+            at = self._at.get(p.first)
             if at is None:
-                classes_at[p.first] = set(classes)
-            else:
-                at.update(classes)
+                at = self._at[p.first] = {}
             size = p.last - p.first
-            for cls in classes:  # the longest phrase wins; the first found wins a tie
-                best = starts.get((p.first, cls))
+            for cls in self._classes_of(p):  # the longest phrase wins; the first found wins a tie
+                best = at.get(cls)
                 if best is None or size > best.last - best.first:
-                    starts[p.first, cls] = p
+                    at[cls] = p
         # Built on first use: most sentences never look a phrase up by its end or list a class's phrases.
         self._ends: dict[tuple[int, str], Phrase] | None = None  # (token after the last, class or one above) -> longest
         self._in_order: list[tuple[Phrase, tuple[str, ...]]] | None = None  # reading order, longest first where
@@ -129,7 +124,8 @@ class Tags:
 
     def starts(self, i: int, cls: str) -> Phrase | None:
         """The longest phrase of class `cls` (or under it) starting at token i."""
-        return self._starts.get((i, cls))
+        at = self._at.get(i)
+        return None if at is None else at.get(cls)
 
     def ends(self, j: int, cls: str) -> Phrase | None:
         """The longest phrase of class `cls` (or under it) ending just before token j."""
@@ -145,15 +141,16 @@ class Tags:
 
     def classes_at(self, i: int) -> Set[str]:
         """The classes of the phrases starting at token i, with every class above them."""
-        return self._classes_at.get(i, _NONE)
+        at = self._at.get(i)
+        return _NONE if at is None else at.keys()
 
     def classes(self) -> set[str]:
         """Every class of the sentence's phrases, with the classes above them."""
-        return set().union(*self._classes_at.values())
+        return set().union(*self._at.values())
 
     def starting(self, classes: Set[str]) -> list[int]:
         """The tokens at which a phrase of one of `classes` (or a class under one) starts, in no set order."""
-        return [i for i, at in self._classes_at.items() if not classes.isdisjoint(at)]
+        return [i for i, at in self._at.items() if not classes.isdisjoint(at)]
 
     def within(self, first: int, last: int, cls: str) -> list[Phrase]:
         """Phrases of class `cls` inside tokens [first, last), in order, longest first where they overlap."""
@@ -170,7 +167,8 @@ class Tags:
         return kept
 
     def has(self, i: int, cls: str) -> bool:
-        return (i, cls) in self._starts
+        at = self._at.get(i)
+        return at is not None and cls in at
 
 
 _NONE: frozenset[str] = frozenset()  # the classes at a token where no phrase starts
