@@ -103,9 +103,13 @@ class View:
         if self._words is None:
             self._words = {t.low for t in self.toks}
             self._classes = self.tags.classes()
-        if any(self._words.isdisjoint(w) for w in pattern.words) or any(
-                self._classes.isdisjoint(c) for c in pattern.classes):
-            return None  # a word or class it needs is nowhere in the sentence (so most patterns tried fail at once)
+        # a word or class it needs is nowhere in the sentence: most patterns tried on a quantity fail so, at once
+        for words in pattern.words:
+            if self._words.isdisjoint(words):
+                return None
+        for classes in pattern.classes:
+            if self._classes.isdisjoint(classes):
+                return None
         got: list[Phrase] = []
         if self._left(pattern.left, len(pattern.left) - 1, anchor.first, lo, got) is None:
             return None
