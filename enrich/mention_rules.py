@@ -233,8 +233,8 @@ def initials(text: str, named: list[Mention]) -> list[Mention]:
         words = [w for w in re.findall(r"[A-Za-z]+", m.text) if w.lower() not in LEGAL]
         if len(words) >= 2 and m.role != "source":
             by_initials.setdefault("".join(w[0] for w in words).upper(), m)
-    if not by_initials:
-        return []
+    if not any(key in text for key in by_initials):
+        return []  # none is written (looking for them costs far less than reading every short capitalised word)
     taken = [(m.start, m.end) for m in named]
     out = []
     for hit in INITIALS.finditer(text):
