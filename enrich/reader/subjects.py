@@ -28,6 +28,7 @@ smallest""".split())
 # Volkswagen and SAP, was up 0.1 percent").
 LIST_OPENERS = (("such", "as"), ("including",), ("like",), ("led", "by"), ("among", "them"), ("notably",),
                 ("especially",), ("particularly",), ("home", "to"), ("ahead", "of"))
+LIST_OPENER_FIRSTS = frozenset(opener[0] for opener in LIST_OPENERS)
 # Nouns that refer back to whichever company the article is about ("the company"); any other noun describes one
 # ("the cinema chain", "the lender"): the company just written about.
 GENERIC_NOUNS = frozenset("company firm group business corporation corp concern outfit".split())
@@ -257,7 +258,7 @@ def _after_list_opener(sv: SentenceView, first: int, gov: int) -> set[int]:
     words = [t.low for t in sv.toks]
     starts = {n.first for n in sv.names}
     for i in range(first, gov):
-        for opener in LIST_OPENERS:
+        for opener in LIST_OPENERS if words[i] in LIST_OPENER_FIRSTS else ():
             if tuple(words[i:i + len(opener)]) == opener:
                 end = gov
                 for j in range(i + len(opener), gov):  # the list ends at a comma no name follows: "Led by a
