@@ -1,7 +1,7 @@
 """The rules that decide whether a name in the text is a listed company or index, and in which role.
 
-Kept apart from the finder (mentions.py) so each rule reads on its own: the corporate cues an ordinary-word name
-needs, venues and publishers that share an index's name, and the wordings that make a firm the source of a
+Kept apart from the finder (mentions.py) so each rule reads on its own: names that hold a company's name but are
+not one (publishers, venues, products), the corporate cues an ordinary-word name needs, venues and publishers that share an index's name, and the wordings that make a firm the source of a
 report rather than its subject, a company's initials after its full name, and lists whose names share a last
 word. The article's market context is market_context.py's.
 """
@@ -13,6 +13,16 @@ from .market_context import Context as Context  # the market context the rules w
 from .models import Mention
 from .textcase import icase
 
+# Names that contain a company or index name but are not one: publishers, agencies, venues, products.
+BLOCKERS = (
+    "S&P Dow Jones Indices", "Dow Jones Newswires", "Dow Jones & Co", "Dow Jones & Company", "Dow Jones Market Data",
+    "Dow Jones News", "Standard & Poor's", "Standard and Poor's", "New York Stock Exchange", "Nasdaq Stock Market",
+    "Nasdaq Stock Exchange", "Wall Street Journal", "Bloomberg Billionaires Index", "Apple Daily", "Apple Music",
+    "Apple Pay", "Apple TV", "Apple Watch", "Amazon rainforest", "Amazon River", "Google Scholar", "Nikkei Asia",
+    "Nikkei Asian Review", "Nikkei newspaper", "Nikkei business daily", "FTSE Russell", "London Stock Exchange",
+    "Tokyo Stock Exchange", "Hong Kong Stock Exchange", "Bombay Stock Exchange", "National Stock Exchange",
+    "Shanghai Stock Exchange", "Shenzhen Stock Exchange", "Toronto Stock Exchange", "Australian Securities Exchange",
+)
 # A corporate cue near an ordinary-word name: shares, trading, money, a ticker, a legal form (lower-cased text).
 CORPORATE_CUE = icase(
     r"\b(?:inc|corp|plc|shares?|stocks?|company|companies|firm|market value|market cap\w*|valu\w+|trillion|"

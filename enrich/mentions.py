@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -27,16 +28,6 @@ _LETTERS_DIGITS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # a capital inside a word: a brand's spelling, never a common word
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
-# Names that contain a company or index name but are not one: publishers, agencies, venues, products.
-BLOCKERS = (
-    "S&P Dow Jones Indices", "Dow Jones Newswires", "Dow Jones & Co", "Dow Jones & Company", "Dow Jones Market Data",
-    "Dow Jones News", "Standard & Poor's", "Standard and Poor's", "New York Stock Exchange", "Nasdaq Stock Market",
-    "Nasdaq Stock Exchange", "Wall Street Journal", "Bloomberg Billionaires Index", "Apple Daily", "Apple Music",
-    "Apple Pay", "Apple TV", "Apple Watch", "Amazon rainforest", "Amazon River", "Google Scholar", "Nikkei Asia",
-    "Nikkei Asian Review", "Nikkei newspaper", "Nikkei business daily", "FTSE Russell", "London Stock Exchange",
-    "Tokyo Stock Exchange", "Hong Kong Stock Exchange", "Bombay Stock Exchange", "National Stock Exchange",
-    "Shanghai Stock Exchange", "Shenzhen Stock Exchange", "Toronto Stock Exchange", "Australian Securities Exchange",
-)
 US = "XNYS"  # the market area of the US exchanges
 UNKNOWN_SIZE = 2  # a listing without a size class ranks as a small company
 WEAK, CAPITALISED = "weak", "capitalised"  # pending ordinary-word names: how much their writing says
@@ -145,7 +136,7 @@ class MentionFinder:
         for key in self.gaz.names:
             if key and all(TOKEN.fullmatch(w) for w in key.split(" ")):
                 auto.add_word(key, (key, False))
-        for b in BLOCKERS:
+        for b in rules.BLOCKERS:
             auto.add_word(fold(b), (fold(b), True))  # a blocker replaces a name written the same way
         auto.make_automaton()
         return auto
@@ -313,21 +304,29 @@ class MentionFinder:
         written with a capital mid-sentence beside another company ("settled its fight with Apple")."""
         text = art.text
         named = {n.entry.symbol for n, _, _ in found}
-        spans = sorted((s, e) for _, s, e in found)
+        by_start = sorted((s, e) for _, s, e in found)  # accepted spans, looked up by bisection so that a long
+        by_end = sorted((e, s) for _, s, e in found)  # text with many pending names stays linear
+        referred = {n.entry.symbol: self._referred(n.entry.symbol, art) for n, _, _, _ in pending}
         out: list[tuple[Name, int, int]] = []
+        done: set[int] = set()
         changed = True
         while changed:
             changed = False
-            for name, start, end, how in pending:
-                if (name, start, end) in out:
+            for k, (name, start, end, how) in enumerate(pending):
+                if k in done:
                     continue
+                near = by_start[bisect_left(by_start, (end - 7,)):bisect_left(by_start, (end + 8,))] + [
+                    (s, e) for e, s in by_end[bisect_left(by_end, (start - 7,)):bisect_left(by_end, (start + 8,))]]
                 joined = any(rules.LIST_JOIN.match(text[e:start]) or rules.LIST_JOIN.match(text[end:s])
-                             for s, e in spans if abs(s - end) < 8 or abs(start - e) < 8)
+                             for s, e in near)
                 lo, hi = rules.sentence(text, start, end)
-                beside = how == CAPITALISED and any(lo <= s < hi for s, _ in spans)
-                if name.entry.symbol in named or joined or beside or self._referred(name.entry.symbol, art):
+                beside = how == CAPITALISED and bisect_left(by_start, (lo,)) < bisect_left(by_start, (hi,))
+                symbol = name.entry.symbol
+                if symbol in named or joined or beside or referred[symbol]:
                     out.append((name, start, end))
-                    spans.append((start, end))
+                    done.add(k)
+                    insort(by_start, (start, end))
+                    insort(by_end, (end, start))
                     changed = True
         return out
 
