@@ -306,7 +306,7 @@ class MentionFinder:
         named = {n.entry.symbol for n, _, _ in found}
         by_start = sorted((s, e) for _, s, e in found)  # accepted spans, looked up by bisection so that a long
         by_end = sorted((e, s) for _, s, e in found)  # text with many pending names stays linear
-        referred = {n.entry.symbol: self._referred(n.entry.symbol, art) for n, _, _, _ in pending}
+        referred = {symbol: self._referred(symbol, art) for symbol in {n.entry.symbol for n, _, _, _ in pending}}
         out: list[tuple[Name, int, int]] = []
         done: set[int] = set()
         changed = True
