@@ -128,11 +128,10 @@ class Reader:
         sv = self.view(sent, mentions, named, ref)
         toks, names = sv.toks, sv.names
         figures = read_figures(sv) if sv.quantities else []
-        barred = "|" in sent.text  # only a line with cell bars is a table's header or row
-        labels = header(sv) if barred else None
+        labels = header(sv)
         if labels is not None:
             run.columns = labels  # "Stock | Close | Chg": what the rows under it hold
-        elif run.columns is not None and barred and cells(sv):
+        elif run.columns is not None and cells(sv):
             figures = by_column(sv, figures, run.columns)
         else:
             run.columns = None
