@@ -85,24 +85,27 @@ class View:
                  times: list[Span]) -> None:
         self.toks = tokens
         self.tags = tags
-        self.q_end = {s.last: s for s in quantities}
-        self.q_start = {s.first: s for s in quantities}
-        self.n_end = {s.last: s for s in names}
-        self.n_start = {s.first: s for s in names}
-        self.t_end = {s.last: s for s in times}
-        self.t_start = {s.first: s for s in times}
-        self.ending = {"q": self.q_end, "name": self.n_end, "time": self.t_end}  # the nodes of each op by end
-        self.starting = {"q": self.q_start, "name": self.n_start, "time": self.t_start}  # and by start
+        self.spans = (quantities, names, times)
+        self._indexed = False  # the tables of _index are built on the first match (most sentences have no
+        # quantity, and no pattern is matched there)
+
+    def _index(self) -> None:
+        """The sentence's words and lexicon classes, and its nodes by where they end and start."""
+        quantities, names, times = self.spans
+        self._indexed = True
+        self._words = {t.low for t in self.toks}
+        self._classes = self.tags.classes()
+        self.ending = {"q": {s.last: s for s in quantities}, "name": {s.last: s for s in names},
+                       "time": {s.last: s for s in times}}
+        self.starting = {"q": {s.first: s for s in quantities}, "name": {s.first: s for s in names},
+                         "time": {s.first: s for s in times}}
         # gaps never skip a quantity or a name (a pronoun used as a determiner, "its record close", they may)
         self.blocked = {k for s in quantities + [n for n in names if n.unit != "pronoun"] for k in range(s.first, s.last)}
-        self._words: set[str] | None = None  # the sentence's words and lexicon classes, on the first match
-        self._classes: set[str] = set()
 
     def match(self, pattern: Pattern, anchor: Span, lo: int, hi: int) -> list[Phrase] | None:
         """The phrases a match went through, or None when `pattern` does not fit around `anchor` in [lo, hi)."""
-        if self._words is None:
-            self._words = {t.low for t in self.toks}
-            self._classes = self.tags.classes()
+        if not self._indexed:
+            self._index()
         # a word or class it needs is nowhere in the sentence: most patterns tried on a quantity fail so, at once
         for words in pattern.words:
             if self._words.isdisjoint(words):
