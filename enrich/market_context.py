@@ -18,7 +18,7 @@ from .instruments import markets
 # pattern is run only on a text holding one of its marks (a string every match of it contains): a scan of a text
 # by a pattern that begins with a word boundary costs far more than looking for the marks.
 LOCAL_MONEY = (
-    (re.compile(r"\d(?:[\d,.]*\d)?p\b"), "XLON", ("p",)),  # "446p"
+    (re.compile(r"\d(?:[\d,.]*\d)?p\b"), "XLON", tuple(f"{d}p" for d in "0123456789")),  # "446p"
     (re.compile(r"£"), "XLON", ("£",)),
     (re.compile(r"(?:\bRs\.?|₹|\bINR)\s?\d"), "XBOM", ("Rs", "₹", "INR")),
     (re.compile(r"¥|\bJPY\b"), "XTKS", ("¥", "JPY")),

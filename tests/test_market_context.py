@@ -60,3 +60,15 @@ def test_a_mentions_sentence_is_found_within_its_line() -> None:
     for start in range(len(text)):
         for end in (start, min(len(text), start + 4)):
             assert sentence(text, start, end) == _sentence_searching_everywhere(text, start, end)
+
+
+def test_local_money_cues_are_those_of_every_pattern_run_on_every_text() -> None:
+    texts = _texts() + ["Barratt rose 4p to 446p; Rs 1,020 crore, ₹5, INR 7, ¥300, JPY 12, HK$4, A$2, C$9, US$1.5bn",
+                        "USD 40 and $ 12 but not X$3 or $$4; 12.5p, 1,234p and 3p. EUR 4 and 5 €"]
+    for text in texts:
+        want = sorted((m.start(), area) for money, area, _ in mc.LOCAL_MONEY for m in money.finditer(text))
+        got = sorted((m.start(), area) for money, area, marks in mc.LOCAL_MONEY if any(k in text for k in marks)
+                     for m in money.finditer(text))
+        assert got == want, text
+    assert {area for _, area in mc.Context(texts[-2]).cues} >= {"XLON", "XBOM", "XTKS", "XHKG", "XASX", "XTSE",
+                                                                 "XNYS"}
