@@ -225,7 +225,7 @@ class TimeReader(DayReaders):
 
 
 # Each reader of TimeReader.READERS with the opening it declares (@opens_with); OPENINGS indexes them for find()'s
-# gate (trying every reader at every token takes four to five times as long). Built once from the readers' own
+# gate (trying every reader at every token costs six times the instructions). Built once from the readers' own
 # declarations, so the gate cannot drift from a hand list.
 READER_OPENINGS: tuple[tuple[Callable[[TimeReader, int], TimeExpr | None], Opening], ...] = tuple(
     (getattr(TimeReader, name), opening_of(TimeReader, name)) for name in TimeReader.READERS)
