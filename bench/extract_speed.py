@@ -12,6 +12,10 @@ Timing covers reading the article (publish time from its text), mentions, figure
 references; the one-off start-up (gazetteer, calendar) is reported separately. The same articles are
 timed over several passes: a shared virtual machine's speed drifts by 10-20% from minute to minute, so the
 best pass is the code's speed and the spread is shown beside it.
+
+The floor, timed in the same passes: splitting the same articles into the reader's tokens with its one token
+pattern and nothing else, the least any reader of tokens does. Its ratio to the reader drifts less with the
+machine's load than either rate.
 """
 from __future__ import annotations
 
@@ -72,21 +76,33 @@ def main() -> None:
     enricher = Enricher()
     enricher.extract(to_article("warm", "Apple shares rose 2% on Monday.", published="2018-08-06"))
     startup = time.perf_counter() - t0
+    from enrich.reader.text import TOKEN
+
+    medians = {}
     for dense in (False, True):
         rng = random.Random(7)
         raw = [make_article(rng, i, dense) for i in range(a.n)]
         size = sum(len(r["text"].encode()) for r in raw) / len(raw)
-        rates = []
+        rates, floors = [], []
         for _ in range(a.rounds):
             t1 = time.perf_counter()
             n_claims = 0
             for r in raw:
                 n_claims += len(enricher.extract(to_article(r["id"], r["text"])).claims)
             rates.append(a.n / (time.perf_counter() - t1))
+            t1 = time.perf_counter()
+            for r in raw:
+                sum(1 for _ in TOKEN.finditer(r["text"]))
+            floors.append(a.n / (time.perf_counter() - t1))
         rates.sort()
-        print(f"{'dense' if dense else 'news'}: {a.n} articles of {size / 1024:.1f} KB on one core: best "
+        floors.sort()
+        kind = "dense" if dense else "news"
+        medians[kind] = rates[len(rates) // 2]
+        print(f"{kind}: {a.n} articles of {size / 1024:.1f} KB on one core: best "
               f"{rates[-1]:.0f} articles/s, median {rates[len(rates) // 2]:.0f}, worst {rates[0]:.0f} over "
-              f"{a.rounds} passes ({n_claims / a.n:.1f} figures found each)")
+              f"{a.rounds} passes ({n_claims / a.n:.1f} figures found each); floor (tokens only) median "
+              f"{floors[len(floors) // 2]:.0f}/s: the reader takes {floors[len(floors) // 2] / medians[kind]:.0f}x "
+              f"its time")
     # one long article (about 1 MB: 330 of the news articles run together) must cost about what its pieces
     # cost apart: nothing in extraction may grow faster than the text
     rng = random.Random(7)
@@ -95,7 +111,7 @@ def main() -> None:
     n_long = len(enricher.extract(to_article("long", long_text)).claims)
     took = time.perf_counter() - t2
     print(f"one article of {len(long_text.encode()) / 1e6:.1f} MB: {took:.2f} s, {len(long_text.encode()) / 1024 / took:.0f} "
-          f"KB/s ({n_long} figures)")
+          f"KB/s ({n_long} figures); its 330 pieces at the news median: {330 / medians['news']:.2f} s")
     print(f"start-up (once per process): {startup:.2f} s")
 
 

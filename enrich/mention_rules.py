@@ -1,131 +1,28 @@
 """The rules that decide whether a name in the text is a listed company or index, and in which role.
 
-Kept apart from the finder (mentions.py) so each rule reads on its own: the article's market context, the
-corporate cues an ordinary-word name needs, venues and publishers that share an index's name, and the
-wordings that make a firm the source of a report rather than its subject, a company's initials after its full
-name, and lists whose names share a last word.
+Kept apart from the finder (mentions.py) so each rule reads on its own: names that hold a company's name but are
+not one (publishers, venues, products), the corporate cues an ordinary-word name needs, venues and publishers that share an index's name, and the wordings that make a firm the source of a
+report rather than its subject, a company's initials after its full name, and lists whose names share a last
+word. The article's market context is market_context.py's.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import lru_cache
 
-from .instruments import markets
+from .market_context import Context as Context  # the market context the rules weigh (tickers.py reads it here)
 from .models import Mention
 from .textcase import icase
 
-# Words that set an article in a market are in data/markets.csv ("places"); money written the local way too.
-LOCAL_MONEY = (
-    (re.compile(r"\d(?:[\d,.]*\d)?p\b"), "XLON"),  # "446p"
-    (re.compile(r"£"), "XLON"),
-    (re.compile(r"(?:\bRs\.?|₹|\bINR)\s?\d"), "XBOM"),
-    (re.compile(r"¥|\bJPY\b"), "XTKS"),
-    (re.compile(r"\bHK\$"), "XHKG"),
-    (re.compile(r"\bA\$"), "XASX"),
-    (re.compile(r"\bC\$"), "XTSE"),
-    (re.compile(r"(?<![A-Za-z$])\$\s?\d|\bUS\$|\bUSD\b"), "XNYS"),  # a dollar with no country letters
+# Names that contain a company or index name but are not one: publishers, agencies, venues, products.
+BLOCKERS = (
+    "S&P Dow Jones Indices", "Dow Jones Newswires", "Dow Jones & Co", "Dow Jones & Company", "Dow Jones Market Data",
+    "Dow Jones News", "Standard & Poor's", "Standard and Poor's", "New York Stock Exchange", "Nasdaq Stock Market",
+    "Nasdaq Stock Exchange", "Wall Street Journal", "Bloomberg Billionaires Index", "Apple Daily", "Apple Music",
+    "Apple Pay", "Apple TV", "Apple Watch", "Amazon rainforest", "Amazon River", "Google Scholar", "Nikkei Asia",
+    "Nikkei Asian Review", "Nikkei newspaper", "Nikkei business daily", "FTSE Russell", "London Stock Exchange",
+    "Tokyo Stock Exchange", "Hong Kong Stock Exchange", "Bombay Stock Exchange", "National Stock Exchange",
+    "Shanghai Stock Exchange", "Shenzhen Stock Exchange", "Toronto Stock Exchange", "Australian Securities Exchange",
 )
-EURO = re.compile(r"€\s?\d|\d\s?€|\bEUR\s?\d")  # a euro figure: a cue for every euro market (_euro_areas)
-
-
-@lru_cache(maxsize=1)
-def _places() -> tuple[re.Pattern[str], dict[str, set[str]]]:
-    """One pattern for every place word of every market, and word -> the calendars it sets."""
-    calendars: dict[str, set[str]] = {}
-    for market in markets().values():
-        for place in market.places:
-            calendars.setdefault(place, set()).add(market.area)
-    words = sorted(calendars, key=len, reverse=True)
-    return re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"), calendars
-
-
-@lru_cache(maxsize=1)
-def _euro_areas() -> tuple[str, ...]:
-    """The market areas whose shares trade in euros: a euro price says the article is about one of them (which
-    one, its places and the listings' sizes decide)."""
-    return tuple(sorted({m.area for m in markets().values() if m.currency == "EUR"}))
-
-
-class Context:
-    """The markets an article is about (by market area: see Market.area): where it sets itself (its places, its
-    local money) and how often, and which of those cues stand near a given spot (a wrap's "In Frankfurt, ...")."""
-
-    NEAR_BEFORE, NEAR_AFTER = 250, 80
-
-    def __init__(self, text: str) -> None:
-        pattern, calendars = _places()
-        self.cues: list[tuple[int, str]] = [(m.start(), area) for m in pattern.finditer(text)
-                                            for area in calendars[m.group()]]
-        for money, area in LOCAL_MONEY:
-            self.cues += [(m.start(), area) for m in money.finditer(text)]
-        if "€" in text or "EUR" in text:
-            self.cues += [(m.start(), area) for m in EURO.finditer(text) for area in _euro_areas()]
-        self.cues.sort()
-        self.counts: dict[str, int] = {}
-        for _, area in self.cues:
-            self.counts[area] = self.counts.get(area, 0) + 1
-
-    @classmethod
-    def of_cues(cls, cues: list[tuple[int, str]]) -> "Context":
-        """A context read from given cues (position, market area) rather than from words of a text."""
-        context = cls("")
-        context.cues = sorted(cues)
-        for _, area in context.cues:
-            context.counts[area] = context.counts.get(area, 0) + 1
-        return context
-
-    def __contains__(self, area: object) -> bool:
-        return area in self.counts
-
-    def near(self, pos: int) -> dict[str, int]:
-        """Area -> closeness of its nearest cue around `pos` (higher is nearer; cues before count double)."""
-        out: dict[str, int] = {}
-        first = bisect_left(self.cues, (pos - self.NEAR_BEFORE, ""))  # the cues are sorted by position
-        for i in range(first, len(self.cues)):
-            at, area = self.cues[i]
-            if at > pos + self.NEAR_AFTER:
-                break
-            if pos - self.NEAR_BEFORE <= at:
-                closeness = -(pos - at if at <= pos else 2 * (at - pos))
-                out[area] = max(out.get(area, closeness), closeness)
-        return out
-
-
-def companions_area(areas: list[str], home: str) -> str | None:
-    """The foreign market most companies of an article belong to: at least two, and more than of `home`."""
-    counts = {area: areas.count(area) for area in areas}
-    area, count = max(counts.items(), key=lambda kv: kv[1], default=(home, 0))
-    return area if area != home and count >= 2 and count > counts.get(home, 0) else None
-
-
-def market_context(text: str) -> Context:
-    return Context(text)
-
-
-@lru_cache(maxsize=1)
-def cities() -> dict[str, str]:
-    """A market's city -> its benchmark index ("Madrid fell 12%" is the IBEX)."""
-    out: dict[str, str] = {}
-    for market in markets().values():
-        if market.places and market.mic != "XNYS":
-            out.setdefault(market.places[0], market.benchmark)
-    return out
-
-
-def city_pattern() -> re.Pattern[str]:
-    """A city standing for its market: "bourses in Shanghai, Hong Kong and Tokyo", "the Milan stock market",
-    "Madrid fell 12%". Group "city" (one per match; a list is read by `CITY_LIST`)."""
-    names = "|".join(re.escape(c) for c in sorted(cities(), key=len, reverse=True))
-    return re.compile(
-        rf"(?:(?i:bourses|markets|exchanges|stocks|shares|indices|indexes)\s+in\s+(?P<list>(?:(?:{names})(?:,\s*|\s+and\s+|,\s+and\s+)?)+))"
-        rf"|(?:\b(?P<city>{names})(?:'s)?\s+(?:stock\s+market|bourse|stock\s+exchange\s+index|benchmark|index|"
-        rf"(?:fell|rose|gained|lost|dropped|slipped|climbed|jumped|shed|added|tumbled|slumped|rallied|advanced|"
-        rf"declined|was\s+(?:up|down))\s+(?:by\s+)?\d))")
-
-
-CITY_LIST_ITEM = re.compile(r"[A-Z][\w ]*?(?=,|\s+and\s+|$)")
-
 # A corporate cue near an ordinary-word name: shares, trading, money, a ticker, a legal form (lower-cased text).
 CORPORATE_CUE = icase(
     r"\b(?:inc|corp|plc|shares?|stocks?|company|companies|firm|market value|market cap\w*|valu\w+|trillion|"
@@ -316,9 +213,14 @@ def title_line(text: str, pos: int) -> bool:
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence (or table line) holding [start, end)."""
-    lo = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, text.rfind("! ", 0, start) + 1,
-             text.rfind("? ", 0, start) + 1, 0)
-    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("! ", end)) if i >= 0]
+    # The stops are looked for within the line only (a stop beyond the line break is never nearer than it): a
+    # search back to the text's start for a "!" it may not have made a long text's mentions cost its square.
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    stop = len(text) if line_end < 0 else line_end + 1
+    lo = max(text.rfind(". ", line_start, start) + 1, line_start, text.rfind("! ", line_start, start) + 1,
+             text.rfind("? ", line_start, start) + 1, 0)
+    hi_candidates = [i for i in (text.find(". ", end, stop), line_end, text.find("! ", end, stop)) if i >= 0]
     return lo, min(hi_candidates) if hi_candidates else len(text)
 
 
@@ -347,8 +249,8 @@ def initials(text: str, named: list[Mention]) -> list[Mention]:
         words = [w for w in re.findall(r"[A-Za-z]+", m.text) if w.lower() not in LEGAL]
         if len(words) >= 2 and m.role != "source":
             by_initials.setdefault("".join(w[0] for w in words).upper(), m)
-    if not by_initials:
-        return []
+    if not any(key in text for key in by_initials):
+        return []  # none is written (looking for them costs far less than reading every short capitalised word)
     taken = [(m.start, m.end) for m in named]
     out = []
     for hit in INITIALS.finditer(text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,25 +17,17 @@ import ahocorasick
 
 from . import mention_rules as rules
 from .gazetteer import CURATED, SHORT, Entry, Gazetteer, Name, fold, load
+from .market_context import Context, cities, city_matches, companions_area, market_context
 from .models import Mention
 from .tickers import EXCHANGE_BEFORE, TickerReader
 
 TOKEN = re.compile(r"[A-Za-z0-9^&][A-Za-z0-9&.'’\-/!]*")
 _TOKEN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789^&")
 _TOKEN_REST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&.'’-/!")
+_LETTERS_DIGITS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # a capital inside a word: a brand's spelling, never a common word
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
-# Names that contain a company or index name but are not one: publishers, agencies, venues, products.
-BLOCKERS = (
-    "S&P Dow Jones Indices", "Dow Jones Newswires", "Dow Jones & Co", "Dow Jones & Company", "Dow Jones Market Data",
-    "Dow Jones News", "Standard & Poor's", "Standard and Poor's", "New York Stock Exchange", "Nasdaq Stock Market",
-    "Nasdaq Stock Exchange", "Wall Street Journal", "Bloomberg Billionaires Index", "Apple Daily", "Apple Music",
-    "Apple Pay", "Apple TV", "Apple Watch", "Amazon rainforest", "Amazon River", "Google Scholar", "Nikkei Asia",
-    "Nikkei Asian Review", "Nikkei newspaper", "Nikkei business daily", "FTSE Russell", "London Stock Exchange",
-    "Tokyo Stock Exchange", "Hong Kong Stock Exchange", "Bombay Stock Exchange", "National Stock Exchange",
-    "Shanghai Stock Exchange", "Shenzhen Stock Exchange", "Toronto Stock Exchange", "Australian Securities Exchange",
-)
 US = "XNYS"  # the market area of the US exchanges
 UNKNOWN_SIZE = 2  # a listing without a size class ranks as a small company
 WEAK, CAPITALISED = "weak", "capitalised"  # pending ordinary-word names: how much their writing says
@@ -47,7 +40,7 @@ class _Article:
     text: str
     low: str
     day: dt.date | None
-    context: rules.Context
+    context: Context
     about_markets: bool  # it states market figures or names shares: business verbs after a name are cues
     people: set[str] = field(default_factory=set)  # surnames of people it names ("Harrison Ford" -> "ford")
 
@@ -77,7 +70,7 @@ def _size(entry: Entry) -> int:
     return entry.size or UNKNOWN_SIZE
 
 
-def choose(names: list[Name], context: rules.Context, pos: int = 0) -> Name | None:
+def choose(names: list[Name], context: Context, pos: int = 0) -> Name | None:
     """Of the listings a name may stand for, the one meant: a listing of the article's market unless a much
     larger company elsewhere bears the name (the same shares on a US exchange count for an article set in the US:
     Shopify with a "$" price); else a hand-kept name, the primary listing, a full name over a short form, the
@@ -129,7 +122,6 @@ class MentionFinder:
         self.gaz = gazetteer or load()
         self.valid_from = valid_from or SymbolHistory(builtin_spans()).valid_from
         self._names = self._automaton()
-        self._cities = rules.city_pattern()
         self._tickers = TickerReader(self.gaz)
         # names that are also ordinary words for one of the entries bearing them ("delta", "shell")
         self._words = frozenset(key for key, names in self.gaz.names.items() if any(n.ambiguous for n in names))
@@ -144,7 +136,7 @@ class MentionFinder:
         for key in self.gaz.names:
             if key and all(TOKEN.fullmatch(w) for w in key.split(" ")):
                 auto.add_word(key, (key, False))
-        for b in BLOCKERS:
+        for b in rules.BLOCKERS:
             auto.add_word(fold(b), (fold(b), True))  # a blocker replaces a name written the same way
         auto.make_automaton()
         return auto
@@ -155,6 +147,8 @@ class MentionFinder:
         flat = low.replace("\u00a0", " ") if "\u00a0" in low else low  # a no-break space separates too
         best: dict[int, list[tuple[tuple[int, int], str, bool, int]]] = {}
         for last, (key, blocker) in self._names.iter(flat):
+            if last + 1 < len(low) and low[last + 1] in _LETTERS_DIGITS:
+                continue  # the word runs on ("accord" in "according"): most hits are such; see the check below
             start = last - len(key) + 1
             if not _token_start(text, start):
                 continue  # inside a word: "Apple" in "Snapple"
@@ -168,7 +162,7 @@ class MentionFinder:
     def find(self, text: str, day: dt.date | None = None,
              symbol_on: Callable[[str, dt.date], str] | None = None) -> list[Mention]:
         low = fold(text)
-        context = rules.market_context(text)
+        context = market_context(text)
         art = _Article(text, low, day, context, bool(rules.MARKET_TEXT.search(low)))
         hits = self._names_at(text, low)
         found: list[tuple[Name, int, int]] = []
@@ -209,7 +203,7 @@ class MentionFinder:
         return out
 
     def _written(self, text: str, start: int, keys: list[tuple[str, bool, int]],
-                 context: rules.Context) -> tuple[str, bool, int, Name | None]:
+                 context: Context) -> tuple[str, bool, int, Name | None]:
         """The longest name at `start` that the text writes in a way it may be written ("Nasdaq Composite index"
         is not "Nasdaq Composite Index" in capitals, but is "Nasdaq Composite" followed by a word)."""
         for key, blocker, last_end in keys:
@@ -310,21 +304,29 @@ class MentionFinder:
         written with a capital mid-sentence beside another company ("settled its fight with Apple")."""
         text = art.text
         named = {n.entry.symbol for n, _, _ in found}
-        spans = sorted((s, e) for _, s, e in found)
+        by_start = sorted((s, e) for _, s, e in found)  # accepted spans, looked up by bisection so that a long
+        by_end = sorted((e, s) for _, s, e in found)  # text with many pending names stays linear
+        referred = {symbol: self._referred(symbol, art) for symbol in {n.entry.symbol for n, _, _, _ in pending}}
         out: list[tuple[Name, int, int]] = []
+        done: set[int] = set()
         changed = True
         while changed:
             changed = False
-            for name, start, end, how in pending:
-                if (name, start, end) in out:
+            for k, (name, start, end, how) in enumerate(pending):
+                if k in done:
                     continue
+                near = by_start[bisect_left(by_start, (end - 7,)):bisect_left(by_start, (end + 8,))] + [
+                    (s, e) for e, s in by_end[bisect_left(by_end, (start - 7,)):bisect_left(by_end, (start + 8,))]]
                 joined = any(rules.LIST_JOIN.match(text[e:start]) or rules.LIST_JOIN.match(text[end:s])
-                             for s, e in spans if abs(s - end) < 8 or abs(start - e) < 8)
+                             for s, e in near)
                 lo, hi = rules.sentence(text, start, end)
-                beside = how == CAPITALISED and any(lo <= s < hi for s, _ in spans)
-                if name.entry.symbol in named or joined or beside or self._referred(name.entry.symbol, art):
+                beside = how == CAPITALISED and bisect_left(by_start, (lo,)) < bisect_left(by_start, (hi,))
+                symbol = name.entry.symbol
+                if symbol in named or joined or beside or referred[symbol]:
                     out.append((name, start, end))
-                    spans.append((start, end))
+                    done.add(k)
+                    insort(by_start, (start, end))
+                    insort(by_end, (end, start))
                     changed = True
         return out
 
@@ -353,11 +355,11 @@ class MentionFinder:
     def _by_companions(self, found: list[tuple[Name, int, int]], art: _Article) -> list[tuple[Name, int, int]]:
         """In an article that sets itself in no market, the market of most of the companies it names decides
         which listing a shared name means ("Next rose while Shell and Compass fell": London's Compass)."""
-        area = None if art.context.counts else rules.companions_area(
+        area = None if art.context.counts else companions_area(
             [n.entry.calendar for n, _, _ in found if not n.entry.is_index], US)
         if area is None:
             return found
-        context = rules.Context.of_cues([(start, area) for name, start, _ in found if name.entry.calendar == area])
+        context = Context.of_cues([(start, area) for name, start, _ in found if name.entry.calendar == area])
         out = []
         for name, start, end in found:
             written = art.text[start:end]
@@ -381,18 +383,16 @@ class MentionFinder:
                       taken: set[int]) -> list[Mention]:
         """A market named by its city: "bourses in Shanghai, Hong Kong and Tokyo", "Madrid fell 12%"."""
         out: list[Mention] = []
-        cities = rules.cities()
-        if not any(city in text for city in cities):
-            return out  # every match writes a city as the pattern has it; most texts name none (a scan is costly)
-        for m in self._cities.finditer(text):
+        by_city = cities()
+        for m in city_matches(text):
             if m.group("city"):
                 spans = [(m.start("city"), m.end("city"))]
             else:
                 base = m.start("list")
                 spans = [(base + c.start(), base + c.end()) for c in re.finditer(
-                    "|".join(re.escape(c) for c in sorted(cities, key=len, reverse=True)), m.group("list"))]
+                    "|".join(re.escape(c) for c in sorted(by_city, key=len, reverse=True)), m.group("list"))]
             for a, b in spans:
-                entry = self.gaz.entries.get(cities.get(text[a:b], ""))
+                entry = self.gaz.entries.get(by_city.get(text[a:b], ""))
                 if entry is not None and a not in taken:
                     out.append(Mention(entry.symbol, entry.name, text[a:b], a, b, "index", entry.exchange))
         return out

@@ -11,7 +11,7 @@ import pytest
 
 from enrich.reader.lexicon import lexicon
 from enrich.reader.text import tokenize
-from enrich.reader.timex import ANY_OPENING, READER_OPENINGS, TimeReader
+from enrich.reader.timex import ANY_OPENING, OPENINGS, READER_OPENINGS, TimeReader
 
 TIME_CLASSES = ("time", "moment", "month", "number_words", "hedge")
 
@@ -39,3 +39,16 @@ def test_no_reader_reads_where_its_opening_rules_it_out(ref: dt.date) -> None:
                     assert opening.admits(tok, tags.classes_at(i)), (read.__name__, text, tok.text)
                     assert ANY_OPENING.admits(tok, tags.classes_at(i))
     assert checked > 500  # the examples do exercise the readers
+
+
+def test_the_opening_table_admits_the_readers_each_opening_admits() -> None:
+    lex = lexicon()
+    for text in _examples()[:400]:
+        toks = tokenize(text)
+        tags = lex.tag(toks)
+        for i, tok in enumerate(toks):
+            classes = tags.classes_at(i)
+            want = [k for k, (_, opening) in enumerate(READER_OPENINGS) if opening.admits(tok, classes)]
+            assert OPENINGS.admitting(tok, classes) == want, (text, tok.text)
+        assert ANY_OPENING.where(toks, tags) == [i for i, t in enumerate(toks) if ANY_OPENING.admits(t,
+                                                                                                  tags.classes_at(i))]

@@ -56,12 +56,17 @@ class Pattern:
     text: str
     left: tuple[Elem, ...]
     right: tuple[Elem, ...]
+    # the words and the classes it cannot match without (one of each set): its elements that are not optional
+    words: tuple[frozenset[str], ...] = ()
+    classes: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, text: str) -> Pattern:
         parts = text.split()
         at = parts.index("#")
-        return cls(text, tuple(_elem(p) for p in parts[:at]), tuple(_elem(p) for p in parts[at + 1:]))
+        left, right = tuple(_elem(p) for p in parts[:at]), tuple(_elem(p) for p in parts[at + 1:])
+        return cls(text, left, right, tuple(e.words for e in left + right if e.op == "lit"),
+                   tuple(e.words for e in left + right if e.op == "cls"))
 
 
 @dataclass(frozen=True)
@@ -80,17 +85,34 @@ class View:
                  times: list[Span]) -> None:
         self.toks = tokens
         self.tags = tags
-        self.q_end = {s.last: s for s in quantities}
-        self.q_start = {s.first: s for s in quantities}
-        self.n_end = {s.last: s for s in names}
-        self.n_start = {s.first: s for s in names}
-        self.t_end = {s.last: s for s in times}
-        self.t_start = {s.first: s for s in times}
+        self.spans = (quantities, names, times)
+        self._indexed = False  # the tables of _index are built on the first match (most sentences have no
+        # quantity, and no pattern is matched there)
+
+    def _index(self) -> None:
+        """The sentence's words and lexicon classes, and its nodes by where they end and start."""
+        quantities, names, times = self.spans
+        self._indexed = True
+        self._words = {t.low for t in self.toks}
+        self._classes = self.tags.classes()
+        self.ending = {"q": {s.last: s for s in quantities}, "name": {s.last: s for s in names},
+                       "time": {s.last: s for s in times}}
+        self.starting = {"q": {s.first: s for s in quantities}, "name": {s.first: s for s in names},
+                         "time": {s.first: s for s in times}}
         # gaps never skip a quantity or a name (a pronoun used as a determiner, "its record close", they may)
         self.blocked = {k for s in quantities + [n for n in names if n.unit != "pronoun"] for k in range(s.first, s.last)}
 
     def match(self, pattern: Pattern, anchor: Span, lo: int, hi: int) -> list[Phrase] | None:
         """The phrases a match went through, or None when `pattern` does not fit around `anchor` in [lo, hi)."""
+        if not self._indexed:
+            self._index()
+        # a word or class it needs is nowhere in the sentence: most patterns tried on a quantity fail so, at once
+        for words in pattern.words:
+            if self._words.isdisjoint(words):
+                return None
+        for classes in pattern.classes:
+            if self._classes.isdisjoint(classes):
+                return None
         got: list[Phrase] = []
         if self._left(pattern.left, len(pattern.left) - 1, anchor.first, lo, got) is None:
             return None
@@ -136,7 +158,7 @@ class View:
         if p <= lo:
             return []
         if e.op == "cls":
-            ph = _longest(self.tags.ends(p, cls) for cls in e.words)
+            ph = _longest([self.tags.ends(p, cls) for cls in e.words])
             if ph is None or ph.first < lo:
                 return []
             got.append(ph)
@@ -146,8 +168,7 @@ class View:
         return self._node_left(e, p, lo)
 
     def _node_left(self, e: Elem, p: int, lo: int) -> list[int]:
-        table = {"q": self.q_end, "name": self.n_end, "time": self.t_end}[e.op]
-        s = table.get(p)
+        s = self.ending[e.op].get(p)
         if s is None or s.first < lo or (e.op == "q" and e.arg and s.unit != e.arg):
             return []
         return [s.first]
@@ -188,15 +209,14 @@ class View:
         if p >= hi:
             return []
         if e.op == "cls":
-            ph = _longest(self.tags.starts(p, cls) for cls in e.words)
+            ph = _longest([self.tags.starts(p, cls) for cls in e.words])
             if ph is None or ph.last > hi:
                 return []
             got.append(ph)
             return [ph.last]
         if e.op == "lit":
             return [p + 1] if self.toks[p].low in e.words else []
-        table = {"q": self.q_start, "name": self.n_start, "time": self.t_start}[e.op]
-        s = table.get(p)
+        s = self.starting[e.op].get(p)
         if s is None or s.last > hi or (e.op == "q" and e.arg and s.unit != e.arg):
             return []
         return [s.last]

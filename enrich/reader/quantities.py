@@ -47,6 +47,10 @@ def _currency(cls: str) -> str:
     return cls.rsplit(".", 1)[1]
 
 
+SIGNS = ("-", "−", "–", "+")  # written before a number: "-0.4%", "+$1.20"
+OPENING_CLASSES = frozenset({"currency.before", "number_words"})  # "$", "Rs", "USD"; "eight", "a"
+
+
 class QuantityReader:
     """Finds quantities in a sentence's tokens, given the sentence's lexicon tags."""
 
@@ -57,16 +61,19 @@ class QuantityReader:
 
     def find(self) -> list[Quantity]:
         out: list[Quantity] = []
-        i = 0
-        n = len(self.toks)
-        while i < n:
-            q = None if i in self.skip else self._at(i)
-            if q is None:
-                i += 1
-                continue
-            out.append(q)
-            i = q.last
+        end = 0  # where the last quantity found ends: the next one starts at or after it
+        for i in self._openings():
+            q = None if i < end or i in self.skip else self._at(i)
+            if q is not None:
+                out.append(q)
+                end = q.last
         return out
+
+    def _openings(self) -> list[int]:
+        """The tokens a quantity can begin at, in order: a digit, a sign, a currency written before its number or a
+        number word. Most tokens are none of these, and most sentences have none."""
+        at = {i for i, t in enumerate(self.toks) if t.is_number or t.text in SIGNS}
+        return sorted(at.union(self.tags.starting(OPENING_CLASSES)))
 
     # -- one quantity starting at token i -------------------------------------------------------------
     def _at(self, i: int) -> Quantity | None:
@@ -74,7 +81,7 @@ class QuantityReader:
         first = i
         sign = 0
         t = toks[i]
-        if t.text in ("-", "−", "–", "+") and i + 1 < len(toks) and not toks[i + 1].space_before:
+        if t.text in SIGNS and i + 1 < len(toks) and not toks[i + 1].space_before:
             nxt = toks[i + 1]
             if nxt.is_number or tags.starts(i + 1, "currency.before") is not None:
                 if i == 0 or toks[i - 1].text in "(:,|/" or t.space_before:

@@ -14,11 +14,21 @@ from dataclasses import dataclass, field, replace
 from ..instruments import instrument
 from ..models import Article, Mention
 from .lexicon import Lexicon, lexicon
+from .nodes import Figure, NameNode, SentenceView
 from .quantities import QuantityReader
-from .statements import Figure, NameNode, SentenceView, read_figures, shared_units
-from .subjects import _can_be_subject, name_nodes, subjects
-from .tables import (Caption, by_caption, by_column, by_line_label, caption, caption_row, cells, header,
-                     inline_caption)
+from .statements import read_figures, shared_units
+from .subjects import Descriptors, _can_be_subject, name_nodes, subjects
+from .tables import (
+    Caption,
+    by_caption,
+    by_column,
+    by_line_label,
+    caption,
+    caption_row,
+    cells,
+    header,
+    inline_caption,
+)
 from .text import Sentence, clauses, headlines, sentences
 from .timex import TimeReader
 from .timing import RunningTime, TimeSpec, after_sentence, bounds_extreme, times_for
@@ -80,7 +90,7 @@ class ArticleReading:
 class Reader:
     def __init__(self, descriptors: Mapping[str, str] | None = None, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
-        self.descriptors = {tuple(k.split()): v for k, v in (descriptors or {}).items()}
+        self.descriptors = Descriptors.of(descriptors or {})
         self.openers = {w: role for role in ("relative", "own") for w in self.lex.words(f"clause.{role}")}
 
     def read(self, article: Article, mentions: Sequence[Mention]) -> ArticleReading:
@@ -203,8 +213,8 @@ class Reader:
         if offer is not None and owner is not None and not any(w in ("tender", "bid", "takeover", "buyout")
                                                                 for w in (t.low for t in toks)):
             run.ipo_prices.setdefault(owner, offer)  # "an IPO price of $9" in a story about that company
-        said = sorted({s.symbol for s in out} | {n.symbol for n in names if n.symbol})
-        after_sentence(sv, run.time, said, bool(figures))
+        named_here = sorted({s.symbol for s in out} | {n.symbol for n in names if n.symbol})
+        after_sentence(sv, run.time, named_here, bool(figures))
         return out
 
     def _resolve(self, n: NameNode, run: _Running, named: set[str], sv: SentenceView, fig: Figure) -> str | None:

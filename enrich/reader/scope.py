@@ -4,7 +4,7 @@ sentence ("down 1.2% at 11:15 a.m., had jumped 3.8% in the previous session"), a
 clauses after it, and a day that ends a period named elsewhere ("through Friday's close")."""
 from __future__ import annotations
 
-from .statements import Figure, SentenceView
+from .nodes import Figure, SentenceView
 from .text import Clause
 from .timex import TimeExpr, TKind
 

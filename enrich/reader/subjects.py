@@ -9,11 +9,13 @@ running subject.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..models import Mention
 from .lexicon import Tags
-from .statements import Figure, NameNode, SentenceView
+from .nodes import Figure, NameNode, SentenceView
 from .text import Clause, Token
 
 # Words before a name that put it in a prepositional phrase, so that it is not the clause's subject.
@@ -26,6 +28,7 @@ smallest""".split())
 # Volkswagen and SAP, was up 0.1 percent").
 LIST_OPENERS = (("such", "as"), ("including",), ("like",), ("led", "by"), ("among", "them"), ("notably",),
                 ("especially",), ("particularly",), ("home", "to"), ("ahead", "of"))
+LIST_OPENER_FIRSTS = frozenset(opener[0] for opener in LIST_OPENERS)
 # Nouns that refer back to whichever company the article is about ("the company"); any other noun describes one
 # ("the cinema chain", "the lender"): the company just written about.
 GENERIC_NOUNS = frozenset("company firm group business corporation corp concern outfit".split())
@@ -43,44 +46,67 @@ scottish swedish danish norwegian finnish belgian austrian israeli saudi taiwane
 is are will would could should might been being up down""".split())  # a bullet's "Had been up as much as 4.97%"
 
 
-def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
-               descriptors: Mapping[tuple[str, ...], str], named: set[str]) -> list[NameNode]:
+@dataclass(frozen=True)
+class Descriptors:
+    """The hand-kept phrases that refer to one company ("the iPhone maker"): their lowered words -> its symbol, and
+    the words they begin with (a phrase is looked up only at those)."""
+
+    phrases: Mapping[tuple[str, ...], str]
+    firsts: frozenset[str]
+
+    @classmethod
+    def of(cls, phrases: Mapping[str, str]) -> Descriptors:
+        by_words = {tuple(k.split()): v for k, v in phrases.items()}
+        return cls(by_words, frozenset(k[0] for k in by_words if k))
+
+    def get(self, words: tuple[str, ...]) -> str | None:
+        return self.phrases.get(words)
+
+
+def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention], descriptors: Descriptors,
+               named: set[str]) -> list[NameNode]:
     """The names of a sentence (from the article's mentions) and its referring phrases, in order."""
     out: list[NameNode] = []
     taken: set[int] = set()
+    starts = [t.start for t in toks]
     for m in mentions:
-        span = [i for i, t in enumerate(toks) if m.start <= t.start < m.end]
-        if not span:
+        a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)  # the tokens starting inside the mention
+        if a == b:
             continue
-        a, b = span[0], span[-1] + 1
         kind = "index" if m.symbol.startswith("^") or m.role == "index" else "company"
         out.append(NameNode(a, b, m.symbol, kind, b < len(toks) and toks[b].low == "'s"))
         taken.update(range(a, b))
-    i = 0
-    while i < len(toks):
-        if i in taken:
-            i += 1
+    end = 0  # where the last referring phrase found ends: the next one starts at or after it
+    for i in [i for i, t in enumerate(toks) if t.low in REFERRING_OPENERS]:
+        if i < end or i in taken:
             continue
         node = _referring(toks, tags, i, descriptors, named)
         if node is None or any(k in taken for k in range(node.first, node.last)):
-            i += 1
             continue
         out.append(node)
         taken.update(range(node.first, node.last))
-        i = node.last
+        end = node.last
     return sorted(out, key=lambda n: n.first)
 
 
-def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping[tuple[str, ...], str],
+# What a referring phrase begins with: a pronoun ("it"), a determiner before a noun ("the iPhone maker") or the
+# shares themselves ("Shares rose"). name_nodes tries _referring only at these words.
+REFERRING_PRONOUNS = ("it", "its", "they", "their")
+REFERRING_DETERMINERS = ("the", "its", "their", "this", "that")
+SHARE_WORDS = ("shares", "stock")
+REFERRING_OPENERS = frozenset(REFERRING_PRONOUNS + REFERRING_DETERMINERS + SHARE_WORDS)
+
+
+def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Descriptors,
                named: set[str]) -> NameNode | None:
     """A phrase referring back to a company or index at token i: "the iPhone maker", "the blue-chip index", "its
     shares", "the Irvine, Calif.-based company", "it"."""
     low = toks[i].low
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    if low in ("it", "its", "they", "their") and not (low == "its" and tags.starts(i + 1, "market_noun")) \
+    if low in REFERRING_PRONOUNS and not (low == "its" and tags.starts(i + 1, "market_noun")) \
             and not toks[i].text.isupper():  # "IT firm SAP": information technology
         return NameNode(i, i + 1, None, "pronoun", False)
-    if low in ("the", "its", "their", "this", "that"):
+    if low in REFERRING_DETERMINERS:
         j, words = i + 1, 0
         while words < 5 and j < len(toks):  # up to four words between the determiner and the noun
             k = _initialism(toks, j)
@@ -102,7 +128,7 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
                     return None  # "the broader Topix index": a name the article has not resolved
                 j, words = based + 1, words + 1  # "the Irvine, Calif.-based company": a place, then the noun
                 continue
-            for width in (3, 2, 1):
+            for width in (3, 2, 1) if toks[j].low in descriptors.firsts or toks[j].text == "-" else ():
                 key = tuple(t.low for t in toks[j:j + width] if t.text != "-")
                 sym = descriptors.get(key)
                 if sym is not None and len(key) == width:
@@ -128,7 +154,7 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Mapping
                 return None
             j, words = j + 1, words + 1
         return None
-    if low in ("shares", "stock") and (i == 0 or not toks[i - 1].is_word) and nxt not in ("of", "in") \
+    if low in SHARE_WORDS and (i == 0 or not toks[i - 1].is_word) and nxt not in ("of", "in") \
             and (i == 0 or toks[i - 1].low != "'s") \
             and not (i >= 2 and toks[i - 1].text == "." and toks[i - 2].is_word and toks[i - 2].text[0].isupper()):
         return NameNode(i, i + 1, None, "shares", False)  # ("Citigroup Inc. shares": the name's own shares)
@@ -265,7 +291,7 @@ def _after_list_opener(sv: SentenceView, first: int, gov: int) -> set[int]:
     words = [t.low for t in sv.toks]
     starts = {n.first for n in sv.names}
     for i in range(first, gov):
-        for opener in LIST_OPENERS:
+        for opener in LIST_OPENERS if words[i] in LIST_OPENER_FIRSTS else ():
             if tuple(words[i:i + len(opener)]) == opener:
                 end = gov
                 for j in range(i + len(opener), gov):  # the list ends at a comma no name follows: "Led by a

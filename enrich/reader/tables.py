@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .statements import Figure, SentenceView
+from .nodes import Figure, SentenceView
 
 # What a column label says its cells are: (reading, level). Labels are matched lowered, without punctuation.
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -139,7 +139,9 @@ def caption_row(sv: SentenceView) -> bool:
     billion", "March 16, 2020: -2,997.10"), no clause of its own."""
     if not sv.quantities or len(sv.toks) > 24:
         return False
-    covered = {k for x in (*sv.quantities, *sv.names, *sv.times) for k in range(x.first, x.last)}
+    spans = [(x.first, x.last) for x in sv.quantities] + [(n.first, n.last) for n in sv.names] + [
+        (e.first, e.last) for e in sv.times]
+    covered = {k for a, b in spans for k in range(a, b)}
     return not any(t.is_word and k not in covered and not (t.text.isupper() and len(t.text) <= 5)
                    for k, t in enumerate(sv.toks))
 

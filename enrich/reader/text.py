@@ -21,21 +21,32 @@ _ABBREVIATION = re.compile(
     r"[A-Z]\.)$")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    low: str
-    space_before: bool  # whitespace (or the start of the sentence) right before it
+    """One token of a sentence: its character span in the article, its text as written and lowered ("’" as "'"),
+    whether whitespace comes right before it, and whether it is a number or a word (by its first character).
 
-    @property
-    def is_number(self) -> bool:
-        return self.text[0].isdigit()
+    A plain class with slots rather than a frozen dataclass: an article has thousands of tokens, and a frozen
+    dataclass takes five times as long to build one. Nothing assigns to a token after tokenize() makes it."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    __slots__ = ("start", "end", "text", "low", "space_before", "is_number", "is_word")
+
+    def __init__(self, start: int, end: int, text: str, low: str, space_before: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+        self.space_before = space_before  # whitespace (or the start of the sentence) right before it
+        self.is_number = text[0].isdigit()
+        self.is_word = text[0].isalpha()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass(frozen=True)
@@ -58,9 +69,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     out = []
     prev_end = start
     for m in TOKEN.finditer(text, start, end):
-        s = m.start()
-        out.append(Token(s, m.end(), m.group(), m.group().lower().replace("’", "'"), s == start or s > prev_end))
-        prev_end = m.end()
+        s, e = m.span()
+        word = m.group()
+        out.append(Token(s, e, word, word.lower().replace("’", "'"), s == start or s > prev_end))
+        prev_end = e
     return tuple(out)
 
 
@@ -127,6 +139,10 @@ class Clause:
 
 # Marks that end a clause by themselves.
 _HARD_BREAKS = {";", "—", "–"}
+# Every token clauses() looks at: brackets, breaks, dashes, a colon, a comma, and the conjunctions that may open a
+# clause of their own.
+_CLAUSE_MARKS = frozenset({"(", "[", ")", "]", *_HARD_BREAKS, "-", ":", ",", "and", "but", "while", "whereas", "as",
+                           "because"})
 
 
 def clauses(sent: Sentence, openers: dict[str, str]) -> list[Clause]:
@@ -136,7 +152,8 @@ def clauses(sent: Sentence, openers: dict[str, str]) -> list[Clause]:
     cuts: list[tuple[int, int, str, str]] = []  # (index where the new clause starts, tokens skipped, role, opener)
     depth = 0
     paired = _paired_dashes(toks)
-    for i, t in enumerate(toks):
+    for i in [i for i, t in enumerate(toks) if t.low in _CLAUSE_MARKS]:  # no other token opens or ends a clause
+        t = toks[i]
         c = t.text
         if i in paired:
             continue

@@ -8,13 +8,12 @@ against the publish date ("Monday" is the Monday at or before it); sessions are 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import operator
 from collections.abc import Callable
 
 from ..models import Moment
 from .timedays import DayReaders
-from .timenodes import CALENDAR_SPANS, Opening, TimeExpr, TKind, month_end, months_back, opening_of, opens_with
+from .timenodes import (CALENDAR_SPANS, Opening, Openings, TimeExpr, TKind, month_end, months_back, opening_of,
+                        opens_with)
 
 TIMES_OF_DAY = frozenset("early late morning afternoon midday mid-day mid-morning mid-afternoon midsession mid-session "
                          "lunchtime late-morning early-afternoon".split())
@@ -24,6 +23,7 @@ TRADING_NOUNS = frozenset("trading trade deals dealings session business".split(
 SPAN_PHRASES = (("time.ytd", "ytd", 0), ("time.mtd", "mtd", 0), ("time.wtd", "wtd", 0), ("time.qtd", "qtd", 0),
                 ("time.stretch_back", "stretch", 0), ("time.since_ipo", "ipo", 0), ("time.past_year", "years", 1),
                 ("time.past_week", "sessions", 5))
+SPAN_CLASSES = frozenset(c for c, _, _ in SPAN_PHRASES)
 MOMENT_PHRASES = (("moment.after_hours", Moment.AFTER_HOURS), ("moment.pre_market", Moment.PRE_MARKET),
                   ("moment.clock", Moment.CLOCK_TIME), ("moment.open", Moment.OPEN), ("moment.close", Moment.CLOSE),
                   ("moment.intraday", Moment.INTRADAY), ("moment.during", Moment.INTRADAY))
@@ -43,21 +43,16 @@ class TimeReader(DayReaders):
 
     def find(self) -> list[TimeExpr]:
         out: list[TimeExpr] = []
-        i, n = 0, len(self.toks)
-        while i < n:
-            found = None
-            tok, classes = self.toks[i], self.tags.classes_at(i)
-            if ANY_OPENING.admits(tok, classes):  # most tokens begin no time expression: skip those at once
-                for read, opening in READER_OPENINGS:
-                    if opening.admits(tok, classes):  # a reader is only tried where it can begin
-                        found = read(self, i)
-                        if found is not None:
-                            break
-            if found is None:
-                i += 1
+        end = 0  # where the last expression found ends: the next one starts at or after it
+        for i in OPENINGS.any.where(self.toks, self.tags):  # most tokens begin no time expression: only these can
+            if i < end:
                 continue
-            out.append(self._qualified(found))
-            i = found.last
+            for k in OPENINGS.admitting(self.toks[i], self.tags.classes_at(i)):  # a reader is only tried where it
+                found = READER_OPENINGS[k][0](self, i)  # can begin
+                if found is not None:
+                    out.append(self._qualified(found))
+                    end = found.last
+                    break
         return out
 
     # -- readers of spans, moments and events ----------------------------------------------------------
@@ -68,7 +63,7 @@ class TimeReader(DayReaders):
         "over the past six months", "in two days", "four sessions in a row", "over that stretch", "since May 2",
         "since its IPO"."""
         tags = self.tags
-        for cls, span, n in SPAN_PHRASES:
+        for cls, span, n in SPAN_PHRASES if not SPAN_CLASSES.isdisjoint(tags.classes_at(i)) else ():
             p = tags.starts(i, cls)
             if p is not None:
                 if span == "ytd" and self._word(p.last) in ("ago", "earlier"):
@@ -250,8 +245,10 @@ class TimeReader(DayReaders):
         return None
 
 
-# Each reader of TimeReader.READERS with the opening it declares (@opens_with), and the union of them all: the
-# gate of find(). Built once from the readers' own declarations, so the gate cannot drift from a hand list.
+# Each reader of TimeReader.READERS with the opening it declares (@opens_with); OPENINGS indexes them for find()'s
+# gate (trying every reader at every token costs six times the instructions). Built once from the readers' own
+# declarations, so the gate cannot drift from a hand list.
 READER_OPENINGS: tuple[tuple[Callable[[TimeReader, int], TimeExpr | None], Opening], ...] = tuple(
     (getattr(TimeReader, name), opening_of(TimeReader, name)) for name in TimeReader.READERS)
-ANY_OPENING = functools.reduce(operator.or_, (opening for _, opening in READER_OPENINGS))
+OPENINGS = Openings([opening for _, opening in READER_OPENINGS])
+ANY_OPENING = OPENINGS.any

@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..models import Moment
-from .statements import Figure, SentenceView
-from .text import Clause
+from .nodes import Figure, SentenceView
 from .scope import bound, end_marker, fronted, same_predicate, usable
+from .text import Clause
 from .timex import CALENDAR_SPANS, TimeExpr, TKind
 
 PRESENT = frozenset("is are stands stand trades trade now currently has have remains remain sits".split())
