@@ -350,3 +350,13 @@ def test_a_course_from_one_months_price_to_anothers():
                                    "2023-01-10T17:00:00-05:00")).claims
     assert [(c.kind.value, c.value, c.session, len(c.time.candidates) > 15) for c in got] == [
         ("price", 162.0, D(2021, 1, 29), True), ("price", 9.0, D(2022, 12, 30), True)]
+
+
+def test_a_colon_spells_out_the_clause_before_and_an_item_named_anew_keeps_its_own_time():
+    got = ENRICHER.extract(article("Intel has lagged the market over the past year: its 48 percent slide is steeper "
+                                   "than the 12 percent drop in the Nasdaq.", "2024-08-05T17:00:00-04:00")).claims
+    assert [(c.symbol, c.kind.value, c.value, c.time.from_session) for c in got] == [
+        ("INTC", "range_pct_change", -48.0, D(2023, 8, 4)), ("^IXIC", "range_pct_change", -12.0, D(2023, 8, 4))]
+    got = ENRICHER.extract(article("Movers: Apple has gained 40% this year; Nvidia rose 1%.",
+                                   "2024-06-12T17:00:00-04:00")).claims
+    assert [(c.symbol, c.kind.value) for c in got] == [("AAPL", "range_pct_change"), ("NVDA", "pct_change")]

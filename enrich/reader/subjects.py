@@ -245,6 +245,8 @@ def _owner_after(sv: SentenceView, fig: Figure, clause: Clause) -> NameNode | No
     if opener in ("and", ",") and any(g.q.last < j and _owner_after(sv, g, clause) is not None for g in sv.figures
                                       if g.q.unit == fig.q.unit):
         opener = "with"  # "gains of 1.1% for Microsoft and 1.5% for Apple": the list goes on
+    if opener == "the" and j > 1 and sv.toks[j - 2].low in ("than", "with", "versus", "vs", "against"):
+        opener = sv.toks[j - 2].low  # "steeper than the 41.5 percent slide in the S&P 500"
     if opener not in ("a", "an", "with", "than", "versus", "vs", "against", "to", "of"):
         return None
     if opener == "of" and not (j > 1 and sv.tags.ends(j - 1, "direction.noun") is not None):
