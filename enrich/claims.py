@@ -110,6 +110,9 @@ class ClaimBuilder:
         if st.modal == "requirement" or (st.modal and time.moment not in OUTSIDE):
             return None
         cal = self.calendar(st.symbol)
+        if f.reading == "value" and f.level == "from" and time.from_session is not None:
+            time = replace(time, session=time.from_session, from_session=None, candidates=(),
+                           why=time.why + "; the value the change started from")
         own = spec.period is not None and 0 <= spec.period.first - f.q.last <= 2  # "from $497 in August 2021"
         if own and f.reading == "before_move" and kind is Kind.CLOSE:
             kind = Kind.PRICE  # a price of that month, whichever day

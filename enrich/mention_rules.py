@@ -88,8 +88,10 @@ def us_venue_predicate(low: str, end: int) -> bool:
 # A possessive of a company's figures: "Zoom's 17.4% share-price plunge", "Visa's 52-week range" (folded
 # text, where a hyphen is a space).
 POSSESSIVE_CUE = icase(
-    r"^(?:'s|’s)\s+(?:(?:\d[\d.,]*\s?(?:%|percent|per cent)\s+)?(?:[a-z]+\s+){0,2}?(?:plunge|drop|fall|gain|rise|"
-    r"jump|slide|decline|rally|loss|surge|advance|climb|slump|tumble|share|stock)s?\b|52 week|share price|"
+    r"^(?:'s|’s)\s+(?:\d[\d.,]*\s?(?:%|percent|per cent)\s+(?:[a-z]+\s+){0,2}?(?:plunge|drop|fall|gain|rise|"
+    r"jump|slide|decline|rally|loss|surge|advance|climb|slump|tumble|share|stock)|"
+    r"(?:gain|loss|rise|fall|drop|slide|rally|decline|surge|slump)s?\s+(?:for|in|since|this|last|so far)\s+"
+    r"(?:(?:19|20)\d\d|the year|this year|year|the week|the month|the quarter)\b|52 week|share price|"
     r"market (?:value|cap)|valuation|earnings|revenue|sales|profit|results|quarterly|chief executive|ceo\b|"
     r"guidance|outlook|(?:stock market |market |trading |nasdaq |nyse )?debut|listing|ipo\b|shares|stock\b)")
 # An appositive or a relative clause between commas right after a name: "Amazon, the online retailer, ...".

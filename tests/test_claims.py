@@ -477,3 +477,37 @@ def test_numbers_named_by_the_label_before_them_and_volumes_of_joined_names():
     got = {(c.symbol, c.value) for c in claims("Banks weighed: the sector index fell 3.2%, with Lloyds down 4.4%.",
                                                "2024-05-23T17:30:00+01:00", "https://example.co.uk/a")}
     assert got == {("LLOY.L", -4.4)}
+
+
+def test_a_holdings_value_is_not_the_companys_and_a_circuit_limit_is_a_move():
+    got = [(c.symbol, c.kind.value) for c in claims("Berkshire's stake in Occidental has lost some $4 billion in "
+                                                   "value since June; Occidental shares slipped 1.9% on Thursday.",
+                                                   "2024-09-12T17:00:00-04:00")]
+    assert got == [("OXY", "pct_change")]
+    got = [(c.kind.value, c.value) for c in claims("Vodafone Idea shares hit the 10% lower circuit at Rs 12.40.",
+                                                  "2024-02-12T16:00:00+05:30", "https://example.in/a")]
+    assert got == [("pct_change", -10.0), ("close", 12.4)]
+
+
+def test_review_cases_each_mechanism_keeps_to_its_own_wordings():
+    # a clause after a semicolon in the present or perfect has its own time, not the period before
+    got = [(c.kind.value, c.session) for c in claims("Zoom soared 396% in 2020; the stock is down 85% since then.",
+                                                    "2024-04-10T17:00:00-04:00")]
+    assert got[1] == ("range_pct_change", dt.date(2024, 4, 10))
+    # a results period is no period of the stock's move after it
+    got = [(c.kind.value, c.value, c.session) for c in claims(
+        "Wipro reported a 4% rise in profit for the March quarter; the stock fell 1.2% to Rs 460.",
+        "2024-04-22T16:00:00+05:30", "https://example.in/a")]
+    assert got == [("pct_change", -1.2, dt.date(2024, 4, 22)), ("close", 460.0, dt.date(2024, 4, 22))]
+    # a price on a captioned list line stays a price
+    got = {(c.symbol, c.kind.value, c.value) for c in claims("Biggest movers:\nFord 12.45 (-1.8%)\n",
+                                                             "2024-04-10T17:00:00-04:00")}
+    assert got == {("F", "price", 12.45), ("F", "pct_change", -1.8)}
+    # "the company" of a paragraph is its first company given a figure, not a peer named after it
+    text = ("Nike shares fell 7% on Friday. Rival Lululemon slipped 1.5% and Under Armour lost 2%. The company "
+            "has seen its stock fall 25% this year.")
+    assert [c.symbol for c in claims(text, "2024-06-28T17:00:00-04:00")][-1] == "NKE"
+    # a named sector index is no company
+    got = [c.symbol for c in claims("Delta rose 4% on Wednesday. The NYSE Arca Airline index gained 2.1%.",
+                                    "2024-04-10T17:00:00-04:00")]
+    assert got == ["DAL"]

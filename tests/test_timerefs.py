@@ -360,3 +360,14 @@ def test_a_colon_spells_out_the_clause_before_and_an_item_named_anew_keeps_its_o
     got = ENRICHER.extract(article("Movers: Apple has gained 40% this year; Nvidia rose 1%.",
                                    "2024-06-12T17:00:00-04:00")).claims
     assert [(c.symbol, c.kind.value) for c in got] == [("AAPL", "range_pct_change"), ("NVDA", "pct_change")]
+
+
+def test_a_value_over_a_period_starts_at_its_start_and_ends_at_its_end():
+    got = ENRICHER.extract(article("In 2022 Tesla's market value shrank from about $1.1 trillion to $390 billion.",
+                                   "2023-01-03T09:00:00-05:00")).claims
+    assert [(c.value, c.session) for c in got] == [(1.1e12, D(2021, 12, 31)), (390e9, D(2022, 12, 30))]
+
+
+def test_the_weeks_final_session_before_it_has_come_is_last_weeks():
+    c = first("The DAX rose 0.3% in the week's final session.", "2024-05-06T10:00:00+02:00", "https://example.de/a")
+    assert c.session == D(2024, 5, 3)

@@ -167,6 +167,10 @@ class Tests:
         after = tags.starts(j, "not_market")
         if after is not None and j - q.last <= 4 and tags.starts(j, "value.nouns") is None:
             return True
+        noun = tags.starts(q.last, "direction.noun")
+        if noun is not None and sv.words(noun.last, noun.last + 1) in (["in"], ["of"]) \
+                and tags.starts(noun.last + 1, "not_market") is not None:
+            return True  # "a 9% rise in profit"
         j = q.first
         while j > c.first and (sv.toks[j - 1].low in ("of", "to", "at", "from", "by", "a", "an", "the", "its",
                                                       "their", "was", "is", "were", "for") or
@@ -207,6 +211,9 @@ class Tests:
                 i = span.first
                 continue
             n = ends.get(i)
+            if n is not None and n.first > 1 and sv.toks[n.first - 1].low in ("in", "of") \
+                    and tags.ends(n.first - 1, "not_market") is not None:
+                return True  # "Berkshire's stake in BYD has lost some HK$15 billion": the stake's value, not BYD's
             if n is not None:
                 after = tags.starts(n.last, "not_subject")
                 return after is not None and tags.starts(n.last, "market_noun") is None and after.last <= q.first

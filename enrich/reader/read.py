@@ -195,8 +195,8 @@ class Reader:
                 out.append(Statement(fig, sym, spec, a, fig.q.end, (sent.start, sent.end), span, side,
                                      _modal(sv, fig, clause), _base_price(sv, fig, clause, run.offer_price)))
             run.subject = symbols[-1]
-            if not instrument(symbols[-1]).is_index:
-                run.figured = (symbols[-1], run.paragraph)
+            if not instrument(symbols[-1]).is_index and (run.figured is None or run.figured[1] != run.paragraph):
+                run.figured = (symbols[-1], run.paragraph)  # the paragraph's first company given a figure
             if instrument(symbols[-1]).is_index:
                 run.last_index = symbols[-1]
         for sym in dict.fromkeys(n.symbol for n in names if n.symbol):

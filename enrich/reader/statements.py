@@ -27,7 +27,8 @@ def shared_units(toks: tuple[Token, ...], quantities: list[Quantity]) -> list[Qu
         between = {t.low for t in toks[q.last:nxt.first]}
         listed = between & {"and", "&"} or (between == {","} and nxt.unit != quantities[k + 1].unit)
         if q.unit == "plain" and nxt.unit in ("pct", "points") and between <= {",", "and", "&"} and listed \
-                and q.scale == 1 and not q.sign:  # "change +1.25, +0.89%" on a quote board keeps its units
+                and q.scale == 1 and not q.sign and (nxt.unit != "pct" or abs(q.value) < 100):
+            # "change +1.25, +0.89%" on a quote board keeps its units; "2,850 and 1.9%" is no pair of percentages
             out[k] = replace(q, unit=nxt.unit)
     return out
 
@@ -126,6 +127,9 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
             # "added $277 billion to its market value, pushing it to $1.96 trillion"
     if hedge and first > q.first - len(hedge.split()):
         first = min(first, q.first - len(hedge.split()))
+    opened = q.first - (len(hedge.split()) if hedge else 0)
+    if reading == "value" and opened > 0 and sv.toks[opened - 1].low == "from":
+        level = "from"  # "its value has shrunk from about $200 billion to $42 billion": the value it started at
     joins = e.reads in ("restate", "after_move", "before_move") and before
     chain = before[-1].chain if joins else (before[-1].chain + 1 if before else 0)
     return Figure(q, reading, e.name, level, sign, hedge, max(0, first), extreme, chain)

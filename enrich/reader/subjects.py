@@ -121,7 +121,8 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Descrip
                 while k < min(j + 3, len(toks)) and toks[k].text[:1].isupper() and tags.starts(k, "refer") is None:
                     k += 1
                 place = tags.starts(k, "refer.company")
-                if based is None and place is not None and not _noun_goes_on(toks, tags, place.last):
+                if based is None and place is not None and not _noun_goes_on(toks, tags, place.last) and not (
+                        place.last < len(toks) and toks[place.last].low in ("index", "indices", "indexes", "sector")):
                     j, words = k, words + k - j
                     continue
                 if based is None:

@@ -108,6 +108,10 @@ def inline_caption(sv: SentenceView) -> Caption | None:
     colon = next((k for k in range(1, min(6, len(sv.toks))) if sv.toks[k].text == ":"), None)
     if colon is None or colon == len(sv.toks) - 1 or any(q.first < colon for q in sv.quantities):
         return None
+    n = len(sv.toks)
+    if sv.tags.within(colon, n, "direction.verb") or sv.tags.within(colon, n, "level") \
+            or sv.tags.within(colon, n, "value.change_verbs"):
+        return None  # "Gains were modest: Coca-Cola added 0.4%": a sentence after the colon, not a list of items
     return _measure(sv, colon, inline=True)
 
 
@@ -150,7 +154,8 @@ def by_caption(sv: SentenceView, figures: list[Figure], said: Caption) -> list[F
     """The numbers of a captioned list's line that the grammar left unread or took for a bare quote, read as the
     caption says: a large sum under a market-value caption, a percentage or points under a change caption, a price
     under a closing one."""
-    out = [f for f in figures if not (f.reading == "level" and f.level == "price")]
+    out = [f for f in figures if not (f.reading == "level" and f.level == "price" and (
+        f.q.sign or said.reading in ("value_change", "volume")))]  # "Ocado -8.2" is a move; "Ford 12.45 (-1.8%)" a price
     read = {f.q.first for f in out}
     for q in sv.quantities:
         if q.first in read:

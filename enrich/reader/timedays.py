@@ -257,8 +257,10 @@ class DayReaders(TimeWords):
             year = self.ref.year if dt.date(self.ref.year, 3 * n - 2, 1) <= self.ref else self.ref.year - 1
         first = dt.date(year, 3 * n - 2, 1)
         node = self._node(start, j, TKind.QUARTER, day=first, until=month_end(dt.date(year, 3 * n, 1)))
-        results = self.tags.starts(j, "time.event_after") or self.tags.starts(j, "not_market")
-        return replace(node, background=True) if results is not None else node
+        results = self.tags.starts(j, "time.event_after") or self.tags.starts(j, "not_market") or any(
+            self.tags.ends(k, "not_market") for k in range(max(1, start - 2), start + 1))
+        # "second-quarter earnings", "its profit for the March quarter": the time of results, not of a figure
+        return replace(node, background=True) if results else node
 
     def _months_quarter(self, i: int) -> tuple[int | None, int]:
         """"the January-March quarter", "the March quarter" (the quarter ending in March, as Indian results

@@ -83,13 +83,17 @@ class TimeReader(DayReaders):
             return self._node(i, i + 2, TKind.SPAN, span=whole, edge="last")  # "ended the week 3.7% higher": closed
         return None
 
-    @opens_with(words="the first last final year month week")
+    @opens_with(words="the first last final year month week in on during")
     def _edge(self, i: int) -> TimeExpr | None:
-        """"the first trading day of 2022", "the last session of March", "the year's last session": one session
-        at the edge of a period."""
+        """"the first trading day of 2022", "the last session of March", "in the year's last session": one
+        session at the edge of a period."""
         j = i + 1 if self._word(i) == "the" else i
+        if self._word(i) in ("in", "on", "during") and self._word(i + 1) == "the":
+            j = i + 2
         if self._word(j) in ("year", "month", "week") and self._word(j + 1) == "'s":
             return self._own_edge(i, j)
+        if j == i + 2:
+            return None
         which = self._word(j)
         if which not in ("first", "last", "final"):
             return None
@@ -112,14 +116,10 @@ class TimeReader(DayReaders):
         if which not in ("first", "last", "final") or self._word(k) not in ("day", "session"):
             return None
         ref, unit = self.ref, self._word(j)
-        if unit == "year":
-            first, until = dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)
-        elif unit == "month":
-            first = ref.replace(day=1)
-            until = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        else:
-            first = ref - dt.timedelta(days=ref.weekday())
-            until = first + dt.timedelta(days=4)
+        first, until = _period_of(unit, ref)
+        last_weekday = until - dt.timedelta(days=max(0, until.weekday() - 4))
+        if which != "first" and last_weekday > ref:  # "the week's final session" on a Monday: last week's
+            first, until = _period_of(unit, first - dt.timedelta(days=1))
         return self._node(i, k + 1, TKind.DAY, day=first, until=until, edge="first" if which == "first" else "last")
 
     @opens_with(words="the", classes="number_words", digits=True)
@@ -252,3 +252,14 @@ READER_OPENINGS: tuple[tuple[Callable[[TimeReader, int], TimeExpr | None], Openi
     (getattr(TimeReader, name), opening_of(TimeReader, name)) for name in TimeReader.READERS)
 OPENINGS = Openings([opening for _, opening in READER_OPENINGS])
 ANY_OPENING = OPENINGS.any
+
+
+def _period_of(unit: str, day: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of the year, month or (Monday to Friday) week holding `day`."""
+    if unit == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if unit == "month":
+        first = day.replace(day=1)
+        return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=4)

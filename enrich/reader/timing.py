@@ -97,8 +97,18 @@ def _after_semicolon(sv: SentenceView, prev: Clause, clause: Clause, fig: Figure
     ("GE has lagged the market over the past year: its 68.4 percent tumble is steeper than the 41.5 percent slide
     in the S&P 500", "gained 12.4% in 2023; the index itself rose 7.8%"); a clause with a subject named anew
     ("...; Nvidia rose 1%") is an item of its own."""
-    return any(t.text in (";", ":") for t in sv.toks[max(0, prev.last - 1):clause.first + 1]) and not any(
-        n.symbol and clause.first <= n.first < fig.q.first for n in sv.names)
+    if not any(t.text in (";", ":") for t in sv.toks[max(0, prev.last - 1):clause.first + 1]):
+        return False
+    if any(n.symbol and clause.first <= n.first < fig.q.first for n in sv.names):
+        return False
+    head = min([q.first for q in sv.quantities if clause.first <= q.first] + [fig.q.first])
+    if set(sv.words(clause.first, head)) & NOW_WORDS:  # the clause's own verb, before its first figure
+        return False  # "...; they have since more than tripled", "...; the stock is down 85% from its peak"
+    return not any(p.cls == "not_market" for p in sv.tags.within(prev.first, prev.last, "not_market"))
+    # "a 9% rise in profit for the March quarter; the stock fell 1.2%": the results' period is not the stock's
+
+
+NOW_WORDS = frozenset("is are has have since now trade trades trading currently remains remain stands stand".split())
 
 
 def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime, subject: str | None) -> TimeSpec:
