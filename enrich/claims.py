@@ -182,6 +182,7 @@ LEVEL_KINDS = (Kind.PRICE, Kind.CLOSE, Kind.OPEN, Kind.HIGH, Kind.LOW, Kind.MARK
 
 
 def _one_session(cal: Calendar, time: TimeRef) -> bool:
+    """A change measured from the session right before its own: one session's move."""
     try:
         return time.session is not None and time.from_session == cal.offset(time.session, -1)
     except NoSessionsError:

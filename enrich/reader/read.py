@@ -56,7 +56,7 @@ class _Running:
     time: RunningTime = field(default_factory=RunningTime)
     subject: str | None = None
     paragraph: int = 0  # the paragraph (lines parted by a line break) being read
-    figured: tuple[str, int] | None = None  # the company the last figure was about, and in which paragraph
+    figured: tuple[str, int] | None = None  # a paragraph's first company given a figure ("": unresolved), the paragraph
     seen: dict[str, int] = field(default_factory=dict)  # companies named so far, how often
     seen_index: dict[str, int] = field(default_factory=dict)
     offer_price: float | None = None  # an IPO or offer price the article gave
