@@ -371,3 +371,12 @@ def test_a_value_over_a_period_starts_at_its_start_and_ends_at_its_end():
 def test_the_weeks_final_session_before_it_has_come_is_last_weeks():
     c = first("The DAX rose 0.3% in the week's final session.", "2024-05-06T10:00:00+02:00", "https://example.de/a")
     assert c.session == D(2024, 5, 3)
+
+
+def test_a_since_clause_dating_an_event_anchors_the_span_after_it():
+    got = ENRICHER.extract(article("Boeing fell again.\nSince Dave Calhoun took over as chief executive in January "
+                                   "2020, the stock has lost 38%.", "2024-03-25T17:00:00-04:00")).claims
+    assert [(c.kind.value, c.session, c.time.from_session) for c in got] == [
+        ("range_pct_change", D(2024, 3, 25), D(2019, 12, 31))]
+    c = first("Since it lost $6.19 on Jan. 28, Apple has recovered.", "2009-02-19T17:00:00-05:00")
+    assert (c.kind.value, c.session) == ("abs_change", D(2009, 1, 28))  # a clause with its own figure

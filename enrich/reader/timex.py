@@ -213,6 +213,24 @@ class TimeReader(DayReaders):
                 anchor = e.day if e.kind is TKind.DAY else e.day - dt.timedelta(days=1)
                 inner = self._qualified(e)
                 return self._node(i, last, TKind.SPAN, span="since", day=anchor, inner=inner)
+        return self._since_event(i)
+
+    def _since_event(self, i: int) -> TimeExpr | None:
+        """"Since Jeff Immelt became chief executive in September 2001, the stock has lost 75%": a "since" clause
+        that opens the sentence, states no figure and dates its event anchors the span of the clause after it."""
+        if i != 0:
+            return None
+        comma = next((k for k in range(i + 2, min(len(self.toks), i + 18)) if self._word(k) == ","), None)
+        if comma is None or any(self._word(k) in ("%", "$", "percent") for k in range(i, comma)):
+            return None
+        for k in range(comma - 1, i + 1, -1):
+            if self._word(k - 1) not in ("in", "on"):
+                continue
+            for read in (self._date, self._month, self._year):
+                e = read(k)
+                if e is not None and e.day is not None and e.last <= comma:
+                    anchor = e.day if e.kind is TKind.DAY else e.day - dt.timedelta(days=1)
+                    return self._node(i, e.last, TKind.SPAN, span="since", day=anchor, inner=self._qualified(e))
         return None
 
     @opens_with(classes=" ".join(c for c, _ in MOMENT_PHRASES), also="_trading_time_of_day")
