@@ -380,3 +380,9 @@ def test_a_since_clause_dating_an_event_anchors_the_span_after_it():
         ("range_pct_change", D(2024, 3, 25), D(2019, 12, 31))]
     c = first("Since it lost $6.19 on Jan. 28, Apple has recovered.", "2009-02-19T17:00:00-05:00")
     assert (c.kind.value, c.session) == ("abs_change", D(2009, 1, 28))  # a clause with its own figure
+
+
+def test_a_clock_time_after_as_of_ending_the_sentence_times_all_its_figures():
+    got = ENRICHER.extract(article("Regions Financial had lost 4% and KeyCorp was 6.1% lower as of 11:05 a.m. ET.",
+                                   "2023-03-10T17:00:00-05:00")).claims
+    assert [c.time.moment for c in got] == [Moment.CLOCK_TIME, Moment.CLOCK_TIME]

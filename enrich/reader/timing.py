@@ -92,6 +92,15 @@ def _antecedent(sv: SentenceView, c: Clause) -> TimeExpr | None:
     return None
 
 
+def _closing_clock(sv: SentenceView) -> TimeExpr | None:
+    """A clock time after "as of" that ends the sentence, which times every figure of it."""
+    clocks = [e for e in sv.times if e.kind is TKind.CLOCK and e.last >= len(sv.toks) - 1]
+    if clocks and (clocks[0].text.lower().startswith("as of") or sv.words(clocks[0].first - 2, clocks[0].first)
+                   == ["as", "of"]):
+        return clocks[0]
+    return None
+
+
 def _after_semicolon(sv: SentenceView, prev: Clause, clause: Clause, fig: Figure) -> bool:
     """Clauses set after a semicolon or a colon that restate or spell out the one before it share its period
     ("GE has lagged the market over the past year: its 68.4 percent tumble is steeper than the 41.5 percent slide
@@ -135,6 +144,9 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
                 exprs = exprs + inherited
                 how = "the words of the clause before"
                 break
+    closing = _closing_clock(sv)
+    if closing is not None and closing not in exprs and not any(e.kind in (TKind.MOMENT, TKind.CLOCK) for e in exprs):
+        exprs = exprs + [closing]  # "Western Alliance had lost 20.9% and Zions was 8.3% lower as of 12:31 p.m. ET"
     own = [e for e in exprs if bound(sv, e) == fig.q.first]
     exprs = own or [e for e in exprs if bound(sv, e) is None and same_predicate(sv, e, fig)]
     within = None
