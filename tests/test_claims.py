@@ -511,3 +511,9 @@ def test_review_cases_each_mechanism_keeps_to_its_own_wordings():
     got = [c.symbol for c in claims("Delta rose 4% on Wednesday. The NYSE Arca Airline index gained 2.1%.",
                                     "2024-04-10T17:00:00-04:00")]
     assert got == ["DAL"]
+
+
+def test_a_participle_clause_takes_the_joined_names_of_the_clause_before():
+    got = {(c.symbol, c.value) for c in claims("Sony and Nintendo rallied in Tokyo, rising 2.1% and 3.4%.",
+                                               "2024-05-15T16:00:00+09:00", "https://example.jp/a")}
+    assert got == {("6758.T", 2.1), ("7974.T", 3.4)}

@@ -243,9 +243,14 @@ class Reader:
         """A clause with no subject takes the last one of its sentence, else the article's running subject."""
         if previous:
             return previous[max(previous)]
-        for n in sv.names:
-            if n.symbol:
-                return [n.symbol]
+        named = [n for n in sv.names if n.symbol]
+        if named:  # "BYD and Geely rallied in Hong Kong, rising 3.3% and 5.1%": the names joined as the subject
+            group = [named[0]]
+            for n in named[1:]:
+                if not {t.low for t in sv.toks[group[-1].last:n.first]} <= {",", "and", "&"}:
+                    break
+                group.append(n)
+            return list(dict.fromkeys(n.symbol for n in group if n.symbol))
         if run.caption is not None and run.caption.subject:
             return [run.caption.subject]  # a line of a list whose caption names whose figures they are
         return [run.subject] if run.subject else []
