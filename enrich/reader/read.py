@@ -17,7 +17,7 @@ from .lexicon import Lexicon, lexicon
 from .nodes import Figure, NameNode, SentenceView
 from .quantities import QuantityReader
 from .statements import read_figures, shared_units
-from .subjects import Descriptors, _can_be_subject, name_nodes, subjects
+from .subjects import Descriptors, _can_be_subject, joined, name_nodes, subjects
 from .tables import (
     Caption,
     by_caption,
@@ -243,13 +243,8 @@ class Reader:
         """A clause with no subject takes the last one of its sentence, else the article's running subject."""
         if previous:
             return previous[max(previous)]
-        named = [n for n in sv.names if n.symbol]
-        if named:  # "BYD and Geely rallied in Hong Kong, rising 3.3% and 5.1%": the names joined as the subject
-            group = [named[0]]
-            for n in named[1:]:
-                if not {t.low for t in sv.toks[group[-1].last:n.first]} <= {",", "and", "&"}:
-                    break
-                group.append(n)
+        group = joined(sv, [n for n in sv.names if n.symbol])  # "BYD and Geely rallied, rising 3.3% and 5.1%"
+        if group:
             return list(dict.fromkeys(n.symbol for n in group if n.symbol))
         if run.caption is not None and run.caption.subject:
             return [run.caption.subject]  # a line of a list whose caption names whose figures they are

@@ -117,11 +117,19 @@ def same_predicate(sv: SentenceView, e: TimeExpr, fig: Figure) -> bool:
         return not any(  # 11:15 a.m., had jumped 3.8% in the previous session"
             f.chain != fig.chain and _trails(sv, e, f) and sv.clause_of(f.q.first) == own
             and sv.clause_of(e.first) == own for f in sv.figures)
-    if e.kind is TKind.CLOCK and e.last >= len(sv.toks) - 1 and (
-            e.text.lower().startswith("as of") or sv.words(e.first - 2, e.first) == ["as", "of"]):
+    if e is closing_clock(sv):
         return True  # "Western Alliance had lost 20.9% and Zions was 8.3% lower as of 12:31 p.m. ET": all of them
     return not any(fig.q.last <= f.q.first < e.first and f.chain != fig.chain and not _joined(sv, fig, f)
                    for f in sv.figures)
+
+
+def closing_clock(sv: SentenceView) -> TimeExpr | None:
+    """A clock time after "as of" that ends the sentence, which times every figure of it."""
+    clocks = [e for e in sv.times if e.kind is TKind.CLOCK and e.last >= len(sv.toks) - 1]
+    if clocks and (clocks[0].text.lower().startswith("as of") or sv.words(clocks[0].first - 2, clocks[0].first)
+                   == ["as", "of"]):
+        return clocks[0]
+    return None
 
 
 def _joined(sv: SentenceView, a: Figure, b: Figure) -> bool:

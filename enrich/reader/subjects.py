@@ -214,11 +214,7 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
             return [n]
     named_in = [n for n in sv.names if clause.first <= n.first < gov or (gov <= n.first < fig.q.first and n.symbol)]
     if named_in and gov < named_in[0].first and toks[named_in[0].first - 1].low in ("in", "for", "of"):
-        group = [named_in[0]]  # "Volumes in Barclays and Lloyds reached 120 million and 310 million shares"
-        for n in named_in[1:]:
-            if {t.low for t in toks[group[-1].last:n.first]} <= {",", "and", "&"}:
-                group.append(n)
-        return group
+        return joined(sv, named_in)  # "Volumes in Barclays and Lloyds reached 120 million and 310 million shares"
     opener = _fronted_participle(sv, fig)
     if opener is not None:
         return [opener]  # "Having fallen 3.1% during the session, Tesla shares are trading 4.7% higher"
@@ -228,6 +224,16 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
         antecedent = [n for n in sv.names if n.last <= clause.first and n.symbol]
         return antecedent[-1:]
     return []
+
+
+def joined(sv: SentenceView, names: list[NameNode]) -> list[NameNode]:
+    """The first of `names` and those joined to it by nothing but commas and "and" ("Barclays and Lloyds")."""
+    group = names[:1]
+    for n in names[1:]:
+        if not {t.low for t in sv.toks[group[-1].last:n.first]} <= {",", "and", "&"}:
+            break
+        group.append(n)
+    return group
 
 
 def _object_of_preposition(sv: SentenceView, n: NameNode) -> bool:
@@ -240,21 +246,39 @@ def _object_of_preposition(sv: SentenceView, n: NameNode) -> bool:
 def _owner_after(sv: SentenceView, fig: Figure, clause: Clause) -> NameNode | None:
     """The name a figure written as a noun phrase belongs to, after it: "a 3.8% slump in the Nasdaq", "with 8% for
     the Stoxx 600", "a gain of 2% in Unilever". Only a figure that opens a noun phrase ("a", "an", "with", "than"
-    before it) is owned this way; "Shell rose 2% in London" keeps its subject."""
-    j = fig.q.first - (len(fig.hedge.split()) if fig.hedge else 0)
-    opener = sv.toks[j - 1].low if j > 0 else ""
-    if opener in ("and", ",") and any(g.q.last < j and _owner_after(sv, g, clause) is not None for g in sv.figures
-                                      if g.q.unit == fig.q.unit):
-        opener = "with"  # "gains of 1.1% for Microsoft and 1.5% for Apple": the list goes on
-    if opener == "the" and j > 1 and sv.toks[j - 2].low in ("than", "with", "versus", "vs", "against"):
-        opener = sv.toks[j - 2].low  # "steeper than the 41.5 percent slide in the S&P 500"
+    before it), or goes on a list of such figures ("gains of 1.1% for Microsoft and 1.5% for Apple"), is owned this
+    way; "Shell rose 2% in London" keeps its subject."""
+    j, opener = _opener(sv, fig)
+    head = fig
+    while opener in ("and", ","):  # walk back along the list to the figure that opens it
+        earlier = [g for g in sv.figures if g.q.unit == fig.q.unit and g.q.last < j]
+        if not earlier or _name_after(sv, earlier[-1], clause) is None:
+            return None
+        head = earlier[-1]
+        j, opener = _opener(sv, head)
     if opener not in ("a", "an", "with", "than", "versus", "vs", "against", "to", "of"):
         return None
     if opener == "of" and not (j > 1 and sv.tags.ends(j - 1, "direction.noun") is not None):
         return None  # "a drop of 4% in the Dax" and not "worth of ..."
+    return _name_after(sv, fig, clause)
+
+
+def _opener(sv: SentenceView, fig: Figure) -> tuple[int, str]:
+    """Where the figure's noun phrase starts (before its hedge) and the word before it; "the" after "than", "with"
+    and the like gives way to that word ("steeper than the 41.5 percent slide in the S&P 500")."""
+    j = fig.q.first - (len(fig.hedge.split()) if fig.hedge else 0)
+    opener = sv.toks[j - 1].low if j > 0 else ""
+    if opener == "the" and j > 1 and sv.toks[j - 2].low in ("than", "with", "versus", "vs", "against"):
+        opener = sv.toks[j - 2].low
+    return j, opener
+
+
+def _name_after(sv: SentenceView, fig: Figure, clause: Clause) -> NameNode | None:
+    """The name right after a figure (and its move noun) and "in", "for" or "at": "2% in Shell", "a 4% drop in BP"."""
     k = fig.q.last
-    if k < len(sv.toks) and sv.tags.starts(k, "direction.noun") is not None:
-        k = sv.tags.starts(k, "direction.noun").last  # type: ignore[union-attr]
+    noun = sv.tags.starts(k, "direction.noun") if k < len(sv.toks) else None
+    if noun is not None:
+        k = noun.last
     if k >= len(sv.toks) or sv.toks[k].low not in ("in", "for", "at"):
         return None
     k += 1 + (sv.toks[k + 1].low in ("the", "its") if k + 1 < len(sv.toks) else 0)

@@ -66,16 +66,21 @@ def by_column(sv: SentenceView, figures: list[Figure], columns: tuple[str, ...])
         k = sum(1 for t in sv.toks[:f.q.first] if t.text == "|")
         said = column(columns[k]) if k < len(columns) else None
         if said is not None and f.reading in TABLE_READINGS:
-            reading, level = said
-            if level == "pct":  # "% Chg": its plain numbers are percentages
-                level = ""
-                if f.q.unit == "plain":
-                    f = replace(f, q=replace(f.q, unit="pct"))
-            f = replace(f, reading=reading, level=level, sign=f.sign or f.q.sign or (1 if reading == "change" else 0))
+            f = _read_as(f, said)
         elif f.entry == "a number in a table's column":
             continue  # a number under no known label stays unread
         out.append(f)
     return out
+
+
+def _read_as(f: Figure, said: tuple[str, str]) -> Figure:
+    """A figure read as its column or label says; a percentage column's plain numbers are percentages ("% Chg")."""
+    reading, level = said
+    if level == "pct":
+        level = ""
+        if f.q.unit == "plain":
+            f = replace(f, q=replace(f.q, unit="pct"))
+    return replace(f, reading=reading, level=level, sign=f.sign or f.q.sign or (1 if reading == "change" else 0))
 
 
 @dataclass(frozen=True)
@@ -195,11 +200,7 @@ def by_line_label(sv: SentenceView, figures: list[Figure]) -> list[Figure]:
         f = by_q.get(q.first)
         said = _cell_label(sv, q.first)
         if said is not None:
-            reading, level = said
-            if level == "pct":
-                level, q = "", replace(q, unit="pct") if q.unit == "plain" else q
-            out.append(Figure(q, reading, "a number its label names", level=level,
-                              sign=q.sign or (1 if reading == "change" else 0), quote_first=q.first))
+            out.append(_read_as(Figure(q, "level", "a number its label names", quote_first=q.first), said))
         elif f is not None and head is not None and head[0] == "level" and f.reading == "level" and f.level == "price":
             out.append(replace(f, level=head[1]))
         elif f is not None:

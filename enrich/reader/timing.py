@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..models import Moment
 from .nodes import Figure, SentenceView
-from .scope import bound, end_marker, fronted, same_predicate, usable
+from .scope import bound, closing_clock, end_marker, fronted, same_predicate, usable
 from .text import Clause
 from .timex import CALENDAR_SPANS, TimeExpr, TKind
 
@@ -92,16 +92,7 @@ def _antecedent(sv: SentenceView, c: Clause) -> TimeExpr | None:
     return None
 
 
-def _closing_clock(sv: SentenceView) -> TimeExpr | None:
-    """A clock time after "as of" that ends the sentence, which times every figure of it."""
-    clocks = [e for e in sv.times if e.kind is TKind.CLOCK and e.last >= len(sv.toks) - 1]
-    if clocks and (clocks[0].text.lower().startswith("as of") or sv.words(clocks[0].first - 2, clocks[0].first)
-                   == ["as", "of"]):
-        return clocks[0]
-    return None
-
-
-def _after_semicolon(sv: SentenceView, prev: Clause, clause: Clause, fig: Figure) -> bool:
+def _restates_before(sv: SentenceView, prev: Clause, clause: Clause, fig: Figure) -> bool:
     """Clauses set after a semicolon or a colon that restate or spell out the one before it share its period
     ("GE has lagged the market over the past year: its 68.4 percent tumble is steeper than the 41.5 percent slide
     in the S&P 500", "gained 12.4% in 2023; the index itself rose 7.8%"); a clause with a subject named anew
@@ -138,13 +129,13 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
                 clause.role == "own" and c.opener in ("a", "an"))]):  # an apposition's time is its own
             inherited = [e for e in own_times(sv, prev, fig) if e.kind in wanted and (
                 clause.role != "own" or e.kind not in PERIOD_KINDS or fronted(sv, e, prev)
-                or clause.opener in CONTRASTS or end_only or _after_semicolon(sv, prev, clause, fig))]
+                or clause.opener in CONTRASTS or end_only or _restates_before(sv, prev, clause, fig))]
             # "through Friday's close" ends a period named before; "was 58.2% in 2023; the price alone rose 56.8%"
             if inherited:
                 exprs = exprs + inherited
                 how = "the words of the clause before"
                 break
-    closing = _closing_clock(sv)
+    closing = closing_clock(sv)
     if closing is not None and closing not in exprs and not any(e.kind in (TKind.MOMENT, TKind.CLOCK) for e in exprs):
         exprs = exprs + [closing]  # "Western Alliance had lost 20.9% and Zions was 8.3% lower as of 12:31 p.m. ET"
     own = [e for e in exprs if bound(sv, e) == fig.q.first]
