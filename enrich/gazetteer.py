@@ -26,7 +26,8 @@ from .instruments import market_of_mic
 
 CONNECTORS = frozenset({"of", "and", "the", "de", "la", "des", "du", "di", "del", "y", "und", "for", "&", "-"})
 LOWER_OK = frozenset({"index", "composite", "average", "industrial", "industrials", "share", "stock"})
-CURATED, REGISTERED, SHORT = 3, 2, 1  # how much a name says: kept by hand, registered, a short form/initials
+CURATED, REGISTERED, SHORT = 3, 2, 1
+US_VENUES = frozenset({"XNYS", "XNAS", "XASE"})  # a line on one of these is a company's US line  # how much a name says: kept by hand, registered, a short form/initials
 
 
 class Entry(NamedTuple):
@@ -93,6 +94,7 @@ class Gazetteer:
     named_from: dict[str, dt.date]  # symbol -> the first day the company bore its name (hand-kept, sourced)
     former_names: dict[str, str]  # symbol -> its company's earlier names, folded, "|"-parted
     us_lines: dict[str, str]  # a foreign company's primary symbol -> its line on a US exchange (an ADR: INFY.NS -> INFY)
+    lines: dict[str, tuple[str, ...]]  # a primary symbol -> the company's other lines (RIO.L -> RIO.AX, RIO, ...)
 
 
 def fold(text: str) -> str:
@@ -124,13 +126,13 @@ def _add(names: dict[str, list[Name]], name: Name) -> None:
     names.setdefault(fold(name.form), []).append(name)
 
 
-def _load_reference(names: dict[str, list[Name]], entries: dict[str, Entry], us_lines: dict[str, str]) -> None:
+def _load_reference(names: dict[str, list[Name]], entries: dict[str, Entry], lines: dict[str, list[str]]) -> None:
     calendars: dict[str, str] = {}
     rows = csv.reader(_lines("listings.csv"))
     assert next(rows) == ["symbol", "mic", "currency", "country", "primary", "size", "names", "home"]
     for symbol, mic, currency, country, primary, size, forms, home in rows:
         if home:
-            us_lines.setdefault(home, symbol)
+            lines.setdefault(home, []).append(symbol)
         marked = forms.split("|") if forms else []
         calendar = calendars.get(mic) or calendars.setdefault(mic, market_of_mic(mic).area)
         entry = Entry(symbol, marked[0].lstrip("?~@") if marked else symbol, mic, False, primary == "1",
@@ -218,9 +220,16 @@ def load() -> Gazetteer:
     entries: dict[str, Entry] = {}
     markets: dict[str, str] = {}
     named_from: dict[str, dt.date] = {}
-    us_lines: dict[str, str] = {}
-    _load_reference(names, entries, us_lines)
+    lines: dict[str, list[str]] = {}
+    _load_reference(names, entries, lines)
     _load_indices(names, entries, markets)
     curated = _load_curated(names, descriptors, entries, markets, named_from)
     _load_former(names, entries)
-    return Gazetteer(names, descriptors, entries, curated, markets, named_from, _former_names(), us_lines)
+    us_lines: dict[str, str] = {}  # the first US line of a company listed elsewhere (file order: the built order)
+    for home, others in lines.items():
+        abroad = entries.get(home) is not None and entries[home].exchange not in US_VENUES
+        us = [s for s in others if entries[s].exchange in US_VENUES] if abroad else []
+        if us:
+            us_lines[home] = us[0]
+    return Gazetteer(names, descriptors, entries, curated, markets, named_from, _former_names(), us_lines,
+                     {home: tuple(others) for home, others in lines.items()})

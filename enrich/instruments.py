@@ -105,3 +105,48 @@ def instrument(symbol: str) -> Instrument:
     if currency and currency.upper() not in (market.quote_unit.upper(), market.currency):
         market = replace(market, currency=currency.upper(), quote_unit=currency.upper(), per_major=1.0)
     return Instrument(symbol, market, False)
+
+
+@lru_cache(maxsize=1)
+def _home_of() -> dict[str, str]:
+    """A line that is not primary -> its company's primary line."""
+    from .gazetteer import load
+
+    return {line: home for home, others in load().lines.items() for line in others}
+
+
+@lru_cache(maxsize=4096)
+def line_in(symbol: str, currency: str) -> str | None:
+    """The company's one line, of those the gazetteer lists, that trades in `currency` (ISO; pence count as
+    pounds) when `symbol`'s own line does not: Rio Tinto's A$ prices are RIO.AX's, not RIO.L's. None when the
+    line of `symbol` trades in that currency, when no line does, or when several do (Frankfurt and Paris quotes
+    in euros: which one the figure is of, the currency cannot say). A line in its venue's own money comes before
+    a quote in foreign money."""
+
+    def major(code: str) -> str:
+        return code.upper()  # "GBp" pence and "GBP" pounds are one currency here
+
+    want = major(currency)
+    if not want or major(instrument(symbol).market.quote_unit) == want or major(instrument(symbol).currency) == want:
+        return None
+    fits = [s for s in lines_of(symbol) if s != symbol and major(instrument(s).currency) == want]
+    native = [s for s in fits if major(market_of_mic(instrument(s).market.mic).currency) == want]
+    fits = native or fits  # a line in its venue's own money (RIO.AX) before a quote in a foreign one (a Swiss GBP line)
+    return fits[0] if len(fits) == 1 else None
+
+
+def lines_of(symbol: str) -> tuple[str, ...]:
+    """Every line of the company `symbol` is a line of, its primary line first."""
+    from .gazetteer import load
+
+    home = _home_of().get(symbol, symbol)
+    return (home, *load().lines.get(home, ()))
+
+
+def line_on(symbol: str, area: str) -> str | None:
+    """The company's line in market area `area` ("XHKG", "XNYS"), in that market's own money: Alibaba's
+    Hong Kong line, Rio Tinto's US one. None when the gazetteer lists none there."""
+    fits = [s for s in lines_of(symbol) if market_of_mic(instrument(s).market.mic).area == area
+            and instrument(s).currency == market_of_mic(instrument(s).market.mic).currency
+            and instrument(s).market.mic != "OTCM"]  # an over-the-counter quote is nobody's listing
+    return fits[0] if fits else None

@@ -23,7 +23,7 @@ LOCAL_MONEY = (
     (re.compile(r"(?:\bRs\.?|₹|\bINR)\s?\d"), "XBOM", ("Rs", "₹", "INR")),
     (re.compile(r"¥|\bJPY\b"), "XTKS", ("¥", "JPY")),
     (re.compile(r"\bHK\$"), "XHKG", ("HK$",)),
-    (re.compile(r"\bA\$"), "XASX", ("A$",)),
+    (re.compile(r"\bA\$|\$A\s?\d"), "XASX", ("A$", "$A")),  # "A$97.10", "$A97.10"
     (re.compile(r"\bC\$"), "XTSE", ("C$",)),
     (re.compile(r"(?<![A-Za-z$])\$\s?\d"), "XNYS", ("$",)),  # a dollar with no country letters
     (re.compile(r"\bUS\$|\bUSD\b"), "XNYS", ("US$", "USD")),

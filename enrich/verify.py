@@ -18,6 +18,18 @@ PRICE_KINDS = (Kind.CLOSE, Kind.OPEN, Kind.HIGH, Kind.LOW, Kind.PRICE, Kind.INDE
 MOVE_KINDS = (Kind.PCT_CHANGE, Kind.INDEX_PCT_CHANGE, Kind.ABS_CHANGE, Kind.MARKET_CAP_CHANGE)
 VALUE_KINDS = (Kind.MARKET_CAP, Kind.MARKET_CAP_CHANGE)
 UNCHECKABLE = {Moment.AFTER_HOURS: "after_hours", Moment.PRE_MARKET: "pre_market", Moment.CLOCK_TIME: "clock_time"}
+MONEY_KINDS = (Kind.CLOSE, Kind.OPEN, Kind.HIGH, Kind.LOW, Kind.PRICE, Kind.ABS_CHANGE, *VALUE_KINDS)
+DOLLARS = frozenset({"USD", "AUD", "CAD", "HKD", "SGD", "NZD", "TWD"})  # a bare "$" is read as USD: any of these
+
+
+def other_money(c: Claim) -> bool:
+    """The figure is money of another currency than the line trades in (an A$ price against a London line): the
+    line's bars cannot check it. A bare "$" (read as US dollars) may be any dollar."""
+    if c.kind not in MONEY_KINDS or not c.currency:
+        return False
+    m = instrument(c.symbol).market
+    said, own = c.currency.upper(), {m.currency.upper(), m.quote_unit.upper()}
+    return said not in own and not (said == "USD" and own & DOLLARS)
 Actual = tuple[float, float, str, dict[str, object]]
 
 
@@ -234,6 +246,10 @@ class Judge:
                                  f"{c.quote!r} gives no day and the article no time of day: it does not fit "
                                  f"{_day(t.session)} ({what}) but fits {_day(day)}; the text leaves the session open.",
                                  f"Date: it fits {_day(day)}; say which day.")
+        if other_money(c):
+            return Judgement(c, Verdict.UNVERIFIABLE, "other_currency", {**ev, **extra},
+                             f"{c.quote!r} is in {c.currency}; {c.symbol} trades in {instrument(c.symbol).currency}, "
+                             f"so its bars ({what}) cannot check it.")
         return Judgement(c, Verdict.CONTRADICTED, "", {**ev, **extra}, self._sentence(c, t.session, what, False, step),
                          self._neighbour_note(c, moment))
 

@@ -391,7 +391,8 @@ def main() -> int:
                 "# '~' a short form or initials (weaker than a name); '@' a form that holds only in an article\n"
                 "# about the listing's own market. primary: 1 the company's primary line, 2 the same shares on a\n"
                 "# US exchange (an article set in the US market means it), 0 any other line (named by its primary).\n"
-                "# home: for a US exchange's line of a foreign company (an ADR, a cross-listing), its primary line.\n")
+                "# home: for a line that is not primary (an ADR, a cross-listing, a line in another market), the\n"
+                "# company's primary line.\n")
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["symbol", "mic", "currency", "country", "primary", "size", "names", "home"])
         for r in rows:
@@ -417,8 +418,7 @@ def main() -> int:
                         and bare.lower() in web2 and 4.0 <= zipf_frequency(bare.lower(), "en") < 5.0:
                     marked.append("?" + bare.capitalize())  # "ARM" may be initials, but writers spell "Arm"
             primary = "2" if symbol in cross_listed else r["primary"]
-            home = home_of[symbol]["symbol"] if symbol in home_of and r["mic"] in US_VENUES \
-                and home_of[symbol]["mic"] not in US_VENUES else ""
+            home = home_of[symbol]["symbol"] if symbol in home_of else ""
             w.writerow([symbol, r["mic"], r["currency"], r["country"], primary, SIZES[r["size"]], "|".join(marked),
                         home])
 

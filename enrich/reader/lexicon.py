@@ -51,8 +51,15 @@ class Lexicon:
     def __init__(self, table: dict[str, object]) -> None:
         self.table = table
         self.phrases: dict[tuple[str, ...], list[tuple[str, float | None]]] = {}
+        # A phrase written as one word with a sign in it ("a$", "$a", "hk$", "s&p") is that word only when its
+        # tokens are written together: "a $5 gain" holds the article "a" and a dollar, not Australian dollars.
+        spaced: set[tuple[str, ...]] = set()
+        self.glued: set[tuple[str, ...]] = set()
         for phrase, cls, value in _entries(table, ""):
             key = _key(tokenize(phrase.lower()))
+            if len(key) > 1:
+                one_word = " " not in phrase and not phrase.replace("-", "").isalnum()
+                (self.glued if one_word else spaced).add(key)
             if key:
                 entries = self.phrases.setdefault(key, [])
                 if (cls, value) not in entries:
@@ -67,6 +74,7 @@ class Lexicon:
         # Every class with the classes above it ("time.unit_week" -> "time", "time.unit_week"): a phrase answers a
         # lookup of any of them, and Tags indexes it under each once instead of testing prefixes on every lookup.
         self.lineage = {cls: _lineage(cls) for es in self.phrases.values() for cls, _ in es}
+        self.glued -= spaced  # also written with spaces ("us $"): any spacing will do
 
     def words(self, cls: str) -> set[str]:
         """Every phrase (lowered, space-joined) whose class is `cls` or under it."""
@@ -87,7 +95,10 @@ class Lexicon:
             for n in ns:
                 if a + n > len(keep) or (n > 1 and not pair):
                     continue
-                for cls, value in self.phrases.get(tuple(lows[a:a + n]), ()):
+                key = tuple(lows[a:a + n])
+                if n > 1 and key in self.glued and any(tokens[keep[k]].space_before for k in range(a + 1, a + n)):
+                    continue
+                for cls, value in self.phrases.get(key, ()):
                     found.append(Phrase(keep[a], keep[a + n - 1] + 1, cls, value))
         return Tags(found, self.lineage)
 

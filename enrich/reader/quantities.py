@@ -101,7 +101,7 @@ class QuantityReader:
                 return None
             num, dec, j = float(word.value or 0), 0, word.last
         else:
-            if self._glued_letters(i):
+            if self._glued_letters(i, after_currency=bool(currency)):
                 return None  # "A320", "10am", "3rd", "1990s"
             num, dec = _number(tok)
             j = i + 1
@@ -158,10 +158,11 @@ class QuantityReader:
         return Quantity(first, j, start_tok.start, toks[j - 1].end, num, value, unit, currency, dec, scale, sign,
                         per_share, in_parens)
 
-    def _glued_letters(self, i: int) -> bool:
-        """A number with letters glued after it that are no unit, scale or currency ("A320", "10am", "3rd")."""
+    def _glued_letters(self, i: int, after_currency: bool = False) -> bool:
+        """A number with letters glued to it that are no unit, scale or currency ("A320", "10am", "3rd"). Letters
+        before it that end the currency written before it ("Rs1,200", "$A97.10", "HK$5") are the currency's."""
         toks = self.toks
-        if i > 0 and not toks[i].space_before and toks[i - 1].is_word and toks[i - 1].text not in ("Rs", "US", "HK"):
+        if i > 0 and not toks[i].space_before and toks[i - 1].is_word and not after_currency:
             return True
         j = i + 1
         if j >= len(toks) or toks[j].space_before or not toks[j].is_word:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..instruments import instrument
 from ..models import Article, Mention
 from .lexicon import Lexicon, lexicon
+from .listing import listed_line, quoted_lines
 from .nodes import Figure, NameNode, SentenceView
 from .quantities import QuantityReader
 from .statements import read_figures, shared_units
@@ -65,6 +66,7 @@ class _Running:
     topic: str | None = None  # the company the article opens with (its headline or first sentence)
     columns: tuple[str, ...] | None = None  # the labels of the table header above, while its rows run
     caption: Caption | None = None  # what the list caption above says its lines hold, while they run
+    lines: dict[str, str] = field(default_factory=dict)  # a company -> the line of it the article quotes in its money
 
     def named(self, symbol: str) -> None:
         pool = self.seen_index if instrument(symbol).is_index else self.seen
@@ -179,7 +181,10 @@ class Reader:
                     unknown = True
                     run.figured = ("", run.paragraph)
                 continue
-            symbols = [s for s in (self._resolve(n, run, named, sv, fig) for n in nodes) if s]
+            lines = [listed_line(sv, n) for n in nodes]
+            if any(line == "" for line in lines):
+                continue  # "Glencore's Hong Kong-listed shares" when no Hong Kong line of Glencore is known
+            symbols = [s for s in (line or self._resolve(n, run, named, sv, fig) for n, line in zip(nodes, lines)) if s]
             if not symbols and not unknown:  # the sentence's figures before were an unknown company's: so is this
                 symbols = self._inherited(sv, clause, previous, run)
             if not symbols:
@@ -213,6 +218,7 @@ class Reader:
         if offer is not None and owner is not None and not any(w in ("tender", "bid", "takeover", "buyout")
                                                                 for w in (t.low for t in toks)):
             run.ipo_prices.setdefault(owner, offer)  # "an IPO price of $9" in a story about that company
+        out = _on_quoted_line(out, run)
         named_here = sorted({s.symbol for s in out} | {n.symbol for n in names if n.symbol})
         after_sentence(sv, run.time, named_here, bool(figures))
         return out
@@ -249,6 +255,16 @@ class Reader:
         if run.caption is not None and run.caption.subject:
             return [run.caption.subject]  # a line of a list whose caption names whose figures they are
         return [run.subject] if run.subject else []
+
+
+def _on_quoted_line(out: list[Statement], run: _Running) -> list[Statement]:
+    """The statements of a sentence moved to the lines of their companies the article prices (listing.py)."""
+    quoted_lines([(st.symbol, st.figure.q.currency) for st in out if st.figure.q.unit == "money"], run.lines)
+    if not run.lines:
+        return out
+    if run.subject in run.lines:
+        run.subject = run.lines[run.subject]
+    return [replace(st, symbol=run.lines[st.symbol]) if st.symbol in run.lines else st for st in out]
 
 
 def _within(mentions: Sequence[Mention], starts: list[int], sent: Sentence) -> Sequence[Mention]:

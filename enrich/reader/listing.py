@@ -1,0 +1,67 @@
+"""Which line of a company a figure is of, when the company trades in several markets.
+
+A name stands for the company's primary line (the gazetteer's choice). Two things in the text say otherwise:
+- the money the figures are written in: "Rio Tinto rose 0.8% to A$118.40" prices the company's Sydney line, so
+  its figures of that sentence are that line's, and so are its later figures written in no money;
+- a place before "-listed" right after the name: "Alibaba's Hong Kong-listed shares", "its US-listed stock".
+  When no line of the company in that market is known, the figure is of a line we cannot check, so it is
+  nobody's (None), not the primary line's.
+A bare "$" says no more than "dollars" and moves nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..instruments import line_in, line_on, markets
+from .nodes import NameNode, SentenceView
+
+LISTED = ("listed", "traded", "quoted")  # "Hong Kong-listed", "US-traded", "London-quoted"
+VENUES = {"nasdaq": "XNYS", "nyse": "XNYS", "wall street": "XNYS"}  # venue words that are no place of markets.csv
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[tuple[str, ...], str]:
+    """A place word of a market, as lower-case words -> the market area ("hong kong" -> XHKG)."""
+    out: dict[tuple[str, ...], str] = {tuple(v.split()): area for v, area in VENUES.items()}
+    for market in markets().values():
+        for place in market.places:
+            if place[:1].isupper():  # "London", "US"; not "pence" or "sterling"
+                out.setdefault(tuple(place.lower().replace(".", "").split()), market.area)
+    return out
+
+
+def listed_line(sv: SentenceView, n: NameNode) -> str | None:
+    """The line a company name is qualified to right after it ("Glencore's Hong Kong-listed shares"): the
+    company's line in that market, "" when none is known, None when the name is not so qualified."""
+    if not n.symbol:
+        return None
+    toks = sv.toks
+    k = n.last + (1 if n.last < len(toks) and toks[n.last].low in ("'s", "’s", "'") else 0)
+    k += 1 if k < len(toks) and toks[k].low in ("its", "their") else 0
+    for size in (3, 2, 1):  # "Hong Kong - listed", "US - listed"
+        words = tuple(t.low.replace(".", "") for t in toks[k:k + size])
+        area = _places().get(words)
+        if area is None:
+            continue
+        j = k + size + (1 if k + size < len(toks) and toks[k + size].text in ("-", "‐") else 0)
+        if j < len(toks) and toks[j].low in LISTED:
+            return line_on(n.symbol, area) or ""
+    return None
+
+
+def quoted_lines(symbols: Sequence[tuple[str, str]], lines: dict[str, str]) -> dict[str, str]:
+    """Update `lines` (a company's symbol -> the line the article prices it on) from one sentence's money figures,
+    given as (symbol, currency) pairs: a symbol priced in one currency its line does not trade in moves to the
+    line that does; priced in its own money again, it moves back."""
+    money: dict[str, set[str]] = {}
+    for symbol, currency in symbols:
+        if currency and currency != "USD":
+            money.setdefault(symbol, set()).add(currency.upper())
+    for symbol, currencies in money.items():
+        line = line_in(symbol, next(iter(currencies))) if len(currencies) == 1 else None
+        if line is not None:
+            lines[symbol] = line
+        else:
+            lines.pop(symbol, None)
+    return lines
