@@ -49,6 +49,14 @@ GENERIC = {  # words that never stand alone for one company
     "trust", "fund", "investment", "investments", "properties", "realty", "acquisition", "pharmaceuticals",
 }
 CONNECTORS = {"of", "and", "the", "&", "de", "la", "des", "du", "di", "del", "y", "und", "for"}
+# Initials that market news uses for public bodies and economic measures, never for a company's short form
+# ("ECB" in "Thursday's ECB decision" is the central bank, not ECB Bancorp): central banks, regulators,
+# statistics offices, international bodies, and the measures they publish (common usage in financial news).
+PUBLIC_INITIALS = {
+    "ecb", "fed", "boe", "boj", "bok", "boc", "rba", "rbi", "rbnz", "snb", "pboc", "fomc", "imf", "bis", "oecd",
+    "wto", "opec", "iea", "eu", "un", "who", "sec", "fca", "sebi", "csrc", "cftc", "ftc", "doj", "fda", "esma", "eba",
+    "ons", "bls", "cbo", "irs", "nhs", "gdp", "cpi", "ppi", "pmi", "ipo", "ceo", "cfo", "etf",
+}
 # Leading words that say what kind of firm it is, in several languages; writers drop them and keep the core
 # ("Assicurazioni Generali" is "Generali", "Banco Santander" is "Santander", "Grupo Televisa" is "Televisa").
 KIND_HEAD = {"assicurazioni", "banca", "banco", "bank", "compagnie", "companhia", "compania", "grupo", "gruppo",
@@ -404,7 +412,8 @@ def main() -> int:
             marked = []
             for n in dict.fromkeys(names):
                 bare = n.lstrip("~@")
-                if not bare or bare.lower() in GENERIC or bare.lower() in places:
+                if not bare or bare.lower() in GENERIC or bare.lower() in places or (
+                        n.startswith(("~", "@")) and bare.lower() in PUBLIC_INITIALS):
                     continue
                 if bare.isupper() and bare.isalpha() and len(bare) >= 4 and bare.lower() in web2:
                     n = n[:len(n) - len(bare)] + bare.capitalize()  # "NEXT plc" is Next, a word, not an acronym

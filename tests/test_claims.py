@@ -517,3 +517,16 @@ def test_a_participle_clause_takes_the_joined_names_of_the_clause_before():
     got = {(c.symbol, c.value) for c in claims("Sony and Nintendo rallied in Tokyo, rising 2.1% and 3.4%.",
                                                "2024-05-15T16:00:00+09:00", "https://example.jp/a")}
     assert got == {("6758.T", 2.1), ("7974.T", 3.4)}
+
+
+def test_a_fronted_ahead_of_phrase_is_no_list_and_initials_of_public_bodies_are_no_company():
+    cs = claims("Ahead of the Fed's rate decision on Wednesday, Kering slipped 2.4%. "
+                "Ahead of Thursday's ECB meeting, Hermes lost 1.1%.", "2023-09-13T17:40:00+02:00")
+    assert [(c.symbol, c.value) for c in cs] == [("KER.PA", -2.4), ("RMS.PA", -1.1)]
+    # a list after "ahead of" still holds names that are not the subject
+    cs = claims("Shell led the index higher, ahead of BP, Rio Tinto and Glencore, gaining 2.2%.",
+                "2023-09-13T17:40:00+01:00")
+    assert [(c.symbol, c.value) for c in cs] == [("SHEL.L", 2.2)]
+    cs = claims("The DAX, home to exporters such as Siemens (SIEGn.DE), BASF (BASFn.DE) and Bayer, was up 0.4% at "
+                "the close.", "2023-09-13T18:40:00+02:00")
+    assert [(c.symbol, c.value) for c in cs] == [("^GDAXI", 0.4)]

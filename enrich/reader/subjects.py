@@ -317,13 +317,19 @@ def _after_list_opener(sv: SentenceView, first: int, gov: int) -> set[int]:
     """Token indexes in [first, gov) that follow a list opener ("such as", "including") in the same stretch."""
     words = [t.low for t in sv.toks]
     starts = {n.first for n in sv.names}
+    ends = {n.last for n in sv.names}
+    for n in sv.names:  # "Volkswagen (VOWG_p.DE)," ends its item with the name too
+        if n.last < len(words) and words[n.last] == "(" and ")" in words[n.last:n.last + 8]:
+            ends.add(words.index(")", n.last) + 1)
     for i in range(first, gov):
         for opener in LIST_OPENERS if words[i] in LIST_OPENER_FIRSTS else ():
             if tuple(words[i:i + len(opener)]) == opener:
                 end = gov
-                for j in range(i + len(opener), gov):  # the list ends at a comma no name follows: "Led by a
-                    k = j + 1 + (words[j + 1] == "and" if j + 1 < len(words) else 0)  # jump in Adani, the Nifty"
-                    if words[j] == "," and k not in starts and not (k < gov and sv.toks[k].text[:1].isupper()):
+                for j in range(i + len(opener), gov):  # the list ends at a comma no name follows ("Led by a jump
+                    # in Adani, the Nifty"), or one no name ends before ("Ahead of the Fed's decision, Apple fell")
+                    k = j + 1 + (words[j + 1] == "and" if j + 1 < len(words) else 0)
+                    named = k in starts or (k < gov and sv.toks[k].text[:1].isupper())
+                    if words[j] == "," and (not named or j not in ends):
                         end = j
                         break
                 return set(range(i, end))
