@@ -530,3 +530,20 @@ def test_a_fronted_ahead_of_phrase_is_no_list_and_initials_of_public_bodies_are_
     cs = claims("The DAX, home to exporters such as Siemens (SIEGn.DE), BASF (BASFn.DE) and Bayer, was up 0.4% at "
                 "the close.", "2023-09-13T18:40:00+02:00")
     assert [(c.symbol, c.value) for c in cs] == [("^GDAXI", 0.4)]
+
+
+def test_a_list_of_figures_after_a_list_of_names_pairs_them_in_order():
+    cs = claims("Lenders were hit hardest: Barclays, NatWest and Lloyds lost 4.2%, 3.8% and 2.9%.",
+                "2023-03-15T17:40:00+00:00")
+    assert [(c.symbol, c.value) for c in cs] == [("BARC.L", -4.2), ("NWG.L", -3.8), ("LLOY.L", -2.9)]
+    cs = claims("Shares of Ford, GM and Stellantis were up 2.1%, 1.7% and 0.9%, respectively, at the close.",
+                "2023-03-15T17:40:00-04:00")
+    assert [(c.symbol.split(".")[0], c.value, c.time.moment) for c in cs] == [
+        ("F", 2.1, Moment.CLOSE), ("GM", 1.7, Moment.CLOSE), ("STLA", 0.9, Moment.CLOSE)]
+
+
+@pytest.mark.parametrize("said", ["In mid-morning dealings", "In early-afternoon trade", "Halfway through the day",
+                                  "In opening trade"])
+def test_a_part_of_the_session_with_a_word_for_trading_is_intraday(said):
+    cs = claims(f"{said}, Infosys was 1.4% higher at Rs 1,452.", "2023-08-22T17:00:00+05:30")
+    assert {c.time.moment for c in cs} == {Moment.INTRADAY}

@@ -45,6 +45,17 @@ class Tests:
         return prev is not None and prev.q.unit == q.unit and not any(
             self.sv.tags.within(max(c.first, prev.q.last), q.first, cls) for cls in ("direction.verb", "level", "value"))
 
+    def listed(self, q: Quantity, c: Clause) -> bool:
+        """"fell 3.1%, 4.5% and 2.2%": a figure right after a comma that follows a figure of its unit, with one more
+        of that unit after it, joined by a comma or "and"."""
+        prev = self._prev(q)
+        if prev is None or prev.q.unit != q.unit or [t.text for t in self.sv.toks[prev.q.last:q.first]][:1] != [","]:
+            return False
+        nxt = next((o for o in self.sv.quantities if o.first >= q.last), None)
+        between = [t.low for t in self.sv.toks[q.last:nxt.first]] if nxt is not None else []
+        return nxt is not None and nxt.unit == q.unit and between[:1] in ([","], ["and"]) and \
+            len([w for w in between if w not in (",", "and")]) <= 2  # a hedge may stand before the next one
+
     def after_level(self, q: Quantity, c: Clause) -> bool:
         prev = self._prev(q)
         return prev is not None and prev.reading in ("level", "after_move") and prev.q.unit == q.unit

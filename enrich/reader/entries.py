@@ -87,6 +87,11 @@ ENTRIES: tuple[Entry, ...] = (
           when="coordinated", scope="sentence", examples=(
               ("With drops of 2% in Shell, 3.1% in BP and 1.2% in Unilever, the FTSE 100 fell 0.4%.", "3.1%",
                "change-"),)),
+    entry("a figure inside a list of figures of one kind", ", ?@hedge #", "coordinate", when="listed",
+          scope="sentence", examples=(
+              ("Target, Gap and Best Buy slid 3.1%, 4.5% and 2.2%.", "4.5%", "change-"),
+              ("The FTSE 100, the DAX and the CAC 40 ended at 7,410, 15,200 and 7,100 points.", "15,200",
+               "level:close"),)),
     entry("a second figure of the same kind, with its own time", "and ?@hedge #", "coordinate",
           when="coordinated", scope="sentence", examples=(
               ("The S&P 500 has gained 8 percent this year and 16 percent over the past 12 months.", "16 percent",

@@ -30,7 +30,13 @@ def _key(tokens: Iterable[Token]) -> tuple[str, ...]:
 
 
 def _entries(node: object, path: str) -> Iterator[tuple[str, str, float | None]]:
-    """(phrase, class, value) for every phrase under a TOML table."""
+    """(phrase, class, value) for every phrase under a TOML table. A table of two lists, `first` and `then`, holds
+    every phrase of a word of the first followed by one of the second ("lunchtime" + "deals")."""
+    if isinstance(node, dict) and set(node) == {"first", "then"}:
+        for a in node["first"]:
+            for b in node["then"]:
+                yield f"{a} {b}", path, None
+        return
     if isinstance(node, dict):
         for key, sub in node.items():
             if key == "words" or key == "phrases":

@@ -281,9 +281,11 @@ def _respectively(sv: SentenceView, fig: Figure, figures: list[Figure], symbols:
         return symbols  # "rose between 1% and 2%": a range the names share
     if not any(t.low == "respectively" for t in sv.toks):
         # "Wells Fargo and Citigroup fell 0.8% and 1.2%": as many figures joined by "and" as names, in order
-        def joined(f: Figure, g: Figure) -> bool:
-            between = [t.low for t in sv.toks[f.q.last:g.q.first]]
-            return "and" in between and set(between) <= {",", "and", "&"}
+        def between(f: Figure, g: Figure) -> set[str]:
+            return {t.low for t in sv.toks[f.q.last:g.q.first]}
+
+        def joined(f: Figure, g: Figure) -> bool:  # "3.1%, 4.5% and 2.2%"
+            return bool(between(f, g)) and between(f, g) <= {",", "and", "&"}
         k = same.index(fig)
         a, b = k, k
         while a > 0 and joined(same[a - 1], same[a]):
@@ -291,7 +293,7 @@ def _respectively(sv: SentenceView, fig: Figure, figures: list[Figure], symbols:
         while b + 1 < len(same) and joined(same[b], same[b + 1]):
             b += 1
         same = same[a:b + 1]
-        if len(same) < 2:
+        if len(same) < 2 or not any("and" in between(f, g) or "&" in between(f, g) for f, g in zip(same, same[1:])):
             return symbols
     if len(same) != len(symbols):
         return symbols
