@@ -42,6 +42,8 @@ class TickerReader:
         self.gaz = gazetteer
         self._suffixes = {m.area: m.suffix for m in reversed(list(markets().values())) if m.suffix}
         self._homes = {us: home for home, us in gazetteer.us_lines.items()}  # "MUFG" -> 8306.T
+        # a word that names a market ("ASX", "FTSE", "UK") is the market when written bare, not a ticker
+        self._market_words = frozenset(p for m in markets().values() for p in m.places if p.isupper())
 
     def find(self, text: str, day: dt.date | None, symbol_on: Callable[[str, dt.date], str] | None,
              taken: set[int], context: rules.Context, ending_at: dict[int, Mention]) -> list[Mention]:
@@ -72,7 +74,7 @@ class TickerReader:
                 kind = "bare"
             else:
                 continue
-            if sym in BARE_TICKER_STOP or start in taken or a in taken or rules.CLOCK_BEFORE.search(before):
+            if sym in BARE_TICKER_STOP or (kind == "bare" and sym in self._market_words) or start in taken or a in taken or rules.CLOCK_BEFORE.search(before):
                 continue  # a common abbreviation, a name already read, a time zone ("9:30 a.m. EST")
             if kind == "stock" and len(sym) == 1 and rules.SHARE_CLASS_BEFORE.search(before):
                 continue  # "the B shares": a class of shares

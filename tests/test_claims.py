@@ -547,3 +547,22 @@ def test_a_list_of_figures_after_a_list_of_names_pairs_them_in_order():
 def test_a_part_of_the_session_with_a_word_for_trading_is_intraday(said):
     cs = claims(f"{said}, Infosys was 1.4% higher at Rs 1,452.", "2023-08-22T17:00:00+05:30")
     assert {c.time.moment for c in cs} == {Moment.INTRADAY}
+
+
+def test_a_day_number_before_may_is_the_month_and_no_price():
+    cs = claims("Vodafone closed at 71.2p on Friday, well below where it stood on 14 May, when it touched a "
+                "one-year high of 82.5p.", "2024-08-09T17:00:00+01:00")
+    assert 14 not in [c.value for c in cs]
+    high = [c for c in cs if c.value == 82.5][0]
+    assert high.session == dt.date(2024, 5, 14)
+
+
+def test_a_relative_clause_about_the_market_is_not_the_companys_move():
+    cs = claims("Unlike the wider market, which slipped 0.4%, Merck climbed 2.2%.", "2023-10-31T17:00:00-04:00")
+    assert [(c.symbol, c.value) for c in cs] == [("MRK", 2.2)]
+
+
+def test_a_market_word_written_in_capitals_is_no_ticker():
+    cs = claims("On the ASX, Wesfarmers lost A$0.85 to A$64.10, while the S&P/ASX 200 fell 0.7%.",
+                "2024-03-08T17:00:00+11:00")
+    assert {c.symbol for c in cs} == {"WES.AX", "^AXJO"}

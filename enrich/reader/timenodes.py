@@ -186,9 +186,11 @@ class TimeWords:
         p = self.tags.starts(i, "month")
         if p is None:
             return None
-        if self._word(i) == "may" and not (self._word(i + 1).isdigit() or self._word(i - 1) in (
-                "in", "of", "since", "early", "late", "mid", "until", "through", "from", "during", "last", "this")):
-            return None  # "may" the verb
+        before = self._word(i - 1)
+        if self._word(i) == "may" and not (self._word(i + 1).isdigit() or before in (
+                "in", "of", "since", "early", "late", "mid", "until", "through", "from", "during", "last", "this")
+                or (before.isdigit() and 1 <= int(before) <= 31) or (i > 0 and self.toks[i].text == "May")):
+            return None  # "may" the verb; "21 May" and "May" capitalised inside a sentence are the month
         if self._word(i) in ("mar", "jan", "dec", "sep", "jun", "jul") and self.toks[i].text[0].islower():
             return None  # "mar", "dec" as words
         return int(p.cls.rsplit(".", 1)[1]), self._skip_dot(p.last)
