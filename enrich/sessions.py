@@ -137,6 +137,8 @@ def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: d
     if span == "wtd":
         monday = end - dt.timedelta(days=end.weekday())
         return end, cal.session_on_or_before(monday - dt.timedelta(days=1)), (), "week to date"
+    if e.edge == "before" and (day_given or spec.running_day):
+        end = cal.offset(end, -1)  # "fell 4.8% on Monday, after losing 5.6% over the previous three sessions"
     if span == "sessions" and n:
         return end, cal.offset(end, -n), (), f"{n} sessions back"
     if span == "weeks" and n:

@@ -386,3 +386,24 @@ def test_a_clock_time_after_as_of_ending_the_sentence_times_all_its_figures():
     got = ENRICHER.extract(article("Regions Financial had lost 4% and KeyCorp was 6.1% lower as of 11:05 a.m. ET.",
                                    "2023-03-10T17:00:00-05:00")).claims
     assert [c.time.moment for c in got] == [Moment.CLOCK_TIME, Moment.CLOCK_TIME]
+
+
+def test_the_previous_sessions_after_a_named_day_end_the_session_before_it():
+    cs = claims_of("The Kospi sank 2.3% on Thursday. It had climbed 3.1% over the previous three sessions.",
+                    "2024-05-23T16:30:00+09:00")
+    span = [c for c in cs if c.value == 3.1][0]
+    assert (span.session, span.time.from_session) == (dt.date(2024, 5, 22), dt.date(2024, 5, 17))
+    # with no day named, the previous sessions are the latest ones
+    cs = claims_of("The Kospi has climbed 3.1% over the previous three sessions.", "2024-05-23T16:30:00+09:00")
+    assert (cs[0].session, cs[0].time.from_session) == (dt.date(2024, 5, 23), dt.date(2024, 5, 20))
+
+
+def test_a_close_a_move_is_measured_from_is_not_the_moves_day():
+    cs = claims_of("The FTSE 100 ended at 7,702.1 on Tuesday. That left it 0.8% above the prior session's close.",
+                    "2024-05-21T17:30:00+01:00")
+    assert {(c.value, c.session) for c in cs} == {(7702.1, dt.date(2024, 5, 21)), (0.8, dt.date(2024, 5, 21))}
+    cs = claims_of("Following the jobs data, Nvidia was trading 1.1% under Monday's close of $884.55.",
+                    "2024-04-09T11:00:00-04:00")
+    close = [c for c in cs if c.value == 884.55][0]
+    assert close.session == dt.date(2024, 4, 8)
+    assert [c.session for c in cs if c.value == -1.1] == [dt.date(2024, 4, 9)]

@@ -191,7 +191,13 @@ class Tests:
         if tags.ends(j, "not_market") is not None and not any(x.first < j <= x.last for x in sv.quantities):
             return True
         if q.per_share or q.unit == "money" and not q.large:
-            nouns = [p for p in tags.within(c.first, q.first, "not_market")  # "in midsession deals" is a time,
+            # after the company the clause names: "After the payrolls report, Apple traded below Thursday's close of
+            # $194.27" is about Apple's price; the report before it is the occasion
+            start = max([n.last for n in sv.names if n.symbol and c.first <= n.first and n.last <= q.first
+                         and sv.words(n.first - 1, n.first) not in (["on"], ["in"], ["of"], ["for"], ["at"], ["to"],
+                                                                    ["by"], ["from"], ["about"], ["with"])],
+                        default=c.first)  # (not "its price target on Tesla to $380": Tesla is no subject there)
+            nouns = [p for p in tags.within(start, q.first, "not_market")  # "in midsession deals" is a time,
                      if not any(e.first <= p.first < e.last for e in sv.times)  # "Tencent Holdings" a name
                      and not any(n.first <= p.first < n.last for n in sv.names)
                      and not any(x.first <= p.first < x.last for x in sv.quantities)]  # "830 yen": a unit

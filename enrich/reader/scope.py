@@ -17,12 +17,30 @@ def usable(sv: SentenceView, e: TimeExpr, fig: Figure | None = None) -> bool:
     superlative ("its worst day since Feb. 5", "its biggest one-day drop in three months", "for the first time
     since 2008") unless the figure is inside it too and the expression follows it ("its steepest decline since a
     7.5% drop on Feb. 5, 2016": Feb. 5 is the 7.5%'s day)."""
-    if e.background or e.future or _ended_run(sv, e) or _tally(sv, e):
+    if e.background or e.future or _ended_run(sv, e) or _tally(sv, e) or _base_of(sv, e, fig):
         return False
     span = _superlative(sv, e)
     if span is None:
         return True
     return fig is not None and span <= fig.q.first and fig.q.last <= e.first and e.kind is not TKind.SPAN
+
+
+BASE_WORDS = frozenset("above below from over under than versus vs against".split())
+CLOSE_WORDS = frozenset("close closing finish settlement".split())
+
+
+def _base_of(sv: SentenceView, e: TimeExpr, fig: Figure | None) -> bool:
+    """A day's close that a move before it is measured from ("1.9% above the previous session's close", "3% below
+    Thursday's close of $194.27"): the base of the move, not its day (a level it owns, "$194.27", is that day's)."""
+    if fig is None or e.kind not in (TKind.DAY, TKind.PREVIOUS) or fig.reading not in ("change", "value_change") \
+            or fig.q.last > e.first:
+        return False
+    k = e.first - 1 if sv.toks[e.first].low != "the" else e.first
+    if k < 0 or sv.toks[k].low not in BASE_WORDS and not (k > 0 and sv.toks[k].low == "the"
+                                                         and sv.toks[k - 1].low in BASE_WORDS):
+        return False
+    after = [t.low for t in sv.toks[e.last:e.last + 2]]
+    return any(w in CLOSE_WORDS for w in after) or any(w in CLOSE_WORDS for w in e.text.lower().split())
 
 
 ENDING_VERBS = frozenset("""snapped snaps snapping ended ends ending broke breaks breaking halted halts halting

@@ -50,7 +50,8 @@ class TimeExpr:
     event: str = ""  # EVENT: the noun that names the event
     clock: dt.time | None = None  # CLOCK
     inner: TimeExpr | None = None  # SPAN "since": the date, month or year it runs from
-    edge: str = ""  # DAY "first"/"last": the first or last session of [day, until] ("the first trading day of 2022")
+    edge: str = ""  # DAY "first"/"last": the first or last session of [day, until] ("the first trading day of 2022");
+    # SPAN "before": it ends the session before the day the text is about ("over the previous three sessions")
     anytime: bool = False  # MOMENT during the session at no stated time of day ("intraday", "at one point")
 
 

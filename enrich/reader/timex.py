@@ -29,7 +29,8 @@ MOMENT_PHRASES = (("moment.after_hours", Moment.AFTER_HOURS), ("moment.pre_marke
                   ("moment.intraday", Moment.INTRADAY), ("moment.during", Moment.INTRADAY))
 COUNT_LEADS = ("over", "in", "during", "for", "within", "across")  # "over the past six months", "in two days"
 OWNERS = ("the", "its", "their")
-BACK_WORDS = ("past", "last", "previous", "prior", "first", "latest")
+BACK_WORDS = ("past", "last", "previous", "prior", "preceding", "first", "latest")
+BEFORE_ANCHOR = ("previous", "prior", "preceding")  # "the previous three sessions" end before the day named
 
 __all__ = ["CALENDAR_SPANS", "TKind", "TimeExpr", "TimeReader", "month_end"]
 
@@ -149,7 +150,9 @@ class TimeReader(DayReaders):
             j += 1
         if self._word(j) in OWNERS:
             j += 1
+        before = ""
         if self._word(j) in BACK_WORDS:
+            before = "before" if self._word(j) in BEFORE_ANCHOR else ""
             j += 1
             lead = True
         hedge = self.tags.starts(j, "hedge")
@@ -183,7 +186,7 @@ class TimeReader(DayReaders):
             return self._node(i, j + 1, TKind.DAY, day=day)
         if not lead:
             return None
-        return self._node(i, j, TKind.SPAN, span=unit, n=count)
+        return self._node(i, j, TKind.SPAN, span=unit, n=count, edge=before)
 
     def _count(self, j: int) -> tuple[int, int] | None:
         if j < len(self.toks) and self.toks[j].text.isdigit() and len(self.toks[j].text) <= 3:
