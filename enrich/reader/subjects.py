@@ -222,9 +222,9 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
         return None
     if clause.role == "relative" and clause.opener in ("which", "who", "whose", "that"):
         antecedent = [n for n in sv.names if n.last <= clause.first and n.symbol]
-        near = max(antecedent[-1].last if antecedent else 0, clause.first - 6)
+        reach = max(antecedent[-1].last if antecedent else 0, clause.first - 6)
         if any(sv.tags.starts(p.first, "market_noun") is None for cls in ("not_subject", "not_market")
-               for p in sv.tags.within(near, clause.first, cls)):  # (not "Netflix shares, which ...")
+               for p in sv.tags.within(reach, clause.first, cls)):  # (not "Netflix shares, which ...")
             return None  # "Unlike the broader market, which edged up 0.6%, Pfizer fell": the market's figure
         return antecedent[-1:]
     return []
