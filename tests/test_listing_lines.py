@@ -75,3 +75,9 @@ def test_a_line_no_data_source_knows_takes_no_figures_of_the_company():
     cs = claims("Glencore's Hong Kong-listed shares surged 14% before ending up 9%. In London the shares rose 6%.",
                 "2015-10-06T17:00:00+01:00")
     assert [(c.symbol, c.value) for c in cs] == [("GLEN.L", 6)]
+
+
+def test_a_referring_word_with_a_market_before_shares_takes_the_line_there():
+    cs = claims("Alibaba reported weak sales on Thursday. Its Hong Kong shares dropped 4.4 per cent on Friday, and "
+                "its US-listed stock lost 2%.", "2021-11-19T17:00:00-05:00")
+    assert {(c.symbol, c.value) for c in cs} == {("9988.HK", -4.4), ("BABA", -2.0)}

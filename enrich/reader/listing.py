@@ -3,7 +3,8 @@
 A name stands for the company's primary line (the gazetteer's choice). Two things in the text say otherwise:
 - the money the figures are written in: "Rio Tinto rose 0.8% to A$118.40" prices the company's Sydney line, so
   its figures of that sentence are that line's, and so are its later figures written in no money;
-- a place before "-listed" right after the name: "Alibaba's Hong Kong-listed shares", "its US-listed stock".
+- a place before "-listed" or "shares" right after the name: "Alibaba's Hong Kong-listed shares", "its Hong
+  Kong stock", "its US-listed stock".
   When no line of the company in that market is known, the figure is of a line we cannot check, so it is
   nobody's (None), not the primary line's.
 A bare "$" says no more than "dollars" and moves nothing.
@@ -31,23 +32,31 @@ def _places() -> dict[tuple[str, ...], str]:
     return out
 
 
-def listed_line(sv: SentenceView, n: NameNode) -> str | None:
-    """The line a company name is qualified to right after it ("Glencore's Hong Kong-listed shares"): the
-    company's line in that market, "" when none is known, None when the name is not so qualified."""
-    if not n.symbol:
+def place_listing(sv: SentenceView, k: int) -> tuple[str, int] | None:
+    """(market area, token after it) of a market named as where shares trade, from token k: "Hong Kong-listed",
+    "US-traded", "Hong Kong shares", "London stock"."""
+    toks = sv.toks
+    for size in (3, 2, 1):  # "Hong Kong - listed", "US - listed"
+        area = _places().get(tuple(t.low.replace(".", "") for t in toks[k:k + size]))
+        if area is None or not toks[k].text[:1].isupper():
+            continue
+        j = k + size + (1 if k + size < len(toks) and toks[k + size].text in ("-", "‐") else 0)
+        if j < len(toks) and (toks[j].low in LISTED or toks[j].low in ("shares", "stock", "stocks")):
+            return area, j + 1
+    return None
+
+
+def listed_line(sv: SentenceView, n: NameNode, symbol: str | None) -> str | None:
+    """The line a company name (or a word referring to one, resolved to `symbol`) is qualified to right after it
+    ("Glencore's Hong Kong-listed shares", "its Hong Kong stock"): the company's line in that market, "" when
+    none is known, None when the name is not so qualified."""
+    if not symbol:
         return None
     toks = sv.toks
     k = n.last + (1 if n.last < len(toks) and toks[n.last].low in ("'s", "’s", "'") else 0)
     k += 1 if k < len(toks) and toks[k].low in ("its", "their") else 0
-    for size in (3, 2, 1):  # "Hong Kong - listed", "US - listed"
-        words = tuple(t.low.replace(".", "") for t in toks[k:k + size])
-        area = _places().get(words)
-        if area is None:
-            continue
-        j = k + size + (1 if k + size < len(toks) and toks[k + size].text in ("-", "‐") else 0)
-        if j < len(toks) and toks[j].low in LISTED:
-            return line_on(n.symbol, area) or ""
-    return None
+    found = place_listing(sv, k)
+    return None if found is None else line_on(symbol, found[0]) or ""
 
 
 def quoted_lines(symbols: Sequence[tuple[str, str]], lines: dict[str, str]) -> dict[str, str]:

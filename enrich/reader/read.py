@@ -181,10 +181,11 @@ class Reader:
                     unknown = True
                     run.figured = ("", run.paragraph)
                 continue
-            lines = [listed_line(sv, n) for n in nodes]
+            resolved = [(n, self._resolve(n, run, named, sv, fig)) for n in nodes]
+            lines = [listed_line(sv, n, sym) for n, sym in resolved]
             if any(line == "" for line in lines):
                 continue  # "Glencore's Hong Kong-listed shares" when no Hong Kong line of Glencore is known
-            symbols = [s for s in (line or self._resolve(n, run, named, sv, fig) for n, line in zip(nodes, lines)) if s]
+            symbols = [s for s in (line or sym for (n, sym), line in zip(resolved, lines)) if s]
             if not symbols and not unknown:  # the sentence's figures before were an unknown company's: so is this
                 symbols = self._inherited(sv, clause, previous, run)
             if not symbols:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..models import Mention
 from .lexicon import Tags
+from .listing import place_listing
 from .nodes import Figure, NameNode, SentenceView
 from .text import Clause, Token
 
@@ -362,6 +363,10 @@ def _unknown_subject(sv: SentenceView, clause: Clause, gov: int, skip: set[int])
             continue
         if t.low in PREPOSITIONS:
             in_pp = True
+            continue
+        listing = place_listing(sv, i)
+        if listing is not None:
+            skip = skip | set(range(i, listing[1] - 1))  # "its Hong Kong stock slid": where it trades, no company
             continue
         if clause.role == "own" and not in_pp and _content_word(sv, i) and t.low not in QUOTE_LABELS:
             return True  # ", with energy and consumer discretionary down more than 4%": a subject of its own
