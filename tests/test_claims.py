@@ -566,3 +566,23 @@ def test_a_market_word_written_in_capitals_is_no_ticker():
     cs = claims("On the ASX, Wesfarmers lost A$0.85 to A$64.10, while the S&P/ASX 200 fell 0.7%.",
                 "2024-03-08T17:00:00+11:00")
     assert {c.symbol for c in cs} == {"WES.AX", "^AXJO"}
+
+
+def test_a_company_described_by_who_leads_it_or_a_compound_of_places():
+    cs = claims("Tata Motors unveiled a new electric SUV. The Mumbai-headquartered automaker ended 1.4 per cent "
+                "higher at Rs 612.30.", "2022-08-29T16:30:00+05:30")
+    assert {c.symbol for c in cs} == {"TATAMOTORS.NS"}
+    cs = claims("Wipro won a large contract. The Premji-led IT services company rose 2.2 per cent.",
+                "2022-08-29T16:30:00+05:30")
+    assert [(c.symbol, c.value) for c in cs] == [("WIPRO.NS", 2.2)]
+    cs = claims("Shell cut its dividend. The Anglo-Dutch oil major's shares slid 4.1 per cent to 1,120p.",
+                "2020-04-30T17:00:00+01:00")
+    assert {c.symbol for c in cs} <= {"RDSA.L", "SHEL.L", "RDSB.L"} and len(cs) == 2
+
+
+def test_a_payout_and_a_products_price_are_no_share_price_and_put_on_is_a_rise():
+    cs = claims("Rolls-Royce raised its final payout to 6p a share and set its engine's price at $12m. "
+                "The engineer's shares put on 11.5p to 412p.", "2024-02-29T17:00:00+00:00")
+    assert sorted((c.kind, c.value) for c in cs) == [(Kind.ABS_CHANGE, 11.5), (Kind.CLOSE, 412)]
+    cs = claims("Sony set the console's price at $499.99, and its shares rose 1.1%.", "2024-02-29T16:00:00+09:00")
+    assert [(c.kind, c.value) for c in cs] == [(Kind.PCT_CHANGE, 1.1)]

@@ -190,6 +190,12 @@ class Tests:
             j = h.first if h is not None else j - 1
         if tags.ends(j, "not_market") is not None and not any(x.first < j <= x.last for x in sv.quantities):
             return True
+        owners = {n.last for n in sv.names}
+        for p in tags.within(max(c.first, q.first - 4), q.first, "level.trade"):
+            k = p.first - 1  # "the Switch 2's price at $449.99": the price of a thing the company sells
+            if sv.toks[p.first].low in ("price", "prices") and k > 0 and sv.toks[k].low in ("'s", "’s") \
+                    and k not in owners and tags.ends(k, "market_noun") is None:
+                return True
         if q.per_share or q.unit == "money" and not q.large:
             # after the company the clause names: "After the payrolls report, Apple traded below Thursday's close of
             # $194.27" is about Apple's price; the report before it is the occasion

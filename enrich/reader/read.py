@@ -361,7 +361,7 @@ def _modal(sv: SentenceView, fig: Figure, clause: object) -> str:
     return ""
 
 
-OFFER = ("ipo", "offer", "offering", "listing", "issue")
+OFFER = ("ipo", "offer", "offering", "listing", "issue", "reference")  # "the reference price" of a direct listing
 IPO_WORDS = ("ipo", "offering", "listing", "debut")  # "priced" near one of these: the listing's price, not a bid
 
 

@@ -33,6 +33,9 @@ LIST_OPENER_FIRSTS = frozenset(opener[0] for opener in LIST_OPENERS)
 # Nouns that refer back to whichever company the article is about ("the company"); any other noun describes one
 # ("the cinema chain", "the lender"): the company just written about.
 GENERIC_NOUNS = frozenset("company firm group business corporation corp concern outfit".split())
+# "-based", "-led": a capitalised word before one of these describes the company ("the Kyoto-based game maker",
+# "the Ambani-led conglomerate"); it is no company name.
+MODIFIER_PARTICIPLES = frozenset("based listed headquartered led owned controlled backed run founded focused".split())
 # Verbs whose subject is a buyer or seller of the shares, not the company.
 BUYERS = frozenset("paid pays paying bought buying buys sold selling sells purchased acquired".split())
 # Capitalised words that are no company name: they never make a subject unknown.
@@ -116,8 +119,11 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Descrip
                 continue
             if toks[j].text[:1].isupper() and toks[j].low not in COMMON_CAPITALS \
                     and tags.starts(j, "refer") is None and descriptors.get((toks[j].low,)) is None:
-                based = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].low in (
-                    "based", "listed", "headquartered") and toks[k - 1].text == "-"), None)
+                based = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].low in MODIFIER_PARTICIPLES
+                              and toks[k - 1].text == "-"), None)  # "the Kyoto-based", "the Ambani-led"
+                if based is None and j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 2].text[:1].isupper() \
+                        and not toks[j + 1].space_before and not toks[j + 2].space_before:
+                    based = j + 2  # "the Anglo-Dutch group": a compound of places is a modifier
                 k = j + 1  # "the Cupertino company", "the Santa Clara firm": a place before the noun
                 while k < min(j + 3, len(toks)) and toks[k].text[:1].isupper() and tags.starts(k, "refer") is None:
                     k += 1
