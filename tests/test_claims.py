@@ -586,3 +586,9 @@ def test_a_payout_and_a_products_price_are_no_share_price_and_put_on_is_a_rise()
     assert sorted((c.kind, c.value) for c in cs) == [(Kind.ABS_CHANGE, 11.5), (Kind.CLOSE, 412)]
     cs = claims("Sony set the console's price at $499.99, and its shares rose 1.1%.", "2024-02-29T16:00:00+09:00")
     assert [(c.kind, c.value) for c in cs] == [(Kind.PCT_CHANGE, 1.1)]
+
+
+def test_a_part_an_index_owns_is_not_the_index():
+    cs = claims("A 2.4% jump in the FTSE 100's mining subindex helped Anglo American gain 5.1%. Banks slipped, with "
+                "a 0.9% drop in the Stoxx 600's banks index.", "2024-04-02T17:30:00+01:00")
+    assert [(c.symbol, c.value) for c in cs] == [("AAL.L", 5.1)]

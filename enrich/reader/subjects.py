@@ -15,14 +15,10 @@ from dataclasses import dataclass
 
 from ..models import Mention
 from .lexicon import Tags
-from .listing import place_listing
 from .nodes import Figure, NameNode, SentenceView
 from .text import Clause, Token
+from .unresolved import COMMON_CAPITALS, PREPOSITIONS, unknown_subject
 
-# Words before a name that put it in a prepositional phrase, so that it is not the clause's subject.
-PREPOSITIONS = frozenset("""in of for on at against than behind like with from to including such as over under versus
-vs ahead past beside besides unlike outpacing trailing lagging beating into by about toward towards among between
-amid after before via per""".split())
 MODIFIED = frozenset("""worst best biggest largest top other leading weakest strongest most least heaviest
 smallest""".split())
 # Words that open a list of examples: names after them are not the subject ("the index, home to companies such as
@@ -36,18 +32,6 @@ GENERIC_NOUNS = frozenset("company firm group business corporation corp concern 
 # "-based", "-led": a capitalised word before one of these describes the company ("the Kyoto-based game maker",
 # "the Ambani-led conglomerate"); it is no company name.
 MODIFIER_PARTICIPLES = frozenset("based listed headquartered led owned controlled backed run founded focused".split())
-# Verbs whose subject is a buyer or seller of the shares, not the company.
-BUYERS = frozenset("paid pays paying bought buying buys sold selling sells purchased acquired".split())
-# Capitalised words that are no company name: they never make a subject unknown.
-COMMON_CAPITALS = frozenset("""the a an its their this that these those shares share stock stocks in on at of for
-and but while as after before by with from it they he she we i its investors analysts traders wall street u.s us uk
-eu u.k ceo chief president executive officer mr mrs ms dr new york london tokyo hong kong mumbai frankfurt paris
-meanwhile also still elsewhere overall however so over since during earlier later today yesterday tuesday monday
-wednesday thursday friday saturday sunday january february march april may june july august september october
-november december nyse nasdaq lse bse nse reuters bloomberg ap afp british american german french japanese chinese
-indian european asian swiss dutch italian spanish korean canadian australian brazilian russian mexican irish
-scottish swedish danish norwegian finnish belgian austrian israeli saudi taiwanese singaporean had has have was were
-is are will would could should might been being up down""".split())  # a bullet's "Had been up as much as 4.97%"
 
 
 @dataclass(frozen=True)
@@ -198,8 +182,8 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
     if objects and (fig.reading == "value_change" or sv.tags.within(gov, objects[0].first, "causative")):
         return objects[-1:]  # "a weak forecast cost Facebook more than $120 billion", "lifting Newmont shares 3%"
     owner = _owner_after(sv, fig, clause)
-    if owner is not None:
-        return [owner]  # "dwarfed by a 3.8% slump in the chip index", "compared with 8% for the Stoxx 600"
+    if owner is not None:  # (the Composite's "energy subindex" is neither)
+        return None if _owns_other(sv, owner) else [owner]  # "dwarfed by a 3.8% slump in the chip index", "compared with 8% for the Stoxx 600"
     if fig.reading == "gapped":
         near = [n for n in sv.names if n.last <= fig.q.first and n.first >= clause.first]
         return near[-1:]
@@ -218,14 +202,14 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
     for n in after:
         k = n.first - 1 if toks[n.first - 1].low != "the" else n.first - 2
         if toks[k].low in ("in", "for", "of", "by") and n.first - fig.q.last <= 6:
-            return [n]
+            return None if _owns_other(sv, n) else [n]
     named_in = [n for n in sv.names if clause.first <= n.first < gov or (gov <= n.first < fig.q.first and n.symbol)]
     if named_in and gov < named_in[0].first and toks[named_in[0].first - 1].low in ("in", "for", "of"):
         return joined(sv, named_in)  # "Volumes in Barclays and Lloyds reached 120 million and 310 million shares"
     opener = _fronted_participle(sv, fig)
     if opener is not None:
         return [opener]  # "Having fallen 3.1% during the session, Tesla shares are trading 4.7% higher"
-    if not _level_noun_phrase(sv, fig) and _unknown_subject(sv, clause, gov, listed):
+    if not _level_noun_phrase(sv, fig) and unknown_subject(sv, clause, gov, listed):
         return None
     if clause.role == "relative" and clause.opener in ("which", "who", "whose", "that"):
         antecedent = [n for n in sv.names if n.last <= clause.first and n.symbol]
@@ -296,6 +280,24 @@ def _name_after(sv: SentenceView, fig: Figure, clause: Clause) -> NameNode | Non
     return next((n for n in sv.names if n.first == k and n.symbol and n.first < clause.last + 8), None)
 
 
+def _owns_other(sv: SentenceView, n: NameNode) -> bool:
+    """A name owning something that is no company, index or share: "the S&P/TSX's energy subindex", "Apple's
+    services revenue", "the Dow's worst performer"."""
+    if not n.possessive:
+        return False
+    j = n.last + 1
+    if j < len(sv.toks) and sv.toks[j].low in MODIFIED:
+        return True
+    for k in range(j, min(j + 3, len(sv.toks))):
+        if sv.tags.starts(k, "market_noun") is not None or sv.tags.starts(k, "value.nouns") is not None or \
+                sv.toks[k].low in ("'s", ",", "and") or sv.toks[k].is_number:
+            return False
+        if sv.tags.starts(k, "not_market") is not None or sv.tags.starts(k, "not_subject") is not None or (
+                n.kind == "index" and sv.tags.starts(k, "refer.index") is not None):
+            return True  # (an index's "financials index" is a part of it)
+    return False
+
+
 PARTICIPLE_OPENERS = frozenset("having after before despite since while".split())
 
 
@@ -347,70 +349,6 @@ def _after_list_opener(sv: SentenceView, first: int, gov: int) -> set[int]:
     return set()
 
 
-def _unknown_subject(sv: SentenceView, clause: Clause, gov: int, skip: set[int]) -> bool:
-    """A capitalised word that is no name the article resolved, in subject position before the governing word
-    (not in a prepositional phrase, a parenthesis or a list of examples)."""
-    names = {k for n in sv.names for k in range(n.first, n.last)}
-    timed = {k for e in sv.times for k in range(e.first, e.last)}
-    depth, in_pp = 0, False
-    start = clause.first + (1 if clause.opener else 0)
-    if gov < len(sv.toks) and sv.toks[gov].low in BUYERS:
-        return False  # "Neal paid $7.90": the buyer is no company; the price is the stock's
-    for i in range(start, min(gov, len(sv.toks))):
-        t = sv.toks[i]
-        if t.text in "([":
-            depth += 1
-        elif t.text in ")]":
-            depth = max(0, depth - 1)
-        if depth or i in skip or i in timed or not t.is_word:
-            continue
-        if i in names:
-            in_pp = False
-            continue
-        if t.low in PREPOSITIONS:
-            in_pp = True
-            continue
-        listing = place_listing(sv, i)
-        if listing is not None:
-            skip = skip | set(range(i, listing[1] - 1))  # "its Hong Kong stock slid": where it trades, no company
-            continue
-        if clause.role == "own" and not in_pp and _content_word(sv, i) and t.low not in QUOTE_LABELS:
-            return True  # ", with energy and consumer discretionary down more than 4%": a subject of its own
-        capital = t.text[0].isupper() and t.low not in COMMON_CAPITALS and not _market_word(sv, i)
-        if capital and not in_pp and sv.tags.starts(i, "refer") is None and not (
-                i == 0 and sv.tags.has(i, "market_noun")):
-            nxt = sv.toks[i + 1] if i + 1 < len(sv.toks) else None
-            if nxt is not None and nxt.low == "'s" and sv.tags.starts(i + 2, "market_noun") is None:
-                continue  # "Immelt's purchase was at $8.26": a person's purchase of the stock
-            return True
-        if not capital:
-            in_pp = in_pp and t.low in ("the", "a", "an", "its", "their")
-    return False
-
-
-def _market_word(sv: SentenceView, i: int) -> bool:
-    """A word the lexicon knows as a move, a level or a hedge: capitalised only because it opens a line ("* Settled
-    at $338.15, up 0.9%", "-- Fell as much as 5.2%")."""
-    return any(p.first <= i < p.last and p.cls.split(".")[0] in ("direction", "level", "hedge", "causative")
-               for p in sv.tags.all)
-
-
-# The labels of a quote line ("last 147.20, change +2.31"): no subject of their own.
-QUOTE_LABELS = frozenset("last change chg chng net pct vol volume price close open high low prev previous".split())
-
-FUNCTION_WORDS = frozenset("""and or but while with as also still now then only just even all both each the a an its
-their his her this that these those is are was were be been being has have had do does did will would could should
-may might can not no yet further more most less least very so some any other another new latest recent earlier later
-early late today yesterday there here it they what which who whose whom meanwhile respectively again already""".split())
-
-
-def _content_word(sv: SentenceView, i: int) -> bool:
-    """A noun, adjective or verb the lexicon does not know, in a subject slot: something other than the stock."""
-    t = sv.toks[i]
-    return t.is_word and t.low not in FUNCTION_WORDS and not t.low.endswith("ly") and not any(
-        p.first <= i < p.last for p in sv.tags.all)
-
-
 def _can_be_subject(sv: SentenceView, n: NameNode) -> bool:
     toks = sv.toks
     prev = toks[n.first - 1].low if n.first > 0 else ""
@@ -419,10 +357,8 @@ def _can_be_subject(sv: SentenceView, n: NameNode) -> bool:
     if prev in PREPOSITIONS and not opens and not (prev in ("of", "in") and n.first >= 2 and toks[n.first - 2].low in (
             "shares", "stock", "stocks")):
         return False
-    if n.possessive:
-        j = n.last + 1
-        if j < len(toks) and (toks[j].low in MODIFIED or sv.tags.starts(j, "not_market") is not None):
-            return False  # "the Dow's worst performer", "Apple's revenue"
+    if _owns_other(sv, n):
+        return False  # "the Dow's worst performer", "Apple's revenue", "the TSX's energy subindex"
     if n.last < len(toks) and sv.tags.starts(n.last, "not_subject") is not None and sv.tags.starts(
             n.last, "market_noun") is None:
         return False  # "Nasdaq futures", "the S&P 500 sector"
