@@ -407,3 +407,19 @@ def test_a_close_a_move_is_measured_from_is_not_the_moves_day():
     close = [c for c in cs if c.value == 884.55][0]
     assert close.session == dt.date(2024, 4, 8)
     assert [c.session for c in cs if c.value == -1.1] == [dt.date(2024, 4, 9)]
+
+
+def test_last_week_in_a_sunday_paper_is_the_week_just_ended():
+    cs = claims_of("Adidas shares fell 5.2% last week after a profit warning.", "2024-03-10T09:00:00+01:00")
+    assert (cs[0].session, cs[0].time.from_session) == (dt.date(2024, 3, 8), dt.date(2024, 3, 1))
+    cs = claims_of("Adidas shares fell 5.2% last week after a profit warning.", "2024-03-12T09:00:00+01:00")
+    assert (cs[0].session, cs[0].time.from_session) == (dt.date(2024, 3, 8), dt.date(2024, 3, 1))
+
+
+def test_a_span_since_a_dated_low_keeps_its_day_beside_a_later_clause():
+    cs = claims_of("The CAC 40 has climbed 18% since its Oct. 26 low, ending at a record 8,017.21 on Friday.",
+                   "2024-02-23T18:00:00+01:00")
+    span = [c for c in cs if c.value == 18][0]
+    assert span.time.from_session == dt.date(2023, 10, 26)
+    level = [c for c in cs if c.value == 8017.21][0]
+    assert (level.session, level.time.extreme) == (dt.date(2024, 2, 23), "high")  # the record is a high

@@ -141,7 +141,7 @@ class View:
                 r = self._left(elems, i - 1, q, lo, got)
                 if r is not None:
                     return r
-                if q <= lo or words >= e.k or (q - 1) in self.blocked or self.toks[q - 1].text in ";:—–":
+                if q <= lo or words >= e.k or (q - 1) in self.blocked or self.toks[q - 1].text in ";:—–,":
                     return None
                 q -= 1
                 if self.toks[q].text not in ("-", "'s", "(", ")"):

@@ -334,9 +334,10 @@ def _extreme(sv: SentenceView, fig: Figure) -> tuple[str, str]:
         if fig.level in ("high", "low", "price") and "new" in [t.low for t in sv.toks[max(a, fig.q.first - 5):
                                                                                        fig.q.first]]:
             span = "new"  # "fell to a new low of $36.90", "touching a new record of $1,133.95": a price reached
-        if span:
-            lows = sv.tags.within(a, b, "level.low")
-            highs = sv.tags.within(a, b, "level.high")
+        if span:  # (a level word of a time phrase, "since its Oct. 27 low", is no side of this figure)
+            timed = {k for e in sv.times for k in range(e.first, e.last)}
+            lows = [p for p in sv.tags.within(a, b, "level.low") if p.first not in timed]
+            highs = [p for p in sv.tags.within(a, b, "level.high") if p.first not in timed]
             side = "low" if lows and (not highs or lows[-1].first > highs[-1].first) else "high"
             return span, fig.level if fig.level in ("high", "low") else side  # "52-week range is $231 to $387"
     if fig.reading == "from_extreme":  # "up 53% from its March low": no span word, but a side

@@ -72,7 +72,9 @@ class TimeReader(DayReaders):
                 return self._node(i, p.last, TKind.SPAN, span=span, n=n)
         p = tags.starts(i, "time.last_week")
         if p is not None:
-            monday = self.ref - dt.timedelta(days=self.ref.weekday() + 7)
+            # on a Sunday the trading week just ended is "last week" (Sunday papers write so; the week ahead is
+            # "this week"), on any other day the calendar week before the reference date's
+            monday = self.ref - dt.timedelta(days=self.ref.weekday() + (0 if self.ref.weekday() == 6 else 7))
             return self._node(i, p.last, TKind.WEEK, day=monday, until=monday + dt.timedelta(days=4))
         counted = self._counted(i)
         if counted is not None:

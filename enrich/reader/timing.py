@@ -252,7 +252,11 @@ def _since_clause(sv: SentenceView, fig: Figure) -> TimeExpr | None:
         if any(q.first == i for q in sv.quantities):
             return None
         if words[i] == "since":
-            dated = [e for e in sv.times if e.first > i and (e.kind is TKind.DAY or e.kind in CALENDAR_SPANS)]
+            if any(e.first == i and e.kind is TKind.SPAN for e in sv.times):
+                return None  # "since its Oct. 27 low": a span read whole, with its own day
+            here = sv.clause_of(i)
+            dated = [e for e in sv.times if e.first > i and (e.kind is TKind.DAY or e.kind in CALENDAR_SPANS)
+                     and e.first < here.last]  # (not ", closing at a record on Thursday" after it)
             if dated and usable(sv, dated[0]):
                 e = dated[0]
                 anchor = e.day if e.kind is TKind.DAY or e.day is None else e.day - dt.timedelta(days=1)
