@@ -423,3 +423,21 @@ def test_a_span_since_a_dated_low_keeps_its_day_beside_a_later_clause():
     assert span.time.from_session == dt.date(2023, 10, 26)
     level = [c for c in cs if c.value == 8017.21][0]
     assert (level.session, level.time.extreme) == (dt.date(2024, 2, 23), "high")  # the record is a high
+
+
+def test_after_a_when_clause_a_subject_pronoun_resumes_the_main_clause():
+    cs = claims_of("Rolls-Royce has had a strong run. Since 14 March 2023, when the shares closed at 151.2p, they "
+                   "have climbed to 402.6p.", "2024-06-14T17:00:00+01:00")
+    by_value = {c.value: c for c in cs}
+    assert by_value[151.2].session == dt.date(2023, 3, 14)
+    assert by_value[402.6].session == dt.date(2024, 6, 14)
+
+
+def test_a_clock_time_after_a_price_and_its_bracketed_move_times_both():
+    cs = claims_of("Sony stood at ¥12,810 (-1.2%) at 11:05 JST.", "2024-09-03T16:00:00+09:00")
+    assert {c.time.moment for c in cs} == {Moment.CLOCK_TIME} and len(cs) == 2
+
+
+def test_a_caption_line_with_a_clock_time_times_the_lines_under_it():
+    cs = claims_of("Quotes at 2:40 p.m. HKT:\nTencent HK$301.20 +0.8%\nAIA HK$58.35 -1.1%", "2024-03-20T18:00:00+08:00")
+    assert len(cs) == 4 and {c.time.moment for c in cs} == {Moment.CLOCK_TIME}

@@ -138,7 +138,7 @@ def same_predicate(sv: SentenceView, e: TimeExpr, fig: Figure) -> bool:
     if e is closing_clock(sv):
         return True  # "Western Alliance had lost 20.9% and Zions was 8.3% lower as of 12:31 p.m. ET": all of them
     return not any(fig.q.last <= f.q.first < e.first and f.chain != fig.chain and not _joined(sv, fig, f)
-                   for f in sv.figures)
+                   and not f.q.in_parens for f in sv.figures)  # "¥2,748.5 (+0.9%) at 13:30 JST": one predicate
 
 
 def closing_clock(sv: SentenceView) -> TimeExpr | None:

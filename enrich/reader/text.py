@@ -181,6 +181,9 @@ def clauses(sent: Sentence, openers: dict[str, str]) -> list[Clause]:
                 opener, role = toks[i + 1].low, "continue"
             if not role and cuts and cuts[-1][2] == "relative" and cuts[-1][3] in PRONOUNS and _verb_like(toks, i + 1):
                 opener, role = "", "resume"  # "Qualcomm, which had closed at $57.18, jumped 23%": the main clause again
+            if not role and cuts and cuts[-1][2] == "relative" and i + 1 < len(toks) and toks[i + 1].low in (
+                    "it", "they") and _verb_like(toks, i + 2):
+                opener, role = "", "own"  # "Since May 9, when it closed at 6,132.7, it has shed 8.3%": the main clause
             if role:
                 cuts.append((i + 1, 0, role, opener))
         elif t.low in ("and", "but", "while", "whereas") and any(x.is_number for x in toks[last_cut(cuts):i]) \

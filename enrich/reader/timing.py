@@ -347,8 +347,8 @@ def after_sentence(sv: SentenceView, state: RunningTime, named: list[str], has_f
         if e.kind is TKind.SPAN and e.span == "sessions" and e.n:
             state.stretch = e.n
         if e.kind is TKind.CLOCK and not has_figures and sv.toks[0].low in SNAPSHOT_WORDS and any(
-                t.low == "as" for t in sv.toks[:e.first]):
-            state.snapshot = True  # "All data as of 10:26:31 AM"
+                t.low in ("as", "at") for t in sv.toks[:e.first + 1]):
+            state.snapshot = True  # "All data as of 10:26:31 AM", "Prices at 3:15 p.m. HKT:"
     relative = [c for c in sv.clauses if c.role == "relative"]
     near = [e.day for e in exprs if e.kind is TKind.DAY and e.near and e.day is not None
             and not any(c.first <= e.first < c.last for c in relative)]  # "which crossed ... on Friday": background
