@@ -183,7 +183,7 @@ SOURCE_BEFORE = icase(
     r"(?:according to|told|data from|data compiled by|figures from|reported by|cited by|compiled by|"
     r"estimates from|a note from|research from|report from|survey by|poll by|citing|"
     r"(?:analysts?|strategists?|economists?|researchers?|traders?|brokers?|analysis|team)\s+(?:at|from|with|of)|"
-    r"©|\(c\)|copyright(?:\s+\d{4})?|sources?:[^\n]{0,80}?|\([^()\n]{0,60}?data[^()\n]{0,10}?[;,])\s*(?:the\s+)?$")
+    r"(?:©|\(c\)|copyright)(?:\s+\d{4})?|sources?:[^\n]{0,80}?|\([^()\n]{0,60}?data[^()\n]{0,10}?[;,])\s*(?:the\s+)?$")
 SOURCE_AFTER = icase(
     r"^(?:'s?|’s?)?\s+(?:(?:estimates?|forecasts?)(?=\s+(?:of|for|show\w*|compiled|suggest\w*|indicat\w*)\b|"
     r"\s*[,.;:)]|\s*$)|data|analysts?|calculations?|i/b/e/s|strategists?|economists?|"

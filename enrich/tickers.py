@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from . import mention_rules as rules
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, fold
 from .instruments import markets
 from .models import Mention
 
@@ -50,6 +50,7 @@ class TickerReader:
         """Symbols written out: "(NASDAQ: FB)", "NYSE:JPM", "$FB", "FB.O", "(TSLA)", "Persimmon (PSN)" in a
         London report, "C stock", a bare "TSLA" or, in its market's report, a bare "ONGC"."""
         out = []
+        low: str | None = None  # the folded text, made on first need
         for m in UPPER_RUN.finditer(text):
             a, b = m.span()
             if a and (text[a - 1].isalnum() or text[a - 1] in "^_&") or text[b:b + 1].isalnum():
@@ -84,8 +85,11 @@ class TickerReader:
             if kind not in ("exchange", "ric", "cashtag"):
                 entry = self._home_line(entry, context, {m.symbol for m in ending_at.values()})
             symbol = symbol_on(entry.symbol, day) if symbol_on and day else entry.symbol
-            out.append(Mention(symbol, entry.name, text[start:end], start, end,
-                               "index" if entry.is_index else "company", entry.exchange))
+            role = "index" if entry.is_index else "company"
+            if role == "company":
+                low = low if low is not None else fold(text)
+                role = "source" if rules.is_source(text, low, start, end) else role  # "according to LSEG data"
+            out.append(Mention(symbol, entry.name, text[start:end], start, end, role, entry.exchange))
         return out
 
     def _home_line(self, entry: Entry, context: rules.Context, named: set[str]) -> Entry:

@@ -352,3 +352,10 @@ def test_sources_are_what_reports_not_what_is_reported_and_a_broker_rating_anoth
 def test_a_us_ticker_of_a_foreign_company_in_a_report_naming_its_home_line_is_the_home_line():
     assert symbols("Holders of Mitsubishi UFJ made 63% this year. MUFG shares ended 0.4% lower.") == ["8306.T", "8306.T"]
     assert symbols("MUFG shares rose 1% in New York.") == ["MUFG"]
+
+
+def test_a_ticker_written_as_a_data_source_or_in_a_copyright_line_is_a_source():
+    ms = FIND.find("In London, Unilever added 2.1% to 4,012p, according to LSEG data, after a strong quarter.\n"
+                   "(c) 2021 Thomson Reuters")
+    roles = {m.text: m.role for m in ms}
+    assert roles["LSEG"] == "source" and roles["Thomson Reuters"] == "source" and roles["Unilever"] == "company"

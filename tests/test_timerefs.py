@@ -441,3 +441,11 @@ def test_a_clock_time_after_a_price_and_its_bracketed_move_times_both():
 def test_a_caption_line_with_a_clock_time_times_the_lines_under_it():
     cs = claims_of("Quotes at 2:40 p.m. HKT:\nTencent HK$301.20 +0.8%\nAIA HK$58.35 -1.1%", "2024-03-20T18:00:00+08:00")
     assert len(cs) == 4 and {c.time.moment for c in cs} == {Moment.CLOCK_TIME}
+
+
+def test_the_start_or_end_of_a_month_is_its_first_or_last_session_and_early_late_a_third_of_it():
+    cs = claims_of("Qantas went from A$5.10 at the beginning of March to A$6.02 at the end of May.",
+                   "2024-06-28T17:00:00+10:00")
+    assert sorted(c.session for c in cs) == [dt.date(2024, 3, 1), dt.date(2024, 5, 31)]
+    cs = claims_of("Qantas slid to A$5.10 in late March.", "2024-06-28T17:00:00+10:00")
+    assert cs[0].session == dt.date(2024, 3, 28) and cs[0].time.candidates[0] >= dt.date(2024, 3, 21)

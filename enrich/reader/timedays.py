@@ -222,7 +222,14 @@ class DayReaders(TimeWords):
         first = dt.date(year, month, 1)
         if self._word(j) == "'s":
             j += 1
-        return self._node(start, j, TKind.MONTH, day=first, until=month_end(first))
+        last = month_end(first)
+        if part is not None and self._word(start) == "the" and part[0] != "mid":  # "at the start of January",
+            return self._node(start, j, TKind.DAY, day=first, until=last,  # "by the end of June": its first or
+                              edge="first" if part[0] == "early" else "last")  # last session
+        if part is not None:  # "in early February", "in late June": a third of the month
+            first, last = {"early": (first, first.replace(day=10)), "mid": (first.replace(day=11), first.replace(
+                day=20)), "late": (first.replace(day=21), last)}[part[0]]
+        return self._node(start, j, TKind.MONTH, day=first, until=last)
 
     @opens_with(words={"the", "q", *ORDINALS})
     def _quarter(self, i: int) -> TimeExpr | None:
