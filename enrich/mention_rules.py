@@ -31,8 +31,19 @@ CORPORATE_CUE = icase(
     r"risers?|heavyweights?|per ?cent|pct|points?|rall\w+|slump\w*|tumbl\w+|index|sensex|nifty|ftse|dax|"
     r"rose|fell|gained|lost|jumped|dropped|climbed|slipped|surged|plunged|declined|advanced|shed|added|"
     r"lender|bank|insurer|group|miner|carmaker|drugmaker|chipmaker|airline|conglomerate|\$)\b|[\$%£€¥₹]|\d\s?p\b")
-MOVES = (r"rose|fell|gained|lost|jumped|dropped|climbed|slipped|surged|plunged|declined|advanced|shed|added|"
-         r"rallied|tumbled|slumped|edged|sank|soared|slid|skidded|rebounded|recovered|fell back|gave up|"
+def _lexicon_moves() -> str:
+    """The reader's verbs of a move (lexicon.toml, direction.verb) in their past and -s forms and its phrases ("gave
+    back", "put on"), longest first: a word is added there once. A base form ("rise", "gain", "drop") is left out,
+    since after an ordinary-word name it is more often a noun."""
+    from .reader.lexicon import lexicon
+
+    verbs = lexicon().words("direction.verb")
+    kept = [v for v in verbs if " " in v or not (v + "s" in verbs or v + "es" in verbs)]
+    return "|".join(re.escape(v) for v in sorted(kept, key=lambda v: (-len(v), v)))
+
+
+MOVES = (_lexicon_moves() + "|" +
+         r"shed|slid|fell back|"  # past forms the same as a base form the lexicon has ("sheds", "slides")
          r"(?:peaked|bottomed|topped out|troughed|bottomed out)\s+(?:at|near|around|above|below)|"
          r"(?:closed|ended|finished|opened|traded|trades|trading|stood|was valued|is valued|was worth|hit|touched)"
          r"\s+(?:at|up|down|higher|lower|above|below|near|around|as|\$|\d)")

@@ -359,3 +359,9 @@ def test_a_ticker_written_as_a_data_source_or_in_a_copyright_line_is_a_source():
                    "(c) 2021 Thomson Reuters")
     roles = {m.text: m.role for m in ms}
     assert roles["LSEG"] == "source" and roles["Thomson Reuters"] == "source" and roles["Unilever"] == "company"
+
+
+def test_an_ordinary_word_name_before_any_move_verb_of_the_lexicon_is_the_company():
+    # the reader's lexicon of moves is the one the mention rules read: "gave back", "put on", "pared"
+    assert symbols("Ford gave back 41 cents from its session high.", dt.date(2022, 7, 27)) == ["F"]
+    assert symbols("Next put on 2% after the update.", dt.date(2024, 3, 27)) == ["NXT.L"]

@@ -449,3 +449,10 @@ def test_the_start_or_end_of_a_month_is_its_first_or_last_session_and_early_late
     assert sorted(c.session for c in cs) == [dt.date(2024, 3, 1), dt.date(2024, 5, 31)]
     cs = claims_of("Qantas slid to A$5.10 in late March.", "2024-06-28T17:00:00+10:00")
     assert cs[0].session == dt.date(2024, 3, 28) and cs[0].time.candidates[0] >= dt.date(2024, 3, 21)
+
+
+def test_a_date_in_brackets_after_a_span_back_is_where_the_move_starts():
+    cs = claims_of("Microsoft has gained 31% from a year earlier (March 4, 2023).", "2024-03-04T17:00:00-05:00")
+    assert (cs[0].session, cs[0].time.from_session) == (dt.date(2024, 3, 4), dt.date(2023, 3, 3))
+    cs = claims_of("Boeing is down 18.5% from 52 weeks ago (March 6, 2023).", "2024-03-04T17:00:00-05:00")
+    assert cs[0].time.from_session == dt.date(2023, 3, 6)

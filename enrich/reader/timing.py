@@ -217,6 +217,9 @@ def _then(sv: SentenceView, period: TimeExpr | None) -> dt.date | None:
     return None
 
 
+ANCHOR_WORDS = ("from", "since", "than")  # "35% higher than a year earlier", "up 62% from 52 weeks ago"
+
+
 def _from_anchor(sv: SentenceView, fig: Figure, exprs: list[TimeExpr]) -> list[TimeExpr]:
     """"Down 62.64% from 52 weeks ago (May 8, 2019)", "35% higher than a year earlier": a day after "from",
     "since" or "than", following a move, is where the move is measured from, not the move's day."""
@@ -233,11 +236,17 @@ def _from_anchor(sv: SentenceView, fig: Figure, exprs: list[TimeExpr]) -> list[T
     out: list[TimeExpr] = []
     anchored = False
     for e in exprs:
-        lead = sv.toks[e.first].low
-        if e.kind is TKind.DAY and e.first >= fig.q.last and (lead in ("from", "since", "than") or (
-                anchored and sv.toks[e.first - 1].text == "(")):
-            if not anchored:
-                out.append(TimeExpr(e.first, e.last, e.start, e.end, e.text, TKind.SPAN, day=e.day, span="since"))
+        lead = sv.toks[e.first].low if sv.toks[e.first].low in ANCHOR_WORDS or e.first == 0 else sv.toks[e.first - 1].low
+        if e.kind is TKind.DAY and e.first >= fig.q.last and lead in ANCHOR_WORDS and not anchored:
+            out.append(TimeExpr(e.first, e.last, e.start, e.end, e.text, TKind.SPAN, day=e.day, span="since"))
+            anchored = True
+            continue
+        if e.kind is TKind.DAY and out and out[-1].kind is TKind.SPAN and out[-1].last == e.first - 1 \
+                and sv.toks[e.first - 1].text == "(" and out[-1].first >= fig.q.last:
+            # "from a year earlier (June 20, 2023)", "from 52 weeks ago (May 8, 2019)": the date in brackets
+            # spells out where the move is measured from
+            out[-1] = TimeExpr(out[-1].first, e.last, out[-1].start, e.end, out[-1].text, TKind.SPAN, day=e.day,
+                               span="since")
             anchored = True
             continue
         out.append(e)
