@@ -592,3 +592,13 @@ def test_a_part_an_index_owns_is_not_the_index():
     cs = claims("A 2.4% jump in the FTSE 100's mining subindex helped Anglo American gain 5.1%. Banks slipped, with "
                 "a 0.9% drop in the Stoxx 600's banks index.", "2024-04-02T17:30:00+01:00")
     assert [(c.symbol, c.value) for c in cs] == [("AAL.L", 5.1)]
+
+
+def test_quote_board_wordings_a_per_share_move_noun_and_currency_letters():
+    cs = claims("Caterpillar's stock closed down 3.1%, a $10.62-a-share drop, at $331.20.", "2024-01-24T16:30:00-05:00")
+    assert sorted((c.kind.value, c.value) for c in cs) == [("abs_change", -10.62), ("close", 331.2),
+                                                            ("pct_change", -3.1)]
+    cs = claims("Snap (SNAP.N) -8.1% to $10.12; Pinterest (PINS.N) +2.6%.", "2024-01-24T16:30:00-05:00")
+    assert sorted((c.symbol, c.value) for c in cs) == [("PINS", 2.6), ("SNAP", -8.1), ("SNAP", 10.12)]
+    cs = claims("AIA GROUP: last HK$61.35, chg -0.85, -1.37%", "2024-08-15T17:30:00+08:00")
+    assert sorted(c.value for c in cs) == [-1.37, -0.85, 61.35]

@@ -114,8 +114,9 @@ ENTRIES: tuple[Entry, ...] = (
         ("NKE (NIKE INC.): last 142.15, change +1.25, +0.89%", "+1.25", "change+"),)),
     entry("a move after a name on a ticker tag", "N ?N , #", "change", units="pct", when="signed", examples=(
         ("Stocks fell, with the S&P 500 SPX, -1.22% lower.", "-1.22%", "change-"),)),
-    entry("a signed move right after a name", "N #", "change", units="pct", when="signed", examples=(
-        ("Decliners: Boeing -3.1% at $201.40 after a grounding", "-3.1%", "change-"),)),
+    entry("a signed move right after a name", "N ?) #", "change", units="pct", when="signed", examples=(
+        ("Decliners: Boeing -3.1% at $201.40 after a grounding", "-3.1%", "change-"),
+        ("Zoom (ZM.O) +3.2% to $68.01; Okta (OKTA.O) -4.2%.", "-4.2%", "change-"),)),
     entry("a figure on a quote row: the price, then its change", "N ?| #", "level", level="price", units="plain money",
           when="quote_row", examples=(("IBM 141.20 +1.35%", "141.20", "level:price"),)),
     entry("a change on a quote row", "Q ?| #", "change", units="pct plain", when="quote_row_change", examples=(
@@ -135,8 +136,9 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a threshold that defines a market term", "# @direction.noun from a|an|its|their ?recent @level.high",
           "none", examples=(("The S&P 500 sat at the edge of the 20% drop from a recent peak that is widely regarded "
                              "as a bear market.", "20%", "none"),)),
-    entry("a move as a noun after the figure", "# ?@market_noun ?@move_modifier @direction.noun", "change",
-          when="noun_move", examples=(
+    entry("a move as a noun after the figure", "# ?- ?@per_share ?@market_noun ?@move_modifier @direction.noun",
+          "change", when="noun_move", examples=(
+        ("Boeing ended down 4.2%, a $9.51-a-share decline, at $216.85.", "$9.51", "change-"),
         ("UBS shares recovered from a 16% early loss to end 3.3% higher.", "16%", "change-"),
         ("Intel's 26% single-day collapse on Friday was its worst since 1974.", "26%", "change-"),
         ("Its 68.4 percent tumble is steeper than the market's.", "68.4 percent", "change-"),

@@ -31,6 +31,7 @@ def unknown_subject(sv: SentenceView, clause: Clause, gov: int, skip: set[int]) 
     (not in a prepositional phrase, a parenthesis or a list of examples)."""
     names = {k for n in sv.names for k in range(n.first, n.last)}
     timed = {k for e in sv.times for k in range(e.first, e.last)}
+    timed |= {k for q in sv.quantities for k in range(q.first, q.last)}  # "HK" of "HK$382.60" is money, no name
     depth, in_pp = 0, False
     start = clause.first + (1 if clause.opener else 0)
     if gov < len(sv.toks) and sv.toks[gov].low in BUYERS:
