@@ -602,3 +602,22 @@ def test_quote_board_wordings_a_per_share_move_noun_and_currency_letters():
     assert sorted((c.symbol, c.value) for c in cs) == [("PINS", 2.6), ("SNAP", -8.1), ("SNAP", 10.12)]
     cs = claims("AIA GROUP: last HK$61.35, chg -0.85, -1.37%", "2024-08-15T17:30:00+08:00")
     assert sorted(c.value for c in cs) == [-1.37, -0.85, 61.35]
+
+
+def test_respectively_pairs_only_the_joined_figures_not_a_later_one_of_their_kind():
+    cs = claims("Samsung Electronics and SK Hynix rose 2.2 percent and about 4 percent, respectively, while the "
+                "Kospi gained 0.8 percent.", "2023-10-16T16:00:00+09:00")
+    assert sorted((c.symbol, c.value) for c in cs) == [("000660.KS", 4.0), ("005930.KS", 2.2), ("^KS11", 0.8)]
+
+
+@pytest.mark.parametrize("written,value", [("R2,101", 2101), ("R182.50", 182.5), ("R1.2bn", 1.2e9)])
+def test_rand_written_glued_to_its_number(written, value):
+    from enrich.reader.lexicon import lexicon
+    from enrich.reader.quantities import QuantityReader
+    from enrich.reader.text import sentences
+
+    sent = sentences(f"It closed at {written} then.")[0]
+    q = QuantityReader(sent.tokens, lexicon().tag(sent.tokens), set()).find()[0]
+    assert (q.value, q.currency) == (pytest.approx(value), "ZAR")
+    sent = sentences("Model R 5 shipped.")[0]
+    assert all(q.currency != "ZAR" for q in QuantityReader(sent.tokens, lexicon().tag(sent.tokens), set()).find())

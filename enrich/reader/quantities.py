@@ -89,8 +89,10 @@ class QuantityReader:
                     i += 1
         cur = tags.starts(i, "currency.before")
         currency = ""
-        if cur is not None and cur.last < len(toks) and toks[cur.last].is_number and (
-                toks[cur.last].start - toks[cur.last - 1].end <= 1):
+        gap = toks[cur.last].start - toks[cur.last - 1].end if cur is not None and cur.last < len(toks) else 9
+        single = cur is not None and cur.last - cur.first == 1 and len(toks[cur.first].text) == 1 and \
+            toks[cur.first].text.isalpha()  # "R374.80" is rand; "R 5" is no money
+        if cur is not None and cur.last < len(toks) and toks[cur.last].is_number and gap <= (0 if single else 1):
             currency = _currency(cur.cls)
             i = cur.last
         tok = toks[i]

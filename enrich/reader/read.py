@@ -274,28 +274,31 @@ def _within(mentions: Sequence[Mention], starts: list[int], sent: Sentence) -> S
 
 
 def _respectively(sv: SentenceView, fig: Figure, figures: list[Figure], symbols: list[str]) -> list[str]:
-    """"Apple and Nvidia soared 15% and nearly 19%, respectively": the n-th figure is the n-th name's."""
+    """"Apple and Nvidia soared 15% and nearly 19%, respectively", "Wells Fargo and Citigroup fell 0.8% and 1.2%":
+    as many figures of one kind, joined by commas and "and", as names: the n-th figure is the n-th name's. (Other
+    figures of the kind in the sentence, "while the Taiex lost 1.2%", are no part of the list.)"""
     if len(symbols) < 2:
         return symbols
     same = [f for f in figures if f.reading == fig.reading and f.q.unit == fig.q.unit]
     if any(sv.toks[f.q.first - 1].low in ("between", "from") for f in same if f.q.first > 0):
         return symbols  # "rose between 1% and 2%": a range the names share
-    if not any(t.low == "respectively" for t in sv.toks):
-        # "Wells Fargo and Citigroup fell 0.8% and 1.2%": as many figures joined by "and" as names, in order
-        def between(f: Figure, g: Figure) -> set[str]:
-            return {t.low for t in sv.toks[f.q.last:g.q.first]}
 
-        def joined(f: Figure, g: Figure) -> bool:  # "3.1%, 4.5% and 2.2%"
-            return bool(between(f, g)) and between(f, g) <= {",", "and", "&"}
-        k = same.index(fig)
-        a, b = k, k
-        while a > 0 and joined(same[a - 1], same[a]):
-            a -= 1
-        while b + 1 < len(same) and joined(same[b], same[b + 1]):
-            b += 1
-        same = same[a:b + 1]
-        if len(same) < 2 or not any("and" in between(f, g) or "&" in between(f, g) for f, g in zip(same, same[1:])):
-            return symbols
+    hedged = {k for p in sv.tags.all if p.cls.startswith("hedge") for k in range(p.first, p.last)}
+
+    def between(f: Figure, g: Figure) -> set[str]:  # (a hedge of the next figure is part of it: "and nearly 19%")
+        return {t.low for k, t in enumerate(sv.toks[f.q.last:g.q.first], f.q.last) if k not in hedged}
+
+    def joined(f: Figure, g: Figure) -> bool:  # "3.1%, 4.5% and 2.2%"
+        return bool(between(f, g)) and between(f, g) <= {",", "and", "&"}
+    k = same.index(fig)
+    a, b = k, k
+    while a > 0 and joined(same[a - 1], same[a]):
+        a -= 1
+    while b + 1 < len(same) and joined(same[b], same[b + 1]):
+        b += 1
+    same = same[a:b + 1]
+    if len(same) < 2 or not any("and" in between(f, g) or "&" in between(f, g) for f, g in zip(same, same[1:])):
+        return symbols
     if len(same) != len(symbols):
         return symbols
     return [symbols[same.index(fig)]]
