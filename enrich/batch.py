@@ -37,9 +37,13 @@ def outcome(enricher: Enricher, item: Item) -> Outcome:
     except EnrichError as e:
         return error_dict(item, str(e)), e.exit_code
     except Exception as e:  # a bug of ours on an odd article: say so on its record and go on with the next
-        first = str(e).splitlines()[0] if str(e) else ""
-        return error_dict(item, f"enrich could not check this article ({type(e).__name__}: {first}); please "
-                                f"report it with the article"), 1
+        return error_dict(item, _our_failure("check", e)), 1
+
+
+def _our_failure(what: str, e: Exception) -> str:
+    """The one line an article's record carries when enrich itself failed on it (not the article's fault)."""
+    first = str(e).splitlines()[0] if str(e) else ""
+    return f"enrich could not {what} this article ({type(e).__name__}: {first}); please report it with the article"
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,8 @@ def extract_stream(items: Iterable[Item], config: MarketConfig, *, published: st
                 yield enricher.pipeline.extract(item).to_dict(), 0
             except EnrichError as e:
                 yield error_dict(item, str(e)), e.exit_code
+            except Exception as e:  # a bug of ours on one article must not cost the others their output
+                yield error_dict(item, _our_failure("read", e)), 1
 
 
 def report_stream(enricher: Enricher, items: Iterable[Item], out: Path, *, formats: Sequence[str],
@@ -168,6 +174,8 @@ def report_stream(enricher: Enricher, items: Iterable[Item], out: Path, *, forma
             yield enricher.report(item, out, formats=formats, before=before, after=after, benchmark=benchmark), None
         except EnrichError as e:
             yield [], e
+        except Exception as e:  # a bug of ours on one article: the next ones still get their reports
+            yield [], EnrichError(_our_failure("report on", e))
 
 
 # -- inside a worker process -------------------------------------------------------------------------------

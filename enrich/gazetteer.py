@@ -26,8 +26,8 @@ from .instruments import market_of_mic
 
 CONNECTORS = frozenset({"of", "and", "the", "de", "la", "des", "du", "di", "del", "y", "und", "for", "&", "-"})
 LOWER_OK = frozenset({"index", "composite", "average", "industrial", "industrials", "share", "stock"})
-CURATED, REGISTERED, SHORT = 3, 2, 1
-US_VENUES = frozenset({"XNYS", "XNAS", "XASE"})  # a line on one of these is a company's US line  # how much a name says: kept by hand, registered, a short form/initials
+US_VENUES = frozenset({"XNYS", "XNAS", "XASE"})  # a line on one of these is a company's US line
+CURATED, REGISTERED, SHORT = 3, 2, 1  # how much a name says: kept by hand, registered, a short form/initials
 
 
 class Entry(NamedTuple):
@@ -80,8 +80,10 @@ class Name(NamedTuple):
         words = [w for w in surface.replace("-", " ").split() if w.lower() not in CONNECTORS]
         if not words or words[0][0].isalpha() and not words[0][0].isupper():
             return False  # "apple", "target"
-        # "Nasdaq composite index", "Dow Jones industrial average"; not "U.S. bank", "Best buy"
-        return all(not w[0].isalpha() or w[0].isupper() or w.lower() in LOWER_OK for w in words)
+        # an index: "Nasdaq composite index", "Dow Jones industrial average"; a company's name has no word in lower
+        # case ("Best buy", "London stock" is no "London Stock Exchange Group")
+        ok = LOWER_OK if self.entry.is_index else frozenset()
+        return all(not w[0].isalpha() or w[0].isupper() or w.lower() in ok for w in words)
 
 
 @dataclass(frozen=True)

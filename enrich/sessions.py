@@ -137,8 +137,10 @@ def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: d
     if span == "wtd":
         monday = end - dt.timedelta(days=end.weekday())
         return end, cal.session_on_or_before(monday - dt.timedelta(days=1)), (), "week to date"
-    if e.edge == "before" and (day_given or spec.running_day):
-        end = cal.offset(end, -1)  # "fell 4.8% on Monday, after losing 5.6% over the previous three sessions"
+    if e.edge == "before" and e.day is not None:  # "fell 4.8% on Monday, after losing 5.6% over the previous
+        end = cal.offset(cal.session_on_or_before(min(e.day, cap)), -1)  # three sessions": to Friday's close
+    elif e.edge == "before" and (day_given or spec.running_day):
+        end = cal.offset(end, -1)  # "... on Wednesday. It had gained 1.4% over the previous two sessions"
     if span == "sessions" and n:
         return end, cal.offset(end, -n), (), f"{n} sessions back"
     if span == "weeks" and n:

@@ -75,7 +75,8 @@ class TickerReader:
                 kind = "bare"
             else:
                 continue
-            if sym in BARE_TICKER_STOP or (kind == "bare" and sym in self._market_words) or start in taken or a in taken or rules.CLOCK_BEFORE.search(before):
+            market_word = kind == "bare" and sym in self._market_words
+            if sym in BARE_TICKER_STOP or market_word or start in taken or a in taken or rules.CLOCK_BEFORE.search(before):
                 continue  # a common abbreviation, a name already read, a time zone ("9:30 a.m. EST")
             if kind == "stock" and len(sym) == 1 and rules.SHARE_CLASS_BEFORE.search(before):
                 continue  # "the B shares": a class of shares

@@ -201,3 +201,23 @@ def test_market_data_is_fetched_once_a_symbol_for_the_whole_batch(tmp_path: Path
 def _without_fetch_times(record: dict[str, object]) -> str:
     text = json.dumps(record)
     return __import__("re").sub(r'"fetched_at": "[^"]*"', "", text)
+
+
+def test_a_failure_of_ours_on_one_article_costs_no_other_its_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    from enrich.article import make_article
+    from enrich.batch import extract_stream
+    from enrich.pipeline import Enricher as Pipeline
+
+    real = Pipeline.extract
+
+    def flaky(self: Pipeline, article):  # type: ignore[no-untyped-def]
+        if "boom" in article.text:  # stands for a bug of ours that one odd article sets off
+            raise IndexError("list index out of range")
+        return real(self, article)
+
+    monkeypatch.setattr(Pipeline, "extract", flaky)
+    items = [make_article(f"a{i}", text, published="2018-08-06") for i, text in
+             enumerate(["Apple rose 2% on Monday.", "boom", "Intel fell 1% on Monday."])]
+    records = list(extract_stream(items, api.MarketConfig(offline=True)))
+    assert [code for _, code in records] == [0, 1, 0]
+    assert "IndexError" in records[1][0]["error"] and records[2][0]["claims"]

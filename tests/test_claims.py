@@ -621,3 +621,28 @@ def test_rand_written_glued_to_its_number(written, value):
     assert (q.value, q.currency) == (pytest.approx(value), "ZAR")
     sent = sentences("Model R 5 shipped.")[0]
     assert all(q.currency != "ZAR" for q in QuantityReader(sent.tokens, lexicon().tag(sent.tokens), set()).find())
+
+
+def test_review_neighbours_of_todays_rules():
+    # a move to an N-year high with no price reads without failing
+    assert [c.value for c in claims("Apple rose 2% to a 10-year high on Friday.", "2024-03-08T17:00:00-05:00")] == [2]
+    # two lists of pairs: the "and" ends each list
+    cs = claims("Ford and GM fell 2.1% and 1.8%, 3.3% and 2.9% for the week.", "2024-03-08T17:00:00-05:00")
+    assert [(c.symbol, c.value) for c in cs][:2] == [("F", -2.1), ("GM", -1.8)]
+    # a list after "ahead of" ends at the comma after its "and"
+    cs = claims("Ahead of earnings from Nvidia, Broadcom and Marvell, AMD rose 2.1% on Friday.",
+                "2024-03-08T17:00:00-05:00")
+    assert [(c.symbol, c.value) for c in cs] == [("AMD", 2.1)]
+    # "London stock" is no name of the exchange's operator
+    cs = claims("Glencore's London stock dropped 1.5% to 390p.", "2024-03-08T17:00:00+00:00")
+    assert {c.symbol for c in cs} == {"GLEN.L"}
+
+
+def test_since_the_start_or_end_of_a_month_and_sessions_before_a_day_in_one_sentence():
+    cs = claims("Apple is down 5% since the start of February and 1% since the end of February.",
+                "2024-03-08T17:00:00-05:00")
+    assert [c.time.from_session for c in cs] == [dt.date(2024, 1, 31), dt.date(2024, 2, 29)]
+    cs = claims("Intel fell 4.8% on Monday, after losing 5.6% over the previous three sessions.",
+                "2024-03-04T17:00:00-05:00")
+    span = [c for c in cs if c.value == -5.6][0]
+    assert (span.session, span.time.from_session) == (dt.date(2024, 3, 1), dt.date(2024, 2, 27))

@@ -365,3 +365,14 @@ def test_an_ordinary_word_name_before_any_move_verb_of_the_lexicon_is_the_compan
     # the reader's lexicon of moves is the one the mention rules read: "gave back", "put on", "pared"
     assert symbols("Ford gave back 41 cents from its session high.", dt.date(2022, 7, 27)) == ["F"]
     assert symbols("Next put on 2% after the update.", dt.date(2024, 3, 27)) == ["NXT.L"]
+
+
+def test_brokers_newspapers_and_research_teams_named_as_sources():
+    def roles(text):
+        return {m.text: m.role for m in FIND.find(text, dt.date(2023, 5, 12))}
+    assert roles("Jefferies reaffirmed its hold rating with a target of 410p; Tesco rose 1% in London.")[
+        "Jefferies"] == "source"
+    assert roles("Citi has a $210 price target on Apple, whose shares rose 1.2%.")["Citi"] == "source"
+    assert roles("Nikkei reported, citing people familiar; Toyota rose 2% in Tokyo.").get("Toyota") == "company"
+    assert roles("UBS's Zurich team trimmed its estimate; Nestle fell 1% in Zurich.")["UBS"] == "source"
+    assert roles("Apple reported record revenue, and Apple shares rose 2%.")["Apple"] == "company"

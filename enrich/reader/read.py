@@ -290,13 +290,15 @@ def _respectively(sv: SentenceView, fig: Figure, figures: list[Figure], symbols:
 
     def joined(f: Figure, g: Figure) -> bool:  # "3.1%, 4.5% and 2.2%"
         return bool(between(f, g)) and between(f, g) <= {",", "and", "&"}
-    k = same.index(fig)
-    a, b = k, k
-    while a > 0 and joined(same[a - 1], same[a]):
-        a -= 1
-    while b + 1 < len(same) and joined(same[b], same[b + 1]):
-        b += 1
-    same = same[a:b + 1]
+    runs: list[list[Figure]] = []  # lists "A, B and C": joined figures, the "and" before the last one only
+    for f in same:
+        last = runs[-1] if runs else None
+        if last is not None and joined(last[-1], f) and not any(
+                "and" in between(g, h) or "&" in between(g, h) for g, h in zip(last, last[1:])):
+            last.append(f)
+        else:
+            runs.append([f])
+    same = next(r for r in runs if fig in r)
     if len(same) < 2 or not any("and" in between(f, g) or "&" in between(f, g) for f, g in zip(same, same[1:])):
         return symbols
     if len(same) != len(symbols):
@@ -326,7 +328,9 @@ def _extreme(sv: SentenceView, fig: Figure) -> tuple[str, str]:
             if w.isdigit() and words[k + 1] == "-" and words[k + 2] in ("year", "month"):
                 span = "multi"
         if span and a >= fig.q.last:
-            first = sv.tags.within(a, b, "extreme")[0].first
+            marks = sv.tags.within(a, b, "extreme")
+            first = marks[0].first if marks else next(  # "to a 10-year high": the count is the mark
+                k for k in range(a, b) if sv.toks[k].low.isdigit())
             between = {t.low for t in sv.toks[a:first]}
             if not between <= {"-", "–", "—", ",", "(", "a", "an", "its", "the", "new", "their"} or not (
                     sv.tags.within(a, b, "level.high") or sv.tags.within(a, b, "level.low")

@@ -25,7 +25,7 @@ def usable(sv: SentenceView, e: TimeExpr, fig: Figure | None = None) -> bool:
     return fig is not None and span <= fig.q.first and fig.q.last <= e.first and e.kind is not TKind.SPAN
 
 
-BASE_WORDS = frozenset("above below from over under than versus vs against".split())
+BASE_WORDS = frozenset("above below from over under than versus vs against with".split())  # "compared with"
 CLOSE_WORDS = frozenset("close closing finish settlement".split())
 
 
@@ -138,7 +138,13 @@ def same_predicate(sv: SentenceView, e: TimeExpr, fig: Figure) -> bool:
     if e is closing_clock(sv):
         return True  # "Western Alliance had lost 20.9% and Zions was 8.3% lower as of 12:31 p.m. ET": all of them
     return not any(fig.q.last <= f.q.first < e.first and f.chain != fig.chain and not _joined(sv, fig, f)
-                   and not f.q.in_parens for f in sv.figures)  # "¥2,748.5 (+0.9%) at 13:30 JST": one predicate
+                   and not _bracketed(sv, f) for f in sv.figures)  # "¥2,748.5 (+0.9%) at 13:30 JST": one predicate
+
+
+def _bracketed(sv: SentenceView, f: Figure) -> bool:
+    """A figure inside brackets ("(+0.9%)", "(up 1.5%)"): an aside to the figure before it."""
+    words = [t.text for t in sv.toks[max(0, f.q.first - 4):f.q.first]]
+    return "(" in words and ")" not in words[words.index("("):]
 
 
 def closing_clock(sv: SentenceView) -> TimeExpr | None:

@@ -183,7 +183,8 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
         return objects[-1:]  # "a weak forecast cost Facebook more than $120 billion", "lifting Newmont shares 3%"
     owner = _owner_after(sv, fig, clause)
     if owner is not None:  # (the Composite's "energy subindex" is neither)
-        return None if _owns_other(sv, owner) else [owner]  # "dwarfed by a 3.8% slump in the chip index", "compared with 8% for the Stoxx 600"
+        # "dwarfed by a 3.8% slump in the chip index", "compared with 8% for the Stoxx 600"
+        return None if _owns_other(sv, owner) else [owner]
     if fig.reading == "gapped":
         near = [n for n in sv.names if n.last <= fig.q.first and n.first >= clause.first]
         return near[-1:]
@@ -339,10 +340,11 @@ def _after_list_opener(sv: SentenceView, first: int, gov: int) -> set[int]:
             if tuple(words[i:i + len(opener)]) == opener:
                 end = gov
                 for j in range(i + len(opener), gov):  # the list ends at a comma no name follows ("Led by a jump
-                    # in Adani, the Nifty"), or one no name ends before ("Ahead of the Fed's decision, Apple fell")
+                    # in Adani, the Nifty"), one no name ends before ("Ahead of the Fed's decision, Apple fell"),
+                    # or one after its "and" ("Ahead of results from Nvidia and Marvell, AMD rose")
                     k = j + 1 + (words[j + 1] == "and" if j + 1 < len(words) else 0)
                     named = k in starts or (k < gov and sv.toks[k].text[:1].isupper())
-                    if words[j] == "," and (not named or j not in ends):
+                    if words[j] == "," and (not named or j not in ends or "and" in words[i:j]):
                         end = j
                         break
                 return set(range(i, end))

@@ -181,9 +181,11 @@ def clauses(sent: Sentence, openers: dict[str, str]) -> list[Clause]:
                 opener, role = toks[i + 1].low, "continue"
             if not role and cuts and cuts[-1][2] == "relative" and cuts[-1][3] in PRONOUNS and _verb_like(toks, i + 1):
                 opener, role = "", "resume"  # "Qualcomm, which had closed at $57.18, jumped 23%": the main clause again
-            if not role and cuts and cuts[-1][2] == "relative" and i + 1 < len(toks) and toks[i + 1].low in (
-                    "it", "they") and _verb_like(toks, i + 2):
-                opener, role = "", "own"  # "Since May 9, when it closed at 6,132.7, it has shed 8.3%": the main clause
+            subject = 1 if i + 1 < len(toks) and toks[i + 1].low in ("it", "they") else 2 if i + 2 < len(toks) and (
+                toks[i + 1].low == "the" and toks[i + 2].low in RESUMING_NOUNS) else 0
+            if not role and cuts and cuts[-1][2] == "relative" and subject and _verb_like(toks, i + 1 + subject):
+                opener, role = "", "own"  # "Since May 9, when it closed at 6,132.7, the index has shed 8.3%": the
+                # main clause again
             if role:
                 cuts.append((i + 1, 0, role, opener))
         elif t.low in ("and", "but", "while", "whereas") and any(x.is_number for x in toks[last_cut(cuts):i]) \
@@ -213,6 +215,9 @@ def _paired_dashes(toks: tuple[Token, ...]) -> set[int]:
 
 
 PRONOUNS = frozenset("which who whose that".split())  # relative clauses that a comma may close
+
+
+RESUMING_NOUNS = frozenset("index stock shares company group bank benchmark gauge market".split())
 
 
 def _verb_like(toks: tuple[Token, ...], i: int) -> bool:

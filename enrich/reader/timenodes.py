@@ -56,6 +56,17 @@ class TimeExpr:
 
 
 CALENDAR_SPANS = (TKind.WEEK, TKind.MONTH, TKind.QUARTER, TKind.YEAR)  # named periods with a first and last day
+
+
+def anchor_of(e: TimeExpr) -> dt.date | None:
+    """The day a move "since" or "from" a time is measured from: a day itself ("since March 3"); the day before a
+    period or its start ("since May", "since the start of February": the last close before it); the last day of
+    "the end of February"."""
+    if e.day is None:
+        return None
+    if e.edge == "last" and e.until is not None:
+        return e.until
+    return e.day if e.kind is TKind.DAY and not e.edge else e.day - dt.timedelta(days=1)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

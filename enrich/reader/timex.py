@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from ..models import Moment
 from .timedays import DayReaders
-from .timenodes import (CALENDAR_SPANS, Opening, Openings, TimeExpr, TKind, month_end, months_back, opening_of,
-                        opens_with)
+from .timenodes import (CALENDAR_SPANS, Opening, Openings, TimeExpr, TKind, anchor_of, month_end, months_back,
+                        opening_of, opens_with)
 
 TIMES_OF_DAY = frozenset("early late morning afternoon midday mid-day mid-morning mid-afternoon midsession mid-session "
                          "lunchtime late-morning early-afternoon".split())
@@ -215,9 +215,7 @@ class TimeReader(DayReaders):
                     if level is None:
                         return None
                     last = level.last
-                anchor = e.day if e.kind is TKind.DAY else e.day - dt.timedelta(days=1)
-                inner = self._qualified(e)
-                return self._node(i, last, TKind.SPAN, span="since", day=anchor, inner=inner)
+                return self._node(i, last, TKind.SPAN, span="since", day=anchor_of(e), inner=self._qualified(e))
         return self._since_event(i)
 
     def _since_event(self, i: int) -> TimeExpr | None:
@@ -234,8 +232,7 @@ class TimeReader(DayReaders):
             for read in (self._date, self._month, self._year):
                 e = read(k)
                 if e is not None and e.day is not None and e.last <= comma:
-                    anchor = e.day if e.kind is TKind.DAY else e.day - dt.timedelta(days=1)
-                    return self._node(i, e.last, TKind.SPAN, span="since", day=anchor, inner=self._qualified(e))
+                    return self._node(i, e.last, TKind.SPAN, span="since", day=anchor_of(e), inner=self._qualified(e))
         return None
 
     @opens_with(classes=" ".join(c for c, _ in MOMENT_PHRASES), also="_trading_time_of_day")

@@ -8,12 +8,13 @@ none takes the day last named with its subject, a heading's time ("For the week:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import Moment
 from .nodes import Figure, SentenceView
 from .scope import bound, closing_clock, end_marker, fronted, same_predicate, usable
 from .text import Clause
+from .timenodes import anchor_of
 from .timex import CALENDAR_SPANS, TimeExpr, TKind
 
 PRESENT = frozenset("is are stands stand trades trade now currently has have remains remain sits".split())
@@ -111,8 +112,21 @@ def _restates_before(sv: SentenceView, prev: Clause, clause: Clause, fig: Figure
 NOW_WORDS = frozenset("is are has have since now trade trades trading currently remains remain stands stand".split())
 
 
+def _before_named_day(sv: SentenceView, e: TimeExpr) -> TimeExpr:
+    """"fell 4.8% on Monday, after losing 5.6% over the previous three sessions": the sessions before a day the
+    sentence names earlier end before that day (sessions.py); stated in the present ("and are down 8% in the
+    previous three sessions", "has lost"), they run to now."""
+    if e.kind is not TKind.SPAN or e.edge != "before" or e.day is not None:
+        return e
+    clause = sv.clause_of(e.first)
+    if {"is", "are", "has", "have"} & set(sv.words(clause.first, e.first)):
+        return replace(e, edge="")
+    days = [d for d in sv.times if d.kind is TKind.DAY and d.day is not None and d.last <= e.first]
+    return replace(e, day=days[-1].day) if days else e
+
+
 def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime, subject: str | None) -> TimeSpec:
-    exprs = own_times(sv, clause, fig)
+    exprs = [_before_named_day(sv, e) for e in own_times(sv, clause, fig)]
     how = "the clause's own words"
     if clause.role == "relative":
         ante = _antecedent(sv, clause)
@@ -236,9 +250,11 @@ def _from_anchor(sv: SentenceView, fig: Figure, exprs: list[TimeExpr]) -> list[T
     out: list[TimeExpr] = []
     anchored = False
     for e in exprs:
-        lead = sv.toks[e.first].low if sv.toks[e.first].low in ANCHOR_WORDS or e.first == 0 else sv.toks[e.first - 1].low
+        lead = sv.toks[e.first].low
+        if lead not in ANCHOR_WORDS and e.first > 0:
+            lead = sv.toks[e.first - 1].low  # "from a year earlier": the word before the expression
         if e.kind is TKind.DAY and e.first >= fig.q.last and lead in ANCHOR_WORDS and not anchored:
-            out.append(TimeExpr(e.first, e.last, e.start, e.end, e.text, TKind.SPAN, day=e.day, span="since"))
+            out.append(TimeExpr(e.first, e.last, e.start, e.end, e.text, TKind.SPAN, day=anchor_of(e), span="since"))
             anchored = True
             continue
         if e.kind is TKind.DAY and out and out[-1].kind is TKind.SPAN and out[-1].last == e.first - 1 \
@@ -268,7 +284,7 @@ def _since_clause(sv: SentenceView, fig: Figure) -> TimeExpr | None:
                      and e.first < here.last]  # (not ", closing at a record on Thursday" after it)
             if dated and usable(sv, dated[0]):
                 e = dated[0]
-                anchor = e.day if e.kind is TKind.DAY or e.day is None else e.day - dt.timedelta(days=1)
+                anchor = anchor_of(e)
                 return TimeExpr(e.first, e.last, e.start, e.end, e.text, TKind.SPAN, day=anchor, span="since",
                                 inner=e)
             return None
