@@ -70,12 +70,14 @@ class Lexicon:
                 entries = self.phrases.setdefault(key, [])
                 if (cls, value) not in entries:
                     entries.append((cls, value))
-        # first word -> the lengths of the phrases it begins, longest first: tag() tries only those lengths at a
-        # token, not every length up to the longest phrase (half of an article's tokens begin some phrase)
+        # first word -> the lengths of the phrases of two words or more it begins, longest first: tag() tries only
+        # those lengths at a token, not every length up to the longest phrase (half of an article's tokens begin some
+        # phrase); and each one-word phrase's entries by its word, found without building a key
         lengths: dict[str, set[int]] = {}
         for k in self.phrases:
-            lengths.setdefault(k[0], set()).add(len(k))
+            lengths.setdefault(k[0], set()).update([len(k)] if len(k) > 1 else ())
         self.lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+        self.single = {k[0]: es for k, es in self.phrases.items() if len(k) == 1}
         self.pairs = {k[:2] for k in self.phrases if len(k) > 1}  # the first two words of each longer phrase
         # Every class with the classes above it ("time.unit_week" -> "time", "time.unit_week"): a phrase answers a
         # lookup of any of them, and Tags indexes it under each once instead of testing prefixes on every lookup.
@@ -89,23 +91,29 @@ class Lexicon:
 
     def tag(self, tokens: tuple[Token, ...]) -> Tags:
         """Every lexicon phrase in a sentence's tokens (a hyphen inside a word is skipped: "blue-chip")."""
-        keep = [i for i, t in enumerate(tokens) if not (t.text in ("-", "‐") and not t.space_before and i + 1 < len(
-            tokens) and not tokens[i + 1].space_before)]
-        lows = [tokens[i].low for i in keep]
+        keep: list[int] | range = range(len(tokens))
+        lows = [t.low for t in tokens]
+        if "-" in lows or "‐" in lows:
+            keep = [i for i, t in enumerate(tokens) if not (t.text in ("-", "‐") and not t.space_before and i + 1 < len(
+                tokens) and not tokens[i + 1].space_before)]
+            lows = [lows[i] for i in keep]
         found: list[Phrase] = []
+        lengths, single, phrases, pairs, glued = self.lengths, self.single, self.phrases, self.pairs, self.glued
+        count = len(lows)
         for a, low in enumerate(lows):
-            ns = self.lengths.get(low)
+            ns = lengths.get(low)
             if ns is None:
                 continue
-            pair = ns[0] > 1 and tuple(lows[a:a + 2]) in self.pairs  # a phrase of two words or more can start here
-            for n in ns:
-                if a + n > len(keep) or (n > 1 and not pair):
-                    continue
-                key = tuple(lows[a:a + n])
-                if n > 1 and key in self.glued and any(tokens[keep[k]].space_before for k in range(a + 1, a + n)):
-                    continue
-                for cls, value in self.phrases.get(key, ()):
-                    found.append(Phrase(keep[a], keep[a + n - 1] + 1, cls, value))
+            if ns and a + 1 < count and (low, lows[a + 1]) in pairs:  # a phrase of two words or more can start here
+                for n in ns:
+                    if a + n <= count:
+                        key = tuple(lows[a:a + n])
+                        if key in glued and any(tokens[keep[k]].space_before for k in range(a + 1, a + n)):
+                            continue  # "a $5 gain": "a$" is Australian dollars only written together
+                        for cls, value in phrases.get(key, ()):
+                            found.append(Phrase(keep[a], keep[a + n - 1] + 1, cls, value))
+            for cls, value in single.get(low, ()):
+                found.append(Phrase(keep[a], keep[a] + 1, cls, value))
         return Tags(found, self.lineage)
 
 
@@ -118,17 +126,20 @@ class Tags:
     """
 
     def __init__(self, found: list[Phrase], lineage: Mapping[str, tuple[str, ...]] | None = None) -> None:
+        """`found`: the phrases in reading order, those starting at the same token longest first (as tag() finds
+        them)."""
         self.all = found
         self._lineage = lineage or {}
         self._at: dict[int, dict[str, Phrase]] = {}  # first token -> class (or a class above it) -> longest phrase
+        lineage = self._lineage
         for p in found:
             at = self._at.get(p.first)
             if at is None:
                 at = self._at[p.first] = {}
-            size = p.last - p.first
-            for cls in self._classes_of(p):  # the longest phrase wins; the first found wins a tie
-                best = at.get(cls)
-                if best is None or size > best.last - best.first:
+            # Lexicon.tag finds the phrases starting at a token longest first, so the first phrase of a class found
+            # there is its longest (and the first found of the longest)
+            for cls in lineage.get(p.cls) or _lineage(p.cls):
+                if cls not in at:
                     at[cls] = p
         # Built on first use: most sentences never look a phrase up by its end or list a class's phrases.
         self._ends: dict[tuple[int, str], Phrase] | None = None  # (token after the last, class or one above) -> longest

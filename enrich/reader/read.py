@@ -147,10 +147,11 @@ class Reader:
         sv = self.view(sent, mentions, named, ref)
         toks, names = sv.toks, sv.names
         figures = read_figures(sv) if sv.quantities else []
-        labels = header(sv)
+        barred = "|" in sent.text  # a line without a bar has no cells, so it is neither a header nor a row
+        labels = header(sv) if barred else None
         if labels is not None:
             run.columns = labels  # "Stock | Close | Chg": what the rows under it hold
-        elif run.columns is not None and cells(sv):
+        elif run.columns is not None and barred and cells(sv):
             figures = by_column(sv, figures, run.columns)
         else:
             run.columns = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
@@ -124,27 +124,38 @@ class Opening:
 class Openings:
     """The openings of a list of readers, indexed once by word, by class and for digits: which readers (by their
     places in the list, in order) may begin at a token, without asking each reader's opening in turn. `any` is
-    the union of them all: the tokens where some reader may begin."""
+    the union of them all: the tokens where some reader may begin.
 
-    def __init__(self, openings: Sequence[Opening]) -> None:
+    `then` narrows a word that opens many readers and begins nothing by itself ("the"): the readers it admits are
+    tried only where the next token admits the word's follower opening ("the first trading day", "the 3rd of
+    September", "the past six months"); a reader admitted there by a class or a digit is tried as before."""
+
+    def __init__(self, openings: Sequence[Opening], then: Mapping[str, Opening] | None = None) -> None:
         self.any = functools.reduce(operator.or_, openings)
-        self.by_word: dict[str, list[int]] = {}
-        self.by_class: dict[str, list[int]] = {}
+        self.then = dict(then or {})
+        by_word: dict[str, list[int]] = {}
+        self.by_class: dict[str, tuple[int, ...]] = {}
         for k, opening in enumerate(openings):
             for w in opening.words:
-                self.by_word.setdefault(w, []).append(k)
+                by_word.setdefault(w, []).append(k)
             for c in opening.classes:
-                self.by_class.setdefault(c, []).append(k)
-        self.digits = [k for k, opening in enumerate(openings) if opening.digits]
+                self.by_class[c] = (*self.by_class.get(c, ()), k)
+        self.by_word = {w: tuple(ks) for w, ks in by_word.items()}
+        self.digits = tuple(k for k, opening in enumerate(openings) if opening.digits)
 
-    def admitting(self, tok: Token, classes: Set[str]) -> list[int]:
-        """The places of the readers whose opening admits the token (as Opening.admits), in order."""
-        ks = set(self.by_word.get(tok.low, ()))
+    def admitting(self, tok: Token, classes: Set[str], after: tuple[Token, Set[str]] | None = None) -> Sequence[int]:
+        """The places of the readers whose opening admits the token (as Opening.admits), in order; `after` is the
+        next token with its classes (None at the sentence's end), which `then` may ask about."""
+        ks: Sequence[int] = self.by_word.get(tok.low, ())
+        follower = self.then.get(tok.low)
+        if follower is not None and (after is None or not follower.admits(*after)):
+            ks = ()
+        more = [self.by_class[c] for c in classes if c in self.by_class]
         if tok.is_number:
-            ks.update(self.digits)
-        for c in classes:
-            ks.update(self.by_class.get(c, ()))
-        return sorted(ks)
+            more.append(self.digits)
+        if not more:
+            return ks
+        return sorted(set(ks).union(*more))
 
 
 R = TypeVar("R", bound=Callable[..., object])

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from ..models import Moment
 from .timedays import DayReaders
-from .timenodes import (CALENDAR_SPANS, Opening, Openings, TimeExpr, TKind, anchor_of, month_end, months_back,
-                        opening_of, opens_with)
+from .timenodes import (CALENDAR_SPANS, ORDINALS, Opening, Openings, TimeExpr, TKind, anchor_of, month_end,
+                        months_back, opening_of, opens_with)
 
 TIMES_OF_DAY = frozenset("early late morning afternoon midday mid-day mid-morning mid-afternoon midsession mid-session "
                          "lunchtime late-morning early-afternoon".split())
@@ -48,8 +48,9 @@ class TimeReader(DayReaders):
         for i in OPENINGS.any.where(self.toks, self.tags):  # most tokens begin no time expression: only these can
             if i < end:
                 continue
-            for k in OPENINGS.admitting(self.toks[i], self.tags.classes_at(i)):  # a reader is only tried where it
-                found = READER_OPENINGS[k][0](self, i)  # can begin
+            after = (self.toks[i + 1], self.tags.classes_at(i + 1)) if i + 1 < len(self.toks) else None
+            for k in OPENINGS.admitting(self.toks[i], self.tags.classes_at(i), after):  # a reader is only tried where
+                found = READER_OPENINGS[k][0](self, i)  # it can begin
                 if found is not None:
                     out.append(self._qualified(found))
                     end = found.last
@@ -270,7 +271,13 @@ class TimeReader(DayReaders):
 # declarations, so the gate cannot drift from a hand list.
 READER_OPENINGS: tuple[tuple[Callable[[TimeReader, int], TimeExpr | None], Opening], ...] = tuple(
     (getattr(TimeReader, name), opening_of(TimeReader, name)) for name in TimeReader.READERS)
-OPENINGS = Openings([opening for _, opening in READER_OPENINGS])
+# What may follow "the" where a reader reads something: a number ("the 3rd of September", "the five days ending
+# April 3"), a month ("the March quarter"), an ordinal or a period's edge ("the second quarter", "the first trading
+# day of 2022", "the year's last session"), a word looking back ("the past six months"), or the period a close
+# ends ("ended the week 3.7% higher"), or "the day of the explosion". Most of an article's "the"s begin none.
+AFTER_THE = Opening(frozenset({*ORDINALS, *BACK_WORDS, "last", "final", "q", "year", "month", "week", "quarter",
+                               "day"}), frozenset({"number_words", "month"}), digits=True)
+OPENINGS = Openings([opening for _, opening in READER_OPENINGS], then={"the": AFTER_THE})
 ANY_OPENING = OPENINGS.any
 
 
