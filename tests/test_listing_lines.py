@@ -81,3 +81,10 @@ def test_a_referring_word_with_a_market_before_shares_takes_the_line_there():
     cs = claims("Alibaba reported weak sales on Thursday. Its Hong Kong shares dropped 4.4 per cent on Friday, and "
                 "its US-listed stock lost 2%.", "2021-11-19T17:00:00-05:00")
     assert {(c.symbol, c.value) for c in cs} == {("9988.HK", -4.4), ("BABA", -2.0)}
+
+
+def test_a_sentence_set_in_another_market_moves_the_company_back_to_its_line_there():
+    cs = claims("BHP slipped 0.6% to A$44.05 in Sydney. In London, the shares fell 1.3% to 2,310p. BHP later "
+                "recovered 0.4%.", "2019-05-14T17:30:00+01:00")
+    assert [(c.symbol, c.value) for c in cs] == [("BHP.AX", -0.6), ("BHP.AX", 44.05), ("BHP.L", -1.3),
+                                                 ("BHP.L", 2310), ("BHP.L", 0.4)]

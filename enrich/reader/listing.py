@@ -4,7 +4,8 @@ A name stands for the company's primary line (the gazetteer's choice). Two thing
 - the money the figures are written in: "Rio Tinto rose 0.8% to A$118.40" prices the company's Sydney line, so
   its figures of that sentence are that line's, and so are its later figures written in no money;
 - a place before "-listed" or "shares" right after the name: "Alibaba's Hong Kong-listed shares", "its Hong
-  Kong stock", "its US-listed stock".
+  Kong stock", "its US-listed stock";
+- a sentence set in one market ("In London, the shares fell 1.1%"): the company's line there, from then on.
   When no line of the company in that market is known, the figure is of a line we cannot check, so it is
   nobody's (None), not the primary line's.
 A bare "$" says no more than "dollars" and moves nothing.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..instruments import line_in, line_on, markets
+from ..instruments import line_in, line_on, lines_of, markets
 from .nodes import NameNode, SentenceView
 
 LISTED = ("listed", "traded", "quoted")  # "Hong Kong-listed", "US-traded", "London-quoted"
@@ -59,18 +60,46 @@ def listed_line(sv: SentenceView, n: NameNode, symbol: str | None) -> str | None
     return None if found is None else line_on(symbol, found[0]) or ""
 
 
+def placed_lines(sv: SentenceView, symbols: Sequence[str], lines: dict[str, str]) -> dict[str, str]:
+    """Update `lines` from a sentence set in one market ("In London, the shares fell 1.1%", "closed 2% lower in
+    Hong Kong"): each company of the sentence with a line there is read on that line from now on."""
+    toks = sv.toks
+    areas = set()
+    for k in range(len(toks) - 1):
+        if toks[k].low in ("in", "on"):
+            for size in (3, 2, 1):
+                area = _places().get(tuple(t.low.replace(".", "") for t in toks[k + 1:k + 1 + size]))
+                if area is not None and toks[k + 1].text[:1].isupper():
+                    areas.add(area)
+                    break
+    if len(areas) != 1:
+        return lines
+    area = areas.pop()
+    for symbol in symbols:
+        line = line_on(lines.get(symbol, symbol), area)
+        if line is not None:
+            _read_on(lines, symbol, line)
+    return lines
+
+
+def _read_on(lines: dict[str, str], symbol: str, line: str) -> None:
+    """From now on every line of the company of `symbol` is read as `line`."""
+    for other in lines_of(symbol):
+        if other == line:
+            lines.pop(other, None)
+        else:
+            lines[other] = line
+
+
 def quoted_lines(symbols: Sequence[tuple[str, str]], lines: dict[str, str]) -> dict[str, str]:
     """Update `lines` (a company's symbol -> the line the article prices it on) from one sentence's money figures,
     given as (symbol, currency) pairs: a symbol priced in one currency its line does not trade in moves to the
-    line that does; priced in its own money again, it moves back."""
+    line that does; priced in its own money again, it moves back (a bare "$" moves nothing: placed_lines may)."""
     money: dict[str, set[str]] = {}
     for symbol, currency in symbols:
         if currency and currency != "USD":
             money.setdefault(symbol, set()).add(currency.upper())
     for symbol, currencies in money.items():
         line = line_in(symbol, next(iter(currencies))) if len(currencies) == 1 else None
-        if line is not None:
-            lines[symbol] = line
-        else:
-            lines.pop(symbol, None)
+        _read_on(lines, symbol, line if line is not None else symbol)
     return lines

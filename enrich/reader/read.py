@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..instruments import instrument
 from ..models import Article, Mention
 from .lexicon import Lexicon, lexicon
-from .listing import listed_line, quoted_lines
+from .listing import listed_line, placed_lines, quoted_lines
 from .nodes import Figure, NameNode, SentenceView
 from .quantities import QuantityReader
 from .statements import read_figures, shared_units
@@ -220,7 +220,7 @@ class Reader:
         if offer is not None and owner is not None and not any(w in ("tender", "bid", "takeover", "buyout")
                                                                 for w in (t.low for t in toks)):
             run.ipo_prices.setdefault(owner, offer)  # "an IPO price of $9" in a story about that company
-        out = _on_quoted_line(out, run)
+        out = _on_quoted_line(out, run, sv)
         named_here = sorted({s.symbol for s in out} | {n.symbol for n in names if n.symbol})
         after_sentence(sv, run.time, named_here, bool(figures))
         return out
@@ -259,8 +259,10 @@ class Reader:
         return [run.subject] if run.subject else []
 
 
-def _on_quoted_line(out: list[Statement], run: _Running) -> list[Statement]:
-    """The statements of a sentence moved to the lines of their companies the article prices (listing.py)."""
+def _on_quoted_line(out: list[Statement], run: _Running, sv: SentenceView) -> list[Statement]:
+    """The statements of a sentence moved to the lines of their companies the article prices or places
+    (listing.py)."""
+    placed_lines(sv, list(dict.fromkeys(st.symbol for st in out)), run.lines)
     quoted_lines([(st.symbol, st.figure.q.currency) for st in out if st.figure.q.unit == "money"], run.lines)
     if not run.lines:
         return out
