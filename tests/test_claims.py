@@ -646,3 +646,9 @@ def test_since_the_start_or_end_of_a_month_and_sessions_before_a_day_in_one_sent
                 "2024-03-04T17:00:00-05:00")
     span = [c for c in cs if c.value == -5.6][0]
     assert (span.session, span.time.from_session) == (dt.date(2024, 3, 1), dt.date(2024, 2, 27))
+
+
+def test_a_known_name_before_owned_or_backed_describes_the_company_referred_to():
+    cs = claims("Arm rose 3% on Friday. The SoftBank-backed chip designer closed at $130.10.",
+                "2024-03-08T17:00:00-05:00")
+    assert {c.symbol for c in cs} == {"ARM"}

@@ -61,6 +61,9 @@ def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
         a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)  # the tokens starting inside the mention
         if a == b:
             continue
+        if b + 1 < len(toks) and toks[b].text == "-" and toks[b + 1].low in MODIFIER_PARTICIPLES \
+                and not toks[b].space_before:
+            continue  # "the SoftBank-owned chip designer": the owner describes the company referred to
         kind = "index" if m.symbol.startswith("^") or m.role == "index" else "company"
         out.append(NameNode(a, b, m.symbol, kind, b < len(toks) and toks[b].low == "'s"))
         taken.update(range(a, b))
