@@ -30,83 +30,13 @@ from pathlib import Path
 from english_words import get_english_words_set
 from wordfreq import zipf_frequency
 
+from name_forms import (COMPANY_WORDS, CONNECTORS, GENERIC, KIND_HEAD, NOT_INITIALS, PUBLIC_INITIALS, contractions,
+                        cores, group_form, initials, joined_forms, short_name, squash, title, writers_spelling)
+
 OUT = Path(__file__).resolve().parent.parent / "enrich" / "data"
 US_VENUES = {"XNYS", "XNAS", "XASE"}
 SIZES = {"Mega": 5, "Large": 4, "Mid": 3, "Small": 2, "Micro": 1, "Nano": 0, "": 0}
-
-# Legal forms and registry tags writers leave out; removed from the end, repeatedly ("Tencent Holding Ltd.").
-LEGAL_TAIL = re.compile(
-    r"(?:[ ,]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Cos|Companies|Ltd|Limited|plc|Plc|PLC|L\.?P|LLC|"
-    r"Holdings?|Group|S\.?A|S\.?A\.?B\.? de C\.?V|SAB de CV|S\.?A\.?A|SAA|AG|N\.?V|S\.?E|ASA|AB|A/?S|Oyj|Oy|Abp|"
-    r"S\.?p\.?A|KGaA|& Co\.? KGaA|SE & Co|Berhad|Bhd|Tbk|PJSC|OJSC|PAO|JSC|K\.?K|Kabushiki Kaisha|"
-    r"Public Company|Pcl|PCL|SpA|Societe Anonyme|Aktiengesellschaft|N\.?V\.?/?S\.?A|The|Ord|ADR|"
-    r"Class [A-C]|Cl [A-C]|Series [A-C]|Common Stock|Ordinary Shares|Pref|Preference|Units?|Reit|REIT)\.?|\s*\(publ\)|\s*\(The\)|"
-    r"\s*/[A-Z]{2,3}/?|\s*\\[A-Z]{2,3}\\?|,)\s*$", re.I)
-LEGAL_HEAD = re.compile(r"^(?:The |PT |PJSC |OAO |JSC )", re.I)
-GENERIC = {  # words that never stand alone for one company
-    "group", "holdings", "holding", "international", "global", "industries", "corporation", "company", "bank",
-    "financial", "capital", "resources", "energy", "technologies", "technology", "systems", "services", "partners",
-    "trust", "fund", "investment", "investments", "properties", "realty", "acquisition", "pharmaceuticals",
-}
-CONNECTORS = {"of", "and", "the", "&", "de", "la", "des", "du", "di", "del", "y", "und", "for"}
-# Initials that market news uses for public bodies and economic measures, never for a company's short form
-# ("ECB" in "Thursday's ECB decision" is the central bank, not ECB Bancorp): central banks, regulators,
-# statistics offices, international bodies, and the measures they publish (common usage in financial news).
-PUBLIC_INITIALS = {
-    "ecb", "fed", "boe", "boj", "bok", "boc", "rba", "rbi", "rbnz", "snb", "pboc", "fomc", "imf", "bis", "oecd",
-    "wto", "opec", "iea", "eu", "un", "who", "sec", "fca", "sebi", "csrc", "cftc", "ftc", "doj", "fda", "esma", "eba",
-    "ons", "bls", "cbo", "irs", "nhs", "gdp", "cpi", "ppi", "pmi", "ipo", "ceo", "cfo", "etf",
-}
-# Leading words that say what kind of firm it is, in several languages; writers drop them and keep the core
-# ("Assicurazioni Generali" is "Generali", "Banco Santander" is "Santander", "Grupo Televisa" is "Televisa").
-KIND_HEAD = {"assicurazioni", "banca", "banco", "bank", "compagnie", "companhia", "compania", "grupo", "gruppo",
-             "groupe", "societe", "société", "industrias", "cia", "koninklijke"}
-# Leading words that say only the firm's country; writers drop them when the rest is a name, not an ordinary word
-# ("Deutsche Lufthansa" is "Lufthansa"; "Deutsche Post" stays whole, "Post" being a word).
-NATION_HEAD = {"deutsche", "deutscher", "british", "american", "swiss", "nippon", "japan", "china", "korea",
-               "indian", "australian", "canadian", "svenska", "norsk", "danske", "suomen", "royal"}
-# Generic words writers shorten, and their short forms: "HCL Technologies" is "HCL Tech" or "HCLTech".
-CONTRACTED = {"technologies": "Tech", "technology": "Tech", "pharmaceuticals": "Pharma", "pharmaceutical": "Pharma"}
 FUND_WORDS = {"fund", "trust", "acquisition", "etf", "portfolio", "income", "municipal", "ventures"}
-# Common capitalised abbreviations that are never taken as a company's initials.
-NOT_INITIALS = {
-    "CEO", "CFO", "COO", "CTO", "GDP", "IPO", "USA", "EPS", "ETF", "USD", "EUR", "GBP", "JPY", "INR", "IMF", "ECB",
-    "SEC", "FBI", "CIA", "NYSE", "NSE", "BSE", "LSE", "TSX", "ASX", "AGM", "EBIT", "EBITDA", "YOY", "QOQ", "FY",
-    "BBC", "CNN", "UN", "EU", "UK", "US", "AI", "IT", "PM", "AM", "LLC", "PLC", "RBI", "SEBI", "FII", "FIIS", "DII",
-    "GST", "NPA", "CPI", "PMI", "OPEC", "WTO", "WHO", "NATO", "BJP", "NDA", "API", "ATM", "EV", "EVS", "CAC", "DAX",
-    "FTSE", "IPL", "HNI", "MSCI", "IST", "GMT", "EST", "EDT", "UTC", "CET", "BST", "PST", "HKT", "JST", "LIC",
-}
-
-
-def title(word: str) -> str:
-    """An EDGAR word in writers' case: acronyms (no vowel, or three letters at most) stay in capitals,
-    connectors go lower-case, and words with signs ("AT&T", "3M") stay as written."""
-    if word.lower() in CONNECTORS:
-        return word.lower()
-    bare = word.strip(",.")
-    if not bare.isupper() or not bare.replace("'", "").isalpha() or len(bare) <= 3 or not re.search(r"[AEIOUY]", bare):
-        return word
-    return word.capitalize()
-
-
-def shouted(name: str) -> bool:
-    """An EDGAR title: its letters nearly all capitals ("PROCTER & GAMBLE Co")."""
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
-def short_name(name: str) -> str:
-    """The name as writers use it: legal forms, registry tags and a leading "The" dropped."""
-    name = re.sub(r"\s+", " ", name.replace("’", "'")).strip()
-    if shouted(name):
-        name = " ".join(title(w) for w in name.split(" "))
-    prev = None
-    while prev != name:
-        prev = name
-        name = LEGAL_TAIL.sub("", name).strip(" ,.-")
-        name = re.sub(r"\s+(?:&|and)$", "", name)  # "Mitsui & Co" -> "Mitsui"
-        name = LEGAL_HEAD.sub("", name).strip()
-    return name
 
 
 def size_of(r: dict) -> int:
@@ -116,56 +46,6 @@ def size_of(r: dict) -> int:
         return SIZES[r["size"]]
     words = set(re.findall(r"[a-z]+", r["name"].lower()))
     return 0 if words & FUND_WORDS else 2
-
-
-def cores(words: list[str]) -> list[list[str]]:
-    """The name's words, and its words after a leading word that only says the kind of firm or its country, or
-    after a founder's initial ("J Sainsbury" is "Sainsbury")."""
-    out = [words]
-    head = words[0].lower().rstrip(".") if words else ""
-    if len(words) >= 2 and words[1][:1].isupper() and words[1].lower() not in CONNECTORS and (
-            head in KIND_HEAD or len(words) == 2 and (head in NATION_HEAD or initial(head, words[1]))):
-        out.append(words[1:])
-    return out
-
-
-def initial(head: str, second: str) -> bool:
-    """A founder's initial before a surname ("J Sainsbury"); not an Irish "O" nor a run of initials ("J M")."""
-    return len(head) == 1 and head.isalpha() and head != "o" and len(second.rstrip(".")) > 1
-
-
-def contractions(short: str) -> list[str]:
-    """An acronym and a generic word writers shorten: "HCL Technologies" -> "HCL Tech", "HCLTech"."""
-    words = short.split(" ")
-    if len(words) != 2 or not (words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 5):
-        return []
-    short_word = CONTRACTED.get(words[1].lower())
-    return [f"{words[0]} {short_word}", f"{words[0]}{short_word}"] if short_word else []
-
-
-def initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w.lower() not in CONNECTORS and w[:1].isalpha()).upper()
-
-
-COMPANY_WORDS = (" Group", " Holdings")
-
-
-def group_form(registered: str, short: str) -> list[str]:
-    """The name with the "Group" or "Holdings" writers often keep ("Match Group", "Sony Group"): a company's
-    name by its form, even when the short name is an ordinary word."""
-    words = re.sub(r"\s+", " ", registered).strip().rstrip(",.").split(" ")
-    n = len(short.split(" "))
-    if len(words) > n and " ".join(words[:n]).lower() == short.lower() and \
-            any(words[n].strip(",.").lower() == w.strip().lower() for w in COMPANY_WORDS):
-        return [f"{short} {words[n].strip(',.').capitalize()}"]
-    return []
-
-
-def joined_forms(name: str) -> list[str]:
-    """The name with "and" written "&" and the other way ("Marks and Spencer", "Marks & Spencer")."""
-    if " and " in name:
-        return [name.replace(" and ", " & ")]
-    return [name.replace(" & ", " and ")] if " & " in name else []
 
 
 def products(rows: list[dict], shorts: dict[str, str]) -> set[str]:
@@ -207,11 +87,6 @@ def yielding(rows: list[dict], shorts: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def squash(name: str) -> str:
-    """A name's letters and digits alone, in lower case: "Domino's Pizza", "DOMINOS PIZZA" are one name."""
-    return re.sub(r"[^0-9a-z]", "", name.lower())
-
-
 def link_lines(rows: list[dict], shorts: dict[str, str]) -> dict[str, dict]:
     """Each line that is not primary -> the primary line of its company: the one primary line with the same ISIN,
     else the one with the same name (letters and digits) in the same known country."""
@@ -232,11 +107,6 @@ def link_lines(rows: list[dict], shorts: dict[str, str]) -> dict[str, dict]:
         if len(found) == 1:
             out[r["symbol"]] = found[0]
     return out
-
-
-def writers_spelling(name: str) -> tuple[bool, int]:
-    """How much a spelling looks like a writer's: an apostrophe ("Kohl's", EDGAR drops it), then lower case."""
-    return "'" in name, sum(c.islower() for c in name)
 
 
 def namesakes(rows: list[dict]) -> set[str]:
@@ -366,7 +236,6 @@ def main() -> int:
         if r["primary"] == "1" and size_of(r) >= 3:
             extra[r["symbol"]] += ["~" + form for form in contractions(shorts[r["symbol"]])]
     # Initials writers use for large companies: "M&M", "L&T" for two names joined by "&"; "RIL", "SBI", "TCS".
-    taken = {s.split(".")[0] for s in shorts} | own_names
     for r in rows:
         if r["primary"] != "1":
             continue
