@@ -24,9 +24,12 @@ from importlib import resources
 
 from .instruments import market_of_mic
 
-CONNECTORS = frozenset({"of", "and", "the", "de", "la", "des", "du", "di", "del", "y", "und", "for", "&", "-"})
+CONNECTORS = frozenset({"of", "and", "the", "de", "la", "des", "du", "di", "del", "y", "und", "for", "&", "-",
+                        "do", "da", "dos", "das", "dei", "della"})  # "Banco do Brasil", "Monte dei Paschi"
 LOWER_OK = frozenset({"index", "composite", "average", "industrial", "industrials", "share", "stock"})
 CURATED, REGISTERED, SHORT = 3, 2, 1
+# Letters that do not decompose into a plain letter and a mark, and their plain letter: "Ørsted" is "Orsted".
+PLAIN = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "ħ": "h"}
 US_VENUES = frozenset({"XNYS", "XNAS", "XASE"})  # a line on one of these is a company's US line  # how much a name says: kept by hand, registered, a short form/initials
 
 
@@ -108,7 +111,7 @@ def fold(text: str) -> str:
         if c.isascii():
             out.append(lc)
             continue
-        base = unicodedata.normalize("NFKD", lc)[:1]
+        base = PLAIN.get(lc) or unicodedata.normalize("NFKD", lc)[:1]
         out.append(base if base and len(base.lower()) == 1 else c)
     return "".join(out).replace("-", " ")
 
