@@ -16,7 +16,9 @@ Word lists, used only to mark names that are also ordinary words or common phras
 - wordfreq (Zipf frequencies of English): is a leading word too common to stand for one company (First, China)?
 
 What is written, per listing: the names writers use for it, each marked with how it was made, so the program
-can weigh them without re-deriving anything at start-up (see enrich/gazetteer.py for the markers).
+can weigh them without re-deriving anything at start-up (see enrich/gazetteer.py for the markers). The forms of
+one name (legal forms dropped, cores, brands, contractions, initials) are scripts/name_forms.py's; this script
+decides which company each form goes to.
 """
 from __future__ import annotations
 
@@ -30,11 +32,13 @@ from pathlib import Path
 from english_words import get_english_words_set
 from wordfreq import zipf_frequency
 
-from name_forms import (COMPANY_WORDS, CONNECTORS, GENERIC, KIND_HEAD, NOT_INITIALS, PUBLIC_INITIALS, contractions,
-                        cores, group_form, initials, joined_forms, short_name, squash, title, writers_spelling)
+from name_forms import (COMPANY_WORDS, CONNECTORS, GENERIC, KIND_HEAD, NOT_INITIALS, PUBLIC_INITIALS, brand_part,
+                        contractions, contracts, cores, group_form, initials, joined_forms, over_connector,
+                        short_name, spaced_initials, squash, title, writers_spelling)
 
 OUT = Path(__file__).resolve().parent.parent / "enrich" / "data"
 US_VENUES = {"XNYS", "XNAS", "XASE"}
+RELISTING_VENUES = {"XWBO", "XMEX", "XBUE"}  # venues quoting many foreign companies' shares (reference, section 3)
 SIZES = {"Mega": 5, "Large": 4, "Mid": 3, "Small": 2, "Micro": 1, "Nano": 0, "": 0}
 FUND_WORDS = {"fund", "trust", "acquisition", "etf", "portfolio", "income", "municipal", "ventures"}
 
@@ -122,13 +126,19 @@ def namesakes(rows: list[dict]) -> set[str]:
     for group in by_name.values():
         with_isin = {r["country"] for r in group if r["isin"]}
         out |= {r["symbol"] for r in group if not r["isin"] and with_isin - {r["country"]}}
+        # A foreign company's re-listing in Vienna, Mexico or Buenos Aires that FinanceDatabase marks primary with
+        # the venue's country ("Mediobanca ..." in Vienna, "Austria"), named exactly like a line of another country.
+        elsewhere = {r["country"] for r in group if r["mic"] not in RELISTING_VENUES}
+        out |= {r["symbol"] for r in group if r["mic"] in RELISTING_VENUES and elsewhere - {r["country"]}}
     # A foreign company's shares quoted on a small exchange abroad, which FinanceDatabase marks primary but cannot
     # size ("ADIDAS" in Budapest for adidas AG of Frankfurt): named like a sized primary line of another country.
     # The sized line may be known by the core of its name ("LUFTHANSA" in Budapest, "Deutsche Lufthansa AG").
     by_squash: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         if r["primary"] == "1":
-            forms = cores(short_name(r["name"]).split(" ")) if SIZES[r["size"]] else [short_name(r["name"]).split(" ")]
+            words = short_name(r["name"]).split(" ")  # an ordinary-word core ("Science" of "AB Science") is no name
+            forms = [c for c in cores(words) if c is words or zipf_frequency(" ".join(c).lower(), "en") < 4.0] \
+                if SIZES[r["size"]] else [words]
             for form in {squash(" ".join(words)) for words in forms}:
                 by_squash[form].append(r)
     for group in by_squash.values():
@@ -184,22 +194,37 @@ def main() -> int:
     # Leading-word short forms ("Barratt" for Barratt Developments, "Samsung" for Samsung Electronics): a
     # form goes to the one largest company that leads with it, worldwide ("~"), or else in its own country ("@").
     leads: dict[str, list[dict]] = defaultdict(list)
+    extra: dict[str, list[str]] = defaultdict(list)
     spelled_as: dict[tuple[str, str], str] = {}  # (lead, symbol) -> the lead as that company spells it
+    common: set[tuple[str, str]] = set()  # (symbol, lead): a common word, a name only with a cue in its own market
+    local_leads: set[tuple[str, str]] = set()  # (symbol, lead): a name only in the company's own market
     for r in rows:
-        if r["primary"] != "1" or size_of(r) < 2:
-            continue  # no short forms for micro caps, shells and funds of unknown size
-        words = shorts[r["symbol"]].split(" ")
-        for core in cores(words):
-            for k in range(1, len(core) + (core is not words)):
+        if r["primary"] != "1" or size_of(r) < 2 or r["symbol"] in local_only:
+            continue  # no short forms for micro caps, shells, funds of unknown size, nor a namesake's re-listing
+        legal, brand = brand_part(shorts[r["symbol"]])
+        words = legal.split(" ")
+        for core in cores(words) + ([[brand]] if brand else []):
+            if core != [brand] and over_connector(words, core):
+                # "Banco de Sabadell" is "Sabadell", "Banco do Brasil" no "Brasil"; a core past a connector may be a
+                # city ("Banco de Brasilia"), so it holds only in the company's own market
+                if size_of(r) < 3 or len(core) > 1 or zipf_frequency(core[0].lower(), "en") >= 3.0:
+                    continue
+                extra[r["symbol"]].append("~" + " ".join(words[:-2] + core))  # the kind word kept: "Banco Sabadell"
+                local_leads.add((r["symbol"], core[0]))
+            # a core is a form whole, and so is the legal name beside a brand ("Air France" of "Air France - KLM")
+            for k in range(1, len(core) + (core is not words or bool(brand))):
                 lead = " ".join(core[:k])
                 last = core[k - 1].lower()
                 if len(lead) < 3 or last in CONNECTORS or last in GENERIC or lead.lower() in places \
                         or not lead[0].isalpha():
                     continue
-                if k == 1 and zipf_frequency(lead.lower(), "en") >= 4.3:
-                    continue  # "First", "China", "American": too common to name one company
-                if core is not words and words[0].lower() not in KIND_HEAD and (
-                        ordinary(lead) or zipf_frequency(lead.lower(), "en") >= 3.5):
+                frequency = zipf_frequency(lead.lower(), "en")
+                if k == 1 and frequency >= 4.3:  # "First", "China", "American": too common to name one company,
+                    if frequency >= 5.0 or size_of(r) < 3 or len(core) != 2 or core[1].lower() not in GENERIC:
+                        continue
+                    common.add((r["symbol"], lead))  # but "Origin" for Origin Energy, the rest saying its trade
+                if core is not words and core != [brand] and words[0].lower() not in KIND_HEAD and (
+                        ordinary(lead) or frequency >= 3.5):
                     continue  # "Deutsche Post" is no "Post", "American Airlines" no "Airlines", "T Stamp" no "Stamp"
                 leads[lead.lower()].append(r)
                 spelled_as[(lead.lower(), r["symbol"])] = lead
@@ -214,7 +239,6 @@ def main() -> int:
     for r in rows:
         if r["primary"] == "1" and r["symbol"] not in local_only:  # "LUFTHANSA" in Budapest owns no name
             owned_by[shorts[r["symbol"]].lower()].add(r["country"])
-    extra: dict[str, list[str]] = defaultdict(list)
     for lead, group in leads.items():
         best = unique_largest(group)
         owners = owned_by.get(lead, set())
@@ -222,7 +246,8 @@ def main() -> int:
             group = [r for r in group if r["country"] not in owners]
             best = None
         if best is not None:
-            extra[best["symbol"]].append("~" + spelled_as[(lead, best["symbol"])])
+            form = spelled_as[(lead, best["symbol"])]
+            extra[best["symbol"]].append(("@" if (best["symbol"], form) in common | local_leads else "~") + form)
             continue
         by_country: dict[str, list[dict]] = defaultdict(list)
         for r in group:
@@ -235,22 +260,45 @@ def main() -> int:
     for r in rows:
         if r["primary"] == "1" and size_of(r) >= 3:
             extra[r["symbol"]] += ["~" + form for form in contractions(shorts[r["symbol"]])]
-    # Initials writers use for large companies: "M&M", "L&T" for two names joined by "&"; "RIL", "SBI", "TCS".
+    # Initials writers use for large companies: "M&M", "L&T" for two names joined by "&"; "RIL", "SBI", "TCS",
+    # "OCBC" (Oversea-Chinese Banking Corporation); and for mid-sized ones, initials their ticker spells out
+    # ("IRCTC", Indian Railway Catering & Tourism Corporation; "FEMSA", Fomento Economico Mexicano, S.A.B.).
     for r in rows:
         if r["primary"] != "1":
             continue
         words = shorts[r["symbol"]].split(" ")
         if len(words) == 3 and words[1] in ("&", "and") and all(w[:1].isupper() for w in (words[0], words[2])):
             extra[r["symbol"]].append("~" + f"{words[0][0]}&{words[2][0]}")
-        if SIZES[r["size"]] < 4:
+        ticker = r["symbol"].split(".")[0].upper()
+        if SIZES[r["size"]] < 3:
             continue
         significant = [w for w in words if w.lower() not in CONNECTORS]
         if len(significant) < 2 or any(w.isupper() and len(w) > 1 for w in significant):
             continue  # one word, or already an acronym ("HDFC Bank")
-        legal = re.findall(r"\b(Corporation|Limited)\b", r["name"], re.I)
-        for form in dict.fromkeys((initials(words), initials(words) + "".join(w[0].upper() for w in legal))):
-            if len(form) >= 3 and form not in NOT_INITIALS and form.lower() not in own_names:
+        legal = [w[0].upper() for w in re.findall(r"\b(Corporation|Limited)\b", r["name"], re.I)]
+        forms = [initials(words) + "".join(legal[:j]) for j in range(len(legal) + 1)]
+        spelled = [f + "SA" for f in forms if re.search(r"\bS\.A\.", r["name"])]  # "Fomento ..., S.A.B."
+        spelt = max((f for f in forms + spelled if ticker.startswith(f) and len(f) >= 4), key=len, default="")
+        for form in dict.fromkeys(forms + spelled):
+            if len(form) >= 3 and form not in NOT_INITIALS and form.lower() not in own_names and (
+                    SIZES[r["size"]] >= 4 and form in forms or form == spelt):
                 extra[r["symbol"]].append("~" + form)
+    # A ticker or a word of another line's title that contracts the name ("WALMEX" for Wal-Mart de Mexico; EDGAR's
+    # "Industria de Diseno Textil Inditex SA / ADR"): the name writers use, for a company of mid size or more.
+    primary_named: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["primary"] == "1" and size_of(r) >= 3 and r["symbol"] not in local_only:
+            primary_named[shorts[r["symbol"]].lower()].append(r)
+    for r in rows:
+        words = shorts[r["symbol"]].split(" ")
+        owner = primary_named.get(" ".join(words[:-1]).lower(), [])
+        if len(words) >= 3 and len(owner) == 1 and contracts(words[-1], words[:-1]):
+            extra[owner[0]["symbol"]].append("~" + words[-1].capitalize())
+        ticker = r["symbol"].split(".")[0]
+        if r in primary_named.get(shorts[r["symbol"]].lower(), []) and r["mic"] not in US_VENUES \
+                and len(ticker) >= 5 and contracts(ticker, words) and ticker.lower() not in web2 \
+                and sum(c in "AEIOU" for c in ticker.upper()) >= 2:
+            extra[r["symbol"]].append("~" + ticker.capitalize())
     # Local names: a company written "<Parent> <Country>" is "<Parent>" in an article about its own market
     # ("Nestle" in a Mumbai report is Nestle India).
     for r in rows:
@@ -278,6 +326,7 @@ def main() -> int:
                 f for f in spellings.get(symbol, ()) if f.lower() != short.lower()) + extra.get(symbol, [])
             if symbol in yields and names:
                 names = [yields[symbol], "~" + short] + names[1:]
+            names += [joined for n in names if (joined := spaced_initials(n))]  # "H & M" is "H&M"
             marked = []
             for n in dict.fromkeys(names):
                 bare = n.lstrip("~@")
@@ -289,7 +338,7 @@ def main() -> int:
                     bare = bare.capitalize()
                 if symbol in local_only:
                     n = "@" + bare
-                flag = "?" if ordinary(bare) and not (bare.isupper() and len(bare) <= 5) \
+                flag = "?" if (symbol, bare) in common or ordinary(bare) and not (bare.isupper() and len(bare) <= 5) \
                     and not bare.endswith(COMPANY_WORDS) else ""
                 marked.append(flag + n)
                 if n == short and r["primary"] == "1" and bare.isupper() and bare.isalpha() and len(bare) == 3 \

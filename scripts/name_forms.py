@@ -21,8 +21,13 @@ GENERIC = {  # words that never stand alone for one company
     "group", "holdings", "holding", "international", "global", "industries", "corporation", "company", "bank",
     "financial", "capital", "resources", "energy", "technologies", "technology", "systems", "services", "partners",
     "trust", "fund", "investment", "investments", "properties", "realty", "acquisition", "pharmaceuticals",
+    "financiero", "financiera", "financiere", "financière", "finanziaria",
 }
-CONNECTORS = {"of", "and", "the", "&", "de", "la", "des", "du", "di", "del", "y", "und", "for"}
+# Connectors of the Romance languages; after a kind word writers drop them with the kind word or keep the kind word
+# alone ("Banco de Sabadell" is "Banco Sabadell" and "Sabadell"). The core after one is often a place ("Banco do
+# Brasil", "Banco de Chile"), so the build keeps it only when it is no common word.
+ROMANCE_CONNECTORS = {"de", "do", "da", "dos", "das", "di", "dei", "del", "della", "degli", "delle", "du", "des"}
+CONNECTORS = {"of", "and", "the", "&", "la", "y", "und", "for"} | ROMANCE_CONNECTORS
 # Initials that market news uses for public bodies and economic measures, never for a company's short form
 # ("ECB" in "Thursday's ECB decision" is the central bank, not ECB Bancorp): central banks, regulators,
 # statistics offices, international bodies, and the measures they publish (common usage in financial news).
@@ -34,7 +39,12 @@ PUBLIC_INITIALS = {
 # Leading words that say what kind of firm it is, in several languages; writers drop them and keep the core
 # ("Assicurazioni Generali" is "Generali", "Banco Santander" is "Santander", "Grupo Televisa" is "Televisa").
 KIND_HEAD = {"assicurazioni", "banca", "banco", "bank", "compagnie", "companhia", "compania", "grupo", "gruppo",
-             "groupe", "societe", "société", "industrias", "cia", "koninklijke"}
+             "groupe", "societe", "société", "industrias", "cia", "koninklijke", "empresas",
+             # the Nordic company ("aktiebolag", "aktieselskab") written in front: "AB Volvo", "Telefonaktiebolaget
+             # LM Ericsson" (a telephone company), "Aktieselskabet Schouw"
+             "ab", "aktiebolaget", "telefonaktiebolaget", "aktieselskabet"}
+# A second word of the kind, after the first: "Grupo Financiero Banorte", "Compagnie Financiere Richemont".
+KIND_SECOND = {"financiero", "financiera", "financiere", "financière", "finanziaria"}
 # Leading words that say only the firm's country; writers drop them when the rest is a name, not an ordinary word
 # ("Deutsche Lufthansa" is "Lufthansa"; "Deutsche Post" stays whole, "Post" being a word).
 NATION_HEAD = {"deutsche", "deutscher", "british", "american", "swiss", "nippon", "japan", "china", "korea",
@@ -76,21 +86,74 @@ def short_name(name: str) -> str:
     prev = None
     while prev != name:
         prev = name
-        name = LEGAL_TAIL.sub("", name).strip(" ,.-")
+        name = LEGAL_TAIL.sub("", name).strip(" ,.-/")
         name = re.sub(r"\s+(?:&|and)$", "", name)  # "Mitsui & Co" -> "Mitsui"
         name = LEGAL_HEAD.sub("", name).strip()
     return name
 
 
 def cores(words: list[str]) -> list[list[str]]:
-    """The name's words, and its words after a leading word that only says the kind of firm or its country, or
-    after a founder's initial ("J Sainsbury" is "Sainsbury")."""
+    """The name's words, and its words after what writers drop in front: a leading word that only says the kind of
+    firm (with a second kind word, a Romance connector and a founder's initials after it: "Grupo Financiero
+    Banorte", "Banco de Sabadell", "Telefonaktiebolaget LM Ericsson"), or, before one last word, its country or a
+    founder's initial ("J Sainsbury" is "Sainsbury")."""
     out = [words]
     head = words[0].lower().rstrip(".") if words else ""
-    if len(words) >= 2 and words[1][:1].isupper() and words[1].lower() not in CONNECTORS and (
-            head in KIND_HEAD or len(words) == 2 and (head in NATION_HEAD or initial(head, words[1]))):
+    if head in KIND_HEAD:
+        rest = words[1:]
+        if len(rest) >= 2 and rest[0].lower() in KIND_SECOND:
+            rest = rest[1:]
+        if len(rest) >= 2 and rest[0].lower() in ROMANCE_CONNECTORS:
+            rest = rest[1:]
+        if len(rest) >= 2 and re.fullmatch(r"[A-Z]{1,2}", rest[0]) and len(rest[1]) > 2:
+            rest = rest[1:]  # "LM Ericsson": Lars Magnus Ericsson's initials
+        if rest and rest[0][:1].isupper() and rest[0].lower() not in CONNECTORS:
+            out.append(rest)
+    elif len(words) == 2 and words[1][:1].isupper() and words[1].lower() not in CONNECTORS and (
+            head in NATION_HEAD or initial(head, words[1])):
         out.append(words[1:])
     return out
+
+
+def over_connector(words: list[str], core: list[str]) -> bool:
+    """Whether the core was reached over a Romance connector ("Sabadell" of "Banco de Sabadell")."""
+    return len(core) < len(words) and words[len(words) - len(core) - 1].lower() in ROMANCE_CONNECTORS
+
+
+def brand_part(short: str) -> tuple[str, str]:
+    """A name written "<legal name> - <brand>" or "<brand> - <legal name>" ("Petroleo Brasileiro S.A. - Petrobras",
+    "Companhia Paranaense de Energia - COPEL", EDGAR's "PETROBRAS - PETROLEO BRASILEIRO"): the legal name without
+    its legal form, and the brand, one word, which writers use; else the name and ""."""
+    parts = short.split(" - ")
+    if len(parts) != 2:
+        return short, ""
+    a, b = (short_name(part) for part in parts)
+    if " " in a and b and " " not in b:
+        return a, b
+    if " " in b and a and " " not in a:
+        return b, a
+    return short, ""
+
+
+def contracts(word: str, name_words: list[str]) -> bool:
+    """Whether `word` is made of the beginnings of two or more of the name's words, in order, each of two letters or
+    more and short of its word, one of three or more: "Walmex" (WALmart de MEXico), "Inditex" (INdustria DIseno
+    TEXtil); not "Tatamotors", the words written together."""
+    parts = [w.replace("-", "").lower() for w in name_words if w.lower() not in CONNECTORS]
+    target = word.lower()
+
+    def built(i: int, j: int, used: int, longest: int) -> bool:
+        if i == len(target):
+            return used >= 2 and longest >= 3
+        for k in range(j, len(parts)):
+            n = 0
+            while n < len(parts[k]) - 1 and i + n < len(target) and parts[k][n] == target[i + n]:
+                n += 1
+                if n >= 2 and built(i + n, k + 1, used + 1, max(longest, n)):
+                    return True
+        return False
+
+    return target.isalpha() and built(0, 0, 0, 0)
 
 
 def initial(head: str, second: str) -> bool:
@@ -108,7 +171,16 @@ def contractions(short: str) -> list[str]:
 
 
 def initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w.lower() not in CONNECTORS and w[:1].isalpha()).upper()
+    """The first letters of the name's words and of the parts of a hyphenated word ("Oversea-Chinese Banking" is
+    OCB, so OCBC with its "Corporation")."""
+    parts = [p for w in words for p in w.split("-")]
+    return "".join(w[0] for w in parts if w.lower() not in CONNECTORS and w[:1].isalpha()).upper()
+
+
+def spaced_initials(name: str) -> str:
+    """Letters joined by a spaced "&" written without spaces, as writers do ("H & M" is "H&M"); "" when none."""
+    joined = re.sub(r"(?<![\w&])([A-Z]) & ([A-Z])(?![\w&])", r"\1&\2", name)
+    return joined if joined != name else ""
 
 
 COMPANY_WORDS = (" Group", " Holdings")
