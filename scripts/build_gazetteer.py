@@ -205,9 +205,10 @@ def main() -> int:
         words = legal.split(" ")
         for core in cores(words) + ([[brand]] if brand else []):
             if core != [brand] and over_connector(words, core):
-                # "Banco de Sabadell" is "Sabadell", "Banco do Brasil" no "Brasil"; a core past a connector may be a
-                # city ("Banco de Brasilia"), so it holds only in the company's own market
-                if size_of(r) < 3 or len(core) > 1 or zipf_frequency(core[0].lower(), "en") >= 3.0:
+                # "Banco de Sabadell" is "Sabadell", "Banco do Brasil" no "Brasil": a core past a connector is often a
+                # place, so it must be rare in English text (a capital English news names, "Banco de Brasilia"'s, is
+                # not) and holds only in the company's own market
+                if size_of(r) < 3 or len(core) > 1 or zipf_frequency(core[0].lower(), "en") >= 2.0:
                     continue
                 extra[r["symbol"]].append("~" + " ".join(words[:-2] + core))  # the kind word kept: "Banco Sabadell"
                 local_leads.add((r["symbol"], core[0]))

@@ -147,7 +147,7 @@ def test_a_kind_word_in_front_with_a_second_kind_word_a_connector_or_founders_in
     assert "Banorte" in _forms("GFNORTEO.MX") and "Richemont" in _forms("CFR.SW")  # Grupo/Compagnie Financiero/-e
     assert {"Banco Sabadell", "Sabadell"} <= set(_forms("SAB.MC"))  # "Banco de Sabadell"
     assert _forms("SAB.MC")["Sabadell"].local  # a core past "de" may be a city: only in its own market
-    assert "Brasil" not in _forms("BBAS3.SA")  # "Banco do Brasil" is no "Brasil"
+    assert "Brasil" not in _forms("BBAS3.SA") and "Brasilia" not in _forms("BSLI3.SA")  # places past "do", "de"
     assert "Volvo" in _forms("VOLV-B.ST") and "SKF" in _forms("SKF-B.ST")  # the Nordic "AB" in front
     assert "Ericsson" in _forms("ERIC-B.ST") and "Ericsson" not in _forms("ERIC")  # "Telefonaktiebolaget LM Ericsson"
     assert "Science" not in _forms("AB.PA")  # "AB Science": the core is a common word
