@@ -24,10 +24,13 @@ from importlib import resources
 
 from .instruments import market_of_mic
 
-CONNECTORS = frozenset({"of", "and", "the", "de", "la", "des", "du", "di", "del", "y", "und", "for", "&", "-"})
+CONNECTORS = frozenset({"of", "and", "the", "de", "la", "des", "du", "di", "del", "y", "und", "for", "&", "-",
+                        "do", "da", "dos", "das", "dei", "della"})  # "Banco do Brasil", "Monte dei Paschi"
 LOWER_OK = frozenset({"index", "composite", "average", "industrial", "industrials", "share", "stock"})
 US_VENUES = frozenset({"XNYS", "XNAS", "XASE"})  # a line on one of these is a company's US line
 CURATED, REGISTERED, SHORT = 3, 2, 1  # how much a name says: kept by hand, registered, a short form/initials
+# Letters that do not decompose into a plain letter and a mark, and their plain letter: "Ørsted" is "Orsted".
+PLAIN = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "ħ": "h"}
 
 
 class Entry(NamedTuple):
@@ -110,7 +113,7 @@ def fold(text: str) -> str:
         if c.isascii():
             out.append(lc)
             continue
-        base = unicodedata.normalize("NFKD", lc)[:1]
+        base = PLAIN.get(lc) or unicodedata.normalize("NFKD", lc)[:1]
         out.append(base if base and len(base.lower()) == 1 else c)
     return "".join(out).replace("-", " ")
 

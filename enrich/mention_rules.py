@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .market_context import Context as Context  # the market context the rules weigh (tickers.py reads it here)
+from .market_context import cities
 from .models import Mention
 from .textcase import icase
 
@@ -156,8 +157,8 @@ STRONG_BEFORE = icase(r"(?:shares|stock|stocks|shareholders)\s+(?:of|in)\s+$|(?:
 # A kind of firm written before names ("Insurers Progressive, Allstate and Travelers", "carmaker Ford"): what follows
 # is a firm of that kind, not a person's surname after a first name.
 SECTOR_BEFORE = icase(
-    r"\b(?:insurers?|lenders?|banks?|carmakers?|automakers?|airlines?|carriers?|retailers?|miners?|chipmakers?|"
-    r"drugmakers?|brewers?|grocers?|utilities|refiners?|homebuilders?|telecoms?|"
+    r"\b(?:insurers?|lenders?|banks?|carmakers?|automakers?|truckmakers?|airlines?|carriers?|retailers?|miners?|"
+    r"chipmakers?|drugmakers?|brewers?|grocers?|utilities|refiners?|homebuilders?|telecoms?|"
     r"(?:oil|tech|technology|media|energy|mining|software|steel|travel|defen[cs]e|payments?|streaming|"
     r"cruise|luxury|fashion|chip|bank|insurance)\s+(?:groups?|firms?|companies|giants?|majors?|"
     r"makers?|stocks?|names|operators?))\s+$")
@@ -175,9 +176,10 @@ NOT_FIRST_NAMES = frozenset(
 
 
 def first_name_before(before: str) -> bool:
-    """A capitalised word right before, as a person's first name is ("Harrison Ford"), that no function word is."""
+    """A capitalised word right before, as a person's first name is ("Harrison Ford"), that no function word nor a
+    market's city is ("in Zurich Sika gained 2%")."""
     m = FIRST_NAME_BEFORE.search(before)
-    return m is not None and m.group().strip() not in NOT_FIRST_NAMES
+    return m is not None and m.group().strip() not in NOT_FIRST_NAMES and m.group().strip() not in cities()
 TITLE_BEFORE = icase(r"\b(?:mr|mrs|ms|dr|chair\w*|president|governor|senator|minister|secretary|judge|"
                      r"sir|lord|lady|actor|actress|singer|star|player|coach|director|prince|king|queen)\.?\s+$")
 # A clock time: a capitalised word right after it is a time zone ("At 1:45 pm IST", "11:00 CET"), never a firm.

@@ -16,7 +16,9 @@ Word lists, used only to mark names that are also ordinary words or common phras
 - wordfreq (Zipf frequencies of English): is a leading word too common to stand for one company (First, China)?
 
 What is written, per listing: the names writers use for it, each marked with how it was made, so the program
-can weigh them without re-deriving anything at start-up (see enrich/gazetteer.py for the markers).
+can weigh them without re-deriving anything at start-up (see enrich/gazetteer.py for the markers). The forms of
+one name (legal forms dropped, cores, brands, contractions, initials) are scripts/name_forms.py's; this script
+decides which company each form goes to.
 """
 from __future__ import annotations
 
@@ -30,83 +32,15 @@ from pathlib import Path
 from english_words import get_english_words_set
 from wordfreq import zipf_frequency
 
+from name_forms import (COMPANY_WORDS, CONNECTORS, GENERIC, KIND_HEAD, NOT_INITIALS, PUBLIC_INITIALS, brand_part,
+                        contractions, contracts, cores, group_form, initials, joined_forms, over_connector,
+                        short_name, spaced_initials, squash, title, writers_spelling)
+
 OUT = Path(__file__).resolve().parent.parent / "enrich" / "data"
 US_VENUES = {"XNYS", "XNAS", "XASE"}
+RELISTING_VENUES = {"XWBO", "XMEX", "XBUE"}  # venues quoting many foreign companies' shares (reference, section 3)
 SIZES = {"Mega": 5, "Large": 4, "Mid": 3, "Small": 2, "Micro": 1, "Nano": 0, "": 0}
-
-# Legal forms and registry tags writers leave out; removed from the end, repeatedly ("Tencent Holding Ltd.").
-LEGAL_TAIL = re.compile(
-    r"(?:[ ,]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Cos|Companies|Ltd|Limited|plc|Plc|PLC|L\.?P|LLC|"
-    r"Holdings?|Group|S\.?A|S\.?A\.?B\.? de C\.?V|SAB de CV|S\.?A\.?A|SAA|AG|N\.?V|S\.?E|ASA|AB|A/?S|Oyj|Oy|Abp|"
-    r"S\.?p\.?A|KGaA|& Co\.? KGaA|SE & Co|Berhad|Bhd|Tbk|PJSC|OJSC|PAO|JSC|K\.?K|Kabushiki Kaisha|"
-    r"Public Company|Pcl|PCL|SpA|Societe Anonyme|Aktiengesellschaft|N\.?V\.?/?S\.?A|The|Ord|ADR|"
-    r"Class [A-C]|Cl [A-C]|Series [A-C]|Common Stock|Ordinary Shares|Pref|Preference|Units?|Reit|REIT)\.?|\s*\(publ\)|\s*\(The\)|"
-    r"\s*/[A-Z]{2,3}/?|\s*\\[A-Z]{2,3}\\?|,)\s*$", re.I)
-LEGAL_HEAD = re.compile(r"^(?:The |PT |PJSC |OAO |JSC )", re.I)
-GENERIC = {  # words that never stand alone for one company
-    "group", "holdings", "holding", "international", "global", "industries", "corporation", "company", "bank",
-    "financial", "capital", "resources", "energy", "technologies", "technology", "systems", "services", "partners",
-    "trust", "fund", "investment", "investments", "properties", "realty", "acquisition", "pharmaceuticals",
-}
-CONNECTORS = {"of", "and", "the", "&", "de", "la", "des", "du", "di", "del", "y", "und", "for"}
-# Initials that market news uses for public bodies and economic measures, never for a company's short form
-# ("ECB" in "Thursday's ECB decision" is the central bank, not ECB Bancorp): central banks, regulators,
-# statistics offices, international bodies, and the measures they publish (common usage in financial news).
-PUBLIC_INITIALS = {
-    "ecb", "fed", "boe", "boj", "bok", "boc", "rba", "rbi", "rbnz", "snb", "pboc", "fomc", "imf", "bis", "oecd",
-    "wto", "opec", "iea", "eu", "un", "who", "sec", "fca", "sebi", "csrc", "cftc", "ftc", "doj", "fda", "esma", "eba",
-    "ons", "bls", "cbo", "irs", "nhs", "gdp", "cpi", "ppi", "pmi", "ipo", "ceo", "cfo", "etf",
-}
-# Leading words that say what kind of firm it is, in several languages; writers drop them and keep the core
-# ("Assicurazioni Generali" is "Generali", "Banco Santander" is "Santander", "Grupo Televisa" is "Televisa").
-KIND_HEAD = {"assicurazioni", "banca", "banco", "bank", "compagnie", "companhia", "compania", "grupo", "gruppo",
-             "groupe", "societe", "société", "industrias", "cia", "koninklijke"}
-# Leading words that say only the firm's country; writers drop them when the rest is a name, not an ordinary word
-# ("Deutsche Lufthansa" is "Lufthansa"; "Deutsche Post" stays whole, "Post" being a word).
-NATION_HEAD = {"deutsche", "deutscher", "british", "american", "swiss", "nippon", "japan", "china", "korea",
-               "indian", "australian", "canadian", "svenska", "norsk", "danske", "suomen", "royal"}
-# Generic words writers shorten, and their short forms: "HCL Technologies" is "HCL Tech" or "HCLTech".
-CONTRACTED = {"technologies": "Tech", "technology": "Tech", "pharmaceuticals": "Pharma", "pharmaceutical": "Pharma"}
 FUND_WORDS = {"fund", "trust", "acquisition", "etf", "portfolio", "income", "municipal", "ventures"}
-# Common capitalised abbreviations that are never taken as a company's initials.
-NOT_INITIALS = {
-    "CEO", "CFO", "COO", "CTO", "GDP", "IPO", "USA", "EPS", "ETF", "USD", "EUR", "GBP", "JPY", "INR", "IMF", "ECB",
-    "SEC", "FBI", "CIA", "NYSE", "NSE", "BSE", "LSE", "TSX", "ASX", "AGM", "EBIT", "EBITDA", "YOY", "QOQ", "FY",
-    "BBC", "CNN", "UN", "EU", "UK", "US", "AI", "IT", "PM", "AM", "LLC", "PLC", "RBI", "SEBI", "FII", "FIIS", "DII",
-    "GST", "NPA", "CPI", "PMI", "OPEC", "WTO", "WHO", "NATO", "BJP", "NDA", "API", "ATM", "EV", "EVS", "CAC", "DAX",
-    "FTSE", "IPL", "HNI", "MSCI", "IST", "GMT", "EST", "EDT", "UTC", "CET", "BST", "PST", "HKT", "JST", "LIC",
-}
-
-
-def title(word: str) -> str:
-    """An EDGAR word in writers' case: acronyms (no vowel, or three letters at most) stay in capitals,
-    connectors go lower-case, and words with signs ("AT&T", "3M") stay as written."""
-    if word.lower() in CONNECTORS:
-        return word.lower()
-    bare = word.strip(",.")
-    if not bare.isupper() or not bare.replace("'", "").isalpha() or len(bare) <= 3 or not re.search(r"[AEIOUY]", bare):
-        return word
-    return word.capitalize()
-
-
-def shouted(name: str) -> bool:
-    """An EDGAR title: its letters nearly all capitals ("PROCTER & GAMBLE Co")."""
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
-def short_name(name: str) -> str:
-    """The name as writers use it: legal forms, registry tags and a leading "The" dropped."""
-    name = re.sub(r"\s+", " ", name.replace("’", "'")).strip()
-    if shouted(name):
-        name = " ".join(title(w) for w in name.split(" "))
-    prev = None
-    while prev != name:
-        prev = name
-        name = LEGAL_TAIL.sub("", name).strip(" ,.-")
-        name = re.sub(r"\s+(?:&|and)$", "", name)  # "Mitsui & Co" -> "Mitsui"
-        name = LEGAL_HEAD.sub("", name).strip()
-    return name
 
 
 def size_of(r: dict) -> int:
@@ -116,56 +50,6 @@ def size_of(r: dict) -> int:
         return SIZES[r["size"]]
     words = set(re.findall(r"[a-z]+", r["name"].lower()))
     return 0 if words & FUND_WORDS else 2
-
-
-def cores(words: list[str]) -> list[list[str]]:
-    """The name's words, and its words after a leading word that only says the kind of firm or its country, or
-    after a founder's initial ("J Sainsbury" is "Sainsbury")."""
-    out = [words]
-    head = words[0].lower().rstrip(".") if words else ""
-    if len(words) >= 2 and words[1][:1].isupper() and words[1].lower() not in CONNECTORS and (
-            head in KIND_HEAD or len(words) == 2 and (head in NATION_HEAD or initial(head, words[1]))):
-        out.append(words[1:])
-    return out
-
-
-def initial(head: str, second: str) -> bool:
-    """A founder's initial before a surname ("J Sainsbury"); not an Irish "O" nor a run of initials ("J M")."""
-    return len(head) == 1 and head.isalpha() and head != "o" and len(second.rstrip(".")) > 1
-
-
-def contractions(short: str) -> list[str]:
-    """An acronym and a generic word writers shorten: "HCL Technologies" -> "HCL Tech", "HCLTech"."""
-    words = short.split(" ")
-    if len(words) != 2 or not (words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 5):
-        return []
-    short_word = CONTRACTED.get(words[1].lower())
-    return [f"{words[0]} {short_word}", f"{words[0]}{short_word}"] if short_word else []
-
-
-def initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w.lower() not in CONNECTORS and w[:1].isalpha()).upper()
-
-
-COMPANY_WORDS = (" Group", " Holdings")
-
-
-def group_form(registered: str, short: str) -> list[str]:
-    """The name with the "Group" or "Holdings" writers often keep ("Match Group", "Sony Group"): a company's
-    name by its form, even when the short name is an ordinary word."""
-    words = re.sub(r"\s+", " ", registered).strip().rstrip(",.").split(" ")
-    n = len(short.split(" "))
-    if len(words) > n and " ".join(words[:n]).lower() == short.lower() and \
-            any(words[n].strip(",.").lower() == w.strip().lower() for w in COMPANY_WORDS):
-        return [f"{short} {words[n].strip(',.').capitalize()}"]
-    return []
-
-
-def joined_forms(name: str) -> list[str]:
-    """The name with "and" written "&" and the other way ("Marks and Spencer", "Marks & Spencer")."""
-    if " and " in name:
-        return [name.replace(" and ", " & ")]
-    return [name.replace(" & ", " and ")] if " & " in name else []
 
 
 def products(rows: list[dict], shorts: dict[str, str]) -> set[str]:
@@ -207,11 +91,6 @@ def yielding(rows: list[dict], shorts: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def squash(name: str) -> str:
-    """A name's letters and digits alone, in lower case: "Domino's Pizza", "DOMINOS PIZZA" are one name."""
-    return re.sub(r"[^0-9a-z]", "", name.lower())
-
-
 def link_lines(rows: list[dict], shorts: dict[str, str]) -> dict[str, dict]:
     """Each line that is not primary -> the primary line of its company: the one primary line with the same ISIN,
     else the one with the same name (letters and digits) in the same known country."""
@@ -234,11 +113,6 @@ def link_lines(rows: list[dict], shorts: dict[str, str]) -> dict[str, dict]:
     return out
 
 
-def writers_spelling(name: str) -> tuple[bool, int]:
-    """How much a spelling looks like a writer's: an apostrophe ("Kohl's", EDGAR drops it), then lower case."""
-    return "'" in name, sum(c.islower() for c in name)
-
-
 def namesakes(rows: list[dict]) -> set[str]:
     """Primary lines named exactly like a primary line in another country that carries an ISIN, while they carry
     none: FinanceDatabase gives some Indian companies their foreign namesake's name ("Siemens Aktiengesellschaft"
@@ -252,13 +126,19 @@ def namesakes(rows: list[dict]) -> set[str]:
     for group in by_name.values():
         with_isin = {r["country"] for r in group if r["isin"]}
         out |= {r["symbol"] for r in group if not r["isin"] and with_isin - {r["country"]}}
+        # A foreign company's re-listing in Vienna, Mexico or Buenos Aires that FinanceDatabase marks primary with
+        # the venue's country ("Mediobanca ..." in Vienna, "Austria"), named exactly like a line of another country.
+        elsewhere = {r["country"] for r in group if r["mic"] not in RELISTING_VENUES}
+        out |= {r["symbol"] for r in group if r["mic"] in RELISTING_VENUES and elsewhere - {r["country"]}}
     # A foreign company's shares quoted on a small exchange abroad, which FinanceDatabase marks primary but cannot
     # size ("ADIDAS" in Budapest for adidas AG of Frankfurt): named like a sized primary line of another country.
     # The sized line may be known by the core of its name ("LUFTHANSA" in Budapest, "Deutsche Lufthansa AG").
     by_squash: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         if r["primary"] == "1":
-            forms = cores(short_name(r["name"]).split(" ")) if SIZES[r["size"]] else [short_name(r["name"]).split(" ")]
+            words = short_name(r["name"]).split(" ")  # an ordinary-word core ("Science" of "AB Science") is no name
+            forms = [c for c in cores(words) if c is words or zipf_frequency(" ".join(c).lower(), "en") < 4.0] \
+                if SIZES[r["size"]] else [words]
             for form in {squash(" ".join(words)) for words in forms}:
                 by_squash[form].append(r)
     for group in by_squash.values():
@@ -314,22 +194,38 @@ def main() -> int:
     # Leading-word short forms ("Barratt" for Barratt Developments, "Samsung" for Samsung Electronics): a
     # form goes to the one largest company that leads with it, worldwide ("~"), or else in its own country ("@").
     leads: dict[str, list[dict]] = defaultdict(list)
+    extra: dict[str, list[str]] = defaultdict(list)
     spelled_as: dict[tuple[str, str], str] = {}  # (lead, symbol) -> the lead as that company spells it
+    common: set[tuple[str, str]] = set()  # (symbol, lead): a common word, a name only with a cue in its own market
+    local_leads: set[tuple[str, str]] = set()  # (symbol, lead): a name only in the company's own market
     for r in rows:
-        if r["primary"] != "1" or size_of(r) < 2:
-            continue  # no short forms for micro caps, shells and funds of unknown size
-        words = shorts[r["symbol"]].split(" ")
-        for core in cores(words):
-            for k in range(1, len(core) + (core is not words)):
+        if r["primary"] != "1" or size_of(r) < 2 or r["symbol"] in local_only:
+            continue  # no short forms for micro caps, shells, funds of unknown size, nor a namesake's re-listing
+        legal, brand = brand_part(shorts[r["symbol"]])
+        words = legal.split(" ")
+        for core in cores(words) + ([[brand]] if brand else []):
+            if core != [brand] and over_connector(words, core):
+                # "Banco de Sabadell" is "Sabadell", "Banco do Brasil" no "Brasil": a core past a connector is often a
+                # place, so it must be rare in English text (a capital English news names, "Banco de Brasilia"'s, is
+                # not) and holds only in the company's own market
+                if size_of(r) < 3 or len(core) > 1 or zipf_frequency(core[0].lower(), "en") >= 2.0:
+                    continue
+                extra[r["symbol"]].append("~" + " ".join(words[:-2] + core))  # the kind word kept: "Banco Sabadell"
+                local_leads.add((r["symbol"], core[0]))
+            # a core is a form whole, and so is the legal name beside a brand ("Air France" of "Air France - KLM")
+            for k in range(1, len(core) + (core is not words or bool(brand))):
                 lead = " ".join(core[:k])
                 last = core[k - 1].lower()
                 if len(lead) < 3 or last in CONNECTORS or last in GENERIC or lead.lower() in places \
                         or not lead[0].isalpha():
                     continue
-                if k == 1 and zipf_frequency(lead.lower(), "en") >= 4.3:
-                    continue  # "First", "China", "American": too common to name one company
-                if core is not words and words[0].lower() not in KIND_HEAD and (
-                        ordinary(lead) or zipf_frequency(lead.lower(), "en") >= 3.5):
+                frequency = zipf_frequency(lead.lower(), "en")
+                if k == 1 and frequency >= 4.3:  # "First", "China", "American": too common to name one company,
+                    if frequency >= 5.0 or size_of(r) < 3 or len(core) != 2 or core[1].lower() not in GENERIC:
+                        continue
+                    common.add((r["symbol"], lead))  # but "Origin" for Origin Energy, the rest saying its trade
+                if core is not words and core != [brand] and words[0].lower() not in KIND_HEAD and (
+                        ordinary(lead) or frequency >= 3.5):
                     continue  # "Deutsche Post" is no "Post", "American Airlines" no "Airlines", "T Stamp" no "Stamp"
                 leads[lead.lower()].append(r)
                 spelled_as[(lead.lower(), r["symbol"])] = lead
@@ -344,7 +240,6 @@ def main() -> int:
     for r in rows:
         if r["primary"] == "1" and r["symbol"] not in local_only:  # "LUFTHANSA" in Budapest owns no name
             owned_by[shorts[r["symbol"]].lower()].add(r["country"])
-    extra: dict[str, list[str]] = defaultdict(list)
     for lead, group in leads.items():
         best = unique_largest(group)
         owners = owned_by.get(lead, set())
@@ -352,7 +247,8 @@ def main() -> int:
             group = [r for r in group if r["country"] not in owners]
             best = None
         if best is not None:
-            extra[best["symbol"]].append("~" + spelled_as[(lead, best["symbol"])])
+            form = spelled_as[(lead, best["symbol"])]
+            extra[best["symbol"]].append(("@" if (best["symbol"], form) in common | local_leads else "~") + form)
             continue
         by_country: dict[str, list[dict]] = defaultdict(list)
         for r in group:
@@ -365,23 +261,45 @@ def main() -> int:
     for r in rows:
         if r["primary"] == "1" and size_of(r) >= 3:
             extra[r["symbol"]] += ["~" + form for form in contractions(shorts[r["symbol"]])]
-    # Initials writers use for large companies: "M&M", "L&T" for two names joined by "&"; "RIL", "SBI", "TCS".
-    taken = {s.split(".")[0] for s in shorts} | own_names
+    # Initials writers use for large companies: "M&M", "L&T" for two names joined by "&"; "RIL", "SBI", "TCS",
+    # "OCBC" (Oversea-Chinese Banking Corporation); and for mid-sized ones, initials their ticker spells out
+    # ("IRCTC", Indian Railway Catering & Tourism Corporation; "FEMSA", Fomento Economico Mexicano, S.A.B.).
     for r in rows:
         if r["primary"] != "1":
             continue
         words = shorts[r["symbol"]].split(" ")
         if len(words) == 3 and words[1] in ("&", "and") and all(w[:1].isupper() for w in (words[0], words[2])):
             extra[r["symbol"]].append("~" + f"{words[0][0]}&{words[2][0]}")
-        if SIZES[r["size"]] < 4:
+        ticker = r["symbol"].split(".")[0].upper()
+        if SIZES[r["size"]] < 3:
             continue
         significant = [w for w in words if w.lower() not in CONNECTORS]
         if len(significant) < 2 or any(w.isupper() and len(w) > 1 for w in significant):
             continue  # one word, or already an acronym ("HDFC Bank")
-        legal = re.findall(r"\b(Corporation|Limited)\b", r["name"], re.I)
-        for form in dict.fromkeys((initials(words), initials(words) + "".join(w[0].upper() for w in legal))):
-            if len(form) >= 3 and form not in NOT_INITIALS and form.lower() not in own_names:
+        legal = [w[0].upper() for w in re.findall(r"\b(Corporation|Limited)\b", r["name"], re.I)]
+        forms = [initials(words) + "".join(legal[:j]) for j in range(len(legal) + 1)]
+        spelled = [f + "SA" for f in forms if re.search(r"\bS\.A\.", r["name"])]  # "Fomento ..., S.A.B."
+        spelt = max((f for f in forms + spelled if ticker.startswith(f) and len(f) >= 4), key=len, default="")
+        for form in dict.fromkeys(forms + spelled):
+            if len(form) >= 3 and form not in NOT_INITIALS and form.lower() not in own_names and (
+                    SIZES[r["size"]] >= 4 and form in forms or form == spelt):
                 extra[r["symbol"]].append("~" + form)
+    # A ticker or a word of another line's title that contracts the name ("WALMEX" for Wal-Mart de Mexico; EDGAR's
+    # "Industria de Diseno Textil Inditex SA / ADR"): the name writers use, for a company of mid size or more.
+    primary_named: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["primary"] == "1" and size_of(r) >= 3 and r["symbol"] not in local_only:
+            primary_named[shorts[r["symbol"]].lower()].append(r)
+    for r in rows:
+        words = shorts[r["symbol"]].split(" ")
+        owner = primary_named.get(" ".join(words[:-1]).lower(), [])
+        if len(words) >= 3 and len(owner) == 1 and contracts(words[-1], words[:-1]):
+            extra[owner[0]["symbol"]].append("~" + words[-1].capitalize())
+        ticker = r["symbol"].split(".")[0]
+        if r in primary_named.get(shorts[r["symbol"]].lower(), []) and r["mic"] not in US_VENUES \
+                and len(ticker) >= 5 and contracts(ticker, words) and ticker.lower() not in web2 \
+                and sum(c in "AEIOU" for c in ticker.upper()) >= 2:
+            extra[r["symbol"]].append("~" + ticker.capitalize())
     # Local names: a company written "<Parent> <Country>" is "<Parent>" in an article about its own market
     # ("Nestle" in a Mumbai report is Nestle India).
     for r in rows:
@@ -409,6 +327,7 @@ def main() -> int:
                 f for f in spellings.get(symbol, ()) if f.lower() != short.lower()) + extra.get(symbol, [])
             if symbol in yields and names:
                 names = [yields[symbol], "~" + short] + names[1:]
+            names += [joined for n in names if (joined := spaced_initials(n))]  # "H & M" is "H&M"
             marked = []
             for n in dict.fromkeys(names):
                 bare = n.lstrip("~@")
@@ -420,7 +339,7 @@ def main() -> int:
                     bare = bare.capitalize()
                 if symbol in local_only:
                     n = "@" + bare
-                flag = "?" if ordinary(bare) and not (bare.isupper() and len(bare) <= 5) \
+                flag = "?" if (symbol, bare) in common or ordinary(bare) and not (bare.isupper() and len(bare) <= 5) \
                     and not bare.endswith(COMPANY_WORDS) else ""
                 marked.append(flag + n)
                 if n == short and r["primary"] == "1" and bare.isupper() and bare.isalpha() and len(bare) == 3 \

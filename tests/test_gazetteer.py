@@ -137,3 +137,63 @@ def test_a_parent_named_with_group_takes_the_bare_short_name_from_its_unit():
 def test_exchange_traded_notes_carry_no_name_of_their_issuer():
     assert not _forms("AMUB") and not _forms("VXX") and "AMUB" in GAZ.entries
     assert "UBS" in _forms("UBSG.SW")
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.symbol) for m in FIND.find(text)]
+
+
+def test_a_kind_word_in_front_with_a_second_kind_word_a_connector_or_founders_initials_is_dropped():
+    assert "Banorte" in _forms("GFNORTEO.MX") and "Richemont" in _forms("CFR.SW")  # Grupo/Compagnie Financiero/-e
+    assert {"Banco Sabadell", "Sabadell"} <= set(_forms("SAB.MC"))  # "Banco de Sabadell"
+    assert _forms("SAB.MC")["Sabadell"].local  # a core past "de" may be a city: only in its own market
+    assert "Brasil" not in _forms("BBAS3.SA") and "Brasilia" not in _forms("BSLI3.SA")  # places past "do", "de"
+    assert "Volvo" in _forms("VOLV-B.ST") and "SKF" in _forms("SKF-B.ST")  # the Nordic "AB" in front
+    assert "Ericsson" in _forms("ERIC-B.ST") and "Ericsson" not in _forms("ERIC")  # "Telefonaktiebolaget LM Ericsson"
+    assert "Science" not in _forms("AB.PA")  # "AB Science": the core is a common word
+
+
+def test_a_brand_beside_the_legal_name_a_contraction_and_initials_the_ticker_spells_are_names():
+    assert "Petrobras" in _forms("PETR3.SA") and "Petrobras" not in _forms("BRDT3.SA")  # "... S.A. - Petrobras"
+    assert "Copel" in _forms("CPLE3.SA") and "Maersk" in _forms("MAERSK-B.CO")
+    assert "Inditex" in _forms("ITX.MC")  # a word of EDGAR's title for its ADR that contracts the name
+    assert "Walmex" in _forms("WALMEX.MX") and "Tatamotors" not in _forms("TATAMOTORS.NS")
+    assert "FEMSA" in _forms("FEMSAUB.MX") and "IRCTC" in _forms("IRCTC.NS")  # the ticker spells the initials
+    assert "OCBC" in _forms("O39.SI")  # Oversea-Chinese Banking Corporation: a hyphen's parts have initials
+    assert "H&M" in _forms("HM-B.ST")  # "H & M Hennes & Mauritz"
+
+
+def test_a_relisting_named_like_a_foreign_line_leaves_the_name_to_the_company():
+    assert not _forms("MB.MI")["Mediobanca"].local and all(n.local for n in _forms("MB.VI").values())
+
+
+def test_a_common_word_that_leads_a_name_with_its_trade_needs_a_cue_in_its_market():
+    origin = _forms("ORG.AX")["Origin"]
+    assert origin.ambiguous and origin.local
+    assert _found("Origin rose 3.1% in Sydney after the utility lifted its outlook.") == [("Origin", "ORG.AX")]
+    assert _found("The origin of the rally was unclear, traders in Sydney said.") == []
+
+
+def test_writers_names_derived_from_the_listings_find_the_primary_line():
+    cases = {
+        "Stockholm-listed Ericsson dropped 2.6% after its results.": ("Ericsson", "ERIC-B.ST"),
+        "Banorte climbed 1.9% after the Mexican bank's earnings.": ("Banorte", "GFNORTEO.MX"),
+        "Banco Sabadell slipped 1.4% on the takeover news.": ("Banco Sabadell", "SAB.MC"),
+        "H&M added 2.2% after a warm autumn lifted sales.": ("H&M", "HM-B.ST"),
+        "OCBC eased 0.5% in Singapore.": ("OCBC", "O39.SI"),
+        "Banco do Brasil gained 1.7% on the day.": ("Banco do Brasil", "BBAS3.SA"),
+        "Ørsted sank 9% after it scrapped an offshore project.": ("Ørsted", "ORSTED.CO"),
+        "Volvo climbed 2.1% on strong truck orders.": ("Volvo", "VOLV-B.ST"),
+        "Richemont fell 3% as watch sales slowed.": ("Richemont", "CFR.SW"),
+        "Mediobanca edged up 0.7% in early trading.": ("Mediobanca", "MB.MI"),
+        "Femsa advanced 2.4% after the results.": ("Femsa", "FEMSAUB.MX"),
+        "Inditex slipped 1.2% as sales growth slowed.": ("Inditex", "ITX.MC"),
+        "Walmex lost 1.1% after its monthly sales report.": ("Walmex", "WALMEX.MX"),
+        "IRCTC jumped 4.2% after the railway caterer's results.": ("IRCTC", "IRCTC.NS"),
+        "Petrobras slid 2.8% as crude prices fell.": ("Petrobras", "PETR3.SA"),
+        "Truckmaker Volvo reported higher orders; its stock rose 1%.": ("Volvo", "VOLV-B.ST"),
+        "In Zurich Sika slipped 1.3% after its outlook.": ("Sika", "SIKA.SW"),  # a city is no first name
+        "Elsewhere in Milan Prysmian and Pirelli rose more than 2%.": ("Prysmian", "PRY.MI"),
+    }
+    for text, expected in cases.items():
+        assert expected in _found(text), (text, _found(text))
