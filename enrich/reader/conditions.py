@@ -5,6 +5,7 @@ from __future__ import annotations
 from .nodes import CHANGES, ROW_SEPARATORS, Figure, SentenceView
 from .quantities import Quantity
 from .text import Clause
+from .unresolved import PREPOSITIONS
 
 
 class Tests:
@@ -200,8 +201,7 @@ class Tests:
             # after the company the clause names: "After the payrolls report, Apple traded below Thursday's close of
             # $194.27" is about Apple's price; the report before it is the occasion
             start = max([n.last for n in sv.names if n.symbol and c.first <= n.first and n.last <= q.first
-                         and sv.words(n.first - 1, n.first) not in (["on"], ["in"], ["of"], ["for"], ["at"], ["to"],
-                                                                    ["by"], ["from"], ["about"], ["with"])],
+                         and (n.first == 0 or sv.toks[n.first - 1].low not in PREPOSITIONS)],
                         default=c.first)  # (not "its price target on Tesla to $380": Tesla is no subject there)
             nouns = [p for p in tags.within(start, q.first, "not_market")  # "in midsession deals" is a time,
                      if not any(e.first <= p.first < e.last for e in sv.times)  # "Tencent Holdings" a name
