@@ -74,8 +74,9 @@ class ClaimBuilder:
         except (ValueError, KeyError):
             return self.default
 
-    def extract(self, article: Article, mentions: Sequence[Mention]) -> list[Claim]:
-        reading = self.reader.read(article, mentions)
+    def extract(self, article: Article, mentions: Sequence[Mention], titled: Sequence[Mention] = ()) -> list[Claim]:
+        """The article's claims; `titled` are the mentions of a title the text does not carry."""
+        reading = self.reader.read(article, mentions, titled)
         drafts = [d for d in (self._draft(article, st, reading.snapshot) for st in reading.statements) if d is not None]
         intraday = _intraday_sessions(drafts, reading.during, reading.headlines)
         out: list[Claim] = []

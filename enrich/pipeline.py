@@ -16,7 +16,7 @@ from .errors import DataError, DataFileError
 from .market import DirectorySource, MarketData, Store, YahooSource
 from .market.data import SharesAt
 from .mentions import MentionFinder
-from .models import Article, Claim, Judgement, Kind, Moment, PriceSeries, Verdict
+from .models import Article, Claim, Judgement, Kind, Mention, Moment, PriceSeries, Verdict
 from .output import Checked as Checked, Extraction as Extraction  # the results live with their plain-data forms
 from .sessions import IN_PROGRESS
 from .verify import Judge
@@ -51,10 +51,22 @@ class Enricher:
         day = article.published.date() if article.published else None
         symbol_on = self.market.symbols.on if self.market else None
         mentions = self.mentions.find(article.text, day, symbol_on)
-        claims = _outside_hours_when_restated(_intraday_when_close_given(self.claims.extract(article, mentions)))
+        titled = self._title_mentions(article, day, symbol_on)
+        claims = _outside_hours_when_restated(_intraday_when_close_given(self.claims.extract(article, mentions,
+                                                                                             titled)))
         if symbol_on and day:
             claims = [c if c.session is None else _renamed(c, symbol_on(c.symbol, c.session)) for c in claims]
-        return Extraction(article, tuple(mentions), tuple(claims))
+        return Extraction(article, tuple(titled) + tuple(mentions), tuple(claims))
+
+    def _title_mentions(self, article: Article, day: dt.date | None,
+                        symbol_on: Callable[[str, dt.date], str] | None) -> list[Mention]:
+        """The companies and indices a title names that its text does not repeat at its top ("Ericsson sheds SEK
+        40bn" above "Shares in the Swedish telecom equipment maker dived 11.6%"): mentions with no place in the
+        text (start = end = 0), and what the text's referring words may mean."""
+        title = article.title.strip()
+        if not title or title in article.text[:len(title) + 200]:
+            return []  # the text carries its title: read there
+        return [replace(m, start=0, end=0) for m in self.mentions.find(title, day, symbol_on)]
 
     def check(self, article: Article) -> Checked:
         ex = self.extract(article)

@@ -652,3 +652,17 @@ def test_a_known_name_before_owned_or_backed_describes_the_company_referred_to()
     cs = claims("Arm rose 3% on Friday. The SoftBank-backed chip designer closed at $130.10.",
                 "2024-03-08T17:00:00-05:00")
     assert {c.symbol for c in cs} == {"ARM"}
+
+
+def test_a_title_the_text_does_not_carry_names_what_its_referring_words_mean():
+    from enrich.article import make_article
+
+    a = make_article("t", "The Danish brewer's shares fell 3.2% to DKK 1,012 in Copenhagen on Thursday.",
+                     published="2023-02-09T18:00:00+01:00", title="Carlsberg warns on 2023 profit")
+    ex = ENRICHER.extract(a)
+    assert [(m.symbol, m.start, m.end) for m in ex.mentions] == [("CARL-B.CO", 0, 0)]
+    assert {c.symbol for c in ex.claims} == {"CARL-B.CO"} and len(ex.claims) == 2
+    # a title the text repeats at its top is read there, once
+    a = make_article("u", "Carlsberg warns on 2023 profit\n\nThe shares fell 3.2%.", published="2023-02-09T18:00:00+01:00",
+                     title="Carlsberg warns on 2023 profit")
+    assert all(m.end > m.start for m in ENRICHER.extract(a).mentions)

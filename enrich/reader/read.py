@@ -95,14 +95,20 @@ class Reader:
         self.descriptors = Descriptors.of(descriptors or {})
         self.openers = {w: role for role in ("relative", "own") for w in self.lex.words(f"clause.{role}")}
 
-    def read(self, article: Article, mentions: Sequence[Mention]) -> ArticleReading:
+    def read(self, article: Article, mentions: Sequence[Mention], titled: Sequence[Mention] = ()) -> ArticleReading:
         """The article's statements, whether a snapshot line ("All data as of 10:44 AM") dates them, and the days
-        it writes about at a time of day."""
+        it writes about at a time of day. `titled`: what a title above the text names, which the referring words
+        ("the Swedish telecom equipment maker", "the company") of a text that names no company may mean."""
         ref = article.published.date() if article.published else dt.date.today()
         subjects_only = sorted((m for m in mentions if m.role != "source"), key=lambda m: m.start)
         starts = [m.start for m in subjects_only]  # a sentence's mentions by bisection: a long text stays linear
         named = {m.symbol for m in subjects_only}
         run = _Running()
+        for m in titled if not subjects_only else ():  # a text that names no company of its own refers to the
+            if m.role != "source":                       # title's ("the Swedish telecom equipment maker")
+                run.named(m.symbol)
+                if run.topic is None and m.role == "company":
+                    run.topic = m.symbol
         out: list[Statement] = []
         sents = sentences(article.text)
         end = 0

@@ -106,7 +106,8 @@ def highlighted(text: str, mentions: list[Mention], judgements: list[Judgement],
                                   (f" {j.date_note}" if j.date_note else ""))
         spans.append((c.start, c.end, f"claim {j.verdict.value}", tip))
     for m in mentions:
-        spans.append((m.start, m.end, "mention", f"{m.name} ({m.symbol})"))
+        if m.end > m.start:  # (a name only in the title has no place in the text)
+            spans.append((m.start, m.end, "mention", f"{m.name} ({m.symbol})"))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     out, pos, n = [], 0, 0
     for start, end, cls, tip in spans:
