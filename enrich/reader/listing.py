@@ -1,6 +1,6 @@
 """Which line of a company a figure is of, when the company trades in several markets.
 
-A name stands for the company's primary line (the gazetteer's choice). Two things in the text say otherwise:
+A name stands for the company's primary line (the gazetteer's choice). Three things in the text say otherwise:
 - the money the figures are written in: "Rio Tinto rose 0.8% to A$118.40" prices the company's Sydney line, so
   its figures of that sentence are that line's, and so are its later figures written in no money;
 - a place before "-listed" or "shares" right after the name: "Alibaba's Hong Kong-listed shares", "its Hong
