@@ -666,3 +666,9 @@ def test_a_title_the_text_does_not_carry_names_what_its_referring_words_mean():
     a = make_article("u", "Carlsberg warns on 2023 profit\n\nThe shares fell 3.2%.", published="2023-02-09T18:00:00+01:00",
                      title="Carlsberg warns on 2023 profit")
     assert all(m.end > m.start for m in ENRICHER.extract(a).mentions)
+
+
+def test_a_move_noun_of_results_with_modifiers_is_no_share_move():
+    cs = claims("Inditex posted a 14% rise in quarterly net profit, and a 9% jump in second-quarter sales; its shares "
+                "rose 2.1%.", "2023-06-07T18:00:00+02:00")
+    assert [c.value for c in cs] == [2.1]

@@ -180,9 +180,16 @@ class Tests:
         if after is not None and j - q.last <= 4 and tags.starts(j, "value.nouns") is None:
             return True
         noun = tags.starts(q.last, "direction.noun")
-        if noun is not None and sv.words(noun.last, noun.last + 1) in (["in"], ["of"]) \
-                and tags.starts(noun.last + 1, "not_market") is not None:
-            return True  # "a 9% rise in profit"
+        if noun is not None and sv.words(noun.last, noun.last + 1) in (["in"], ["of"]):
+            k = noun.last + 1 + (sv.words(noun.last + 1, noun.last + 2) in (["its"], ["the"], ["their"]))
+            for j in range(k, min(k + 5, len(sv.toks))):  # "a 9% rise in profit", "a 14% fall in quarterly profit",
+                if tags.starts(j, "not_market") is not None:  # "a 262% jump in first-quarter revenue"
+                    return True
+                if sv.toks[j].text == "-":
+                    continue
+                if not sv.toks[j].is_word or tags.starts(j, "market_noun") is not None or any(
+                        n.first == j for n in sv.names):
+                    break
         j = q.first
         while j > c.first and (sv.toks[j - 1].low in ("of", "to", "at", "from", "by", "a", "an", "the", "its",
                                                       "their", "was", "is", "were", "for") or
