@@ -672,3 +672,12 @@ def test_a_move_noun_of_results_with_modifiers_is_no_share_move():
     cs = claims("Inditex posted a 14% rise in quarterly net profit, and a 9% jump in second-quarter sales; its shares "
                 "rose 2.1%.", "2023-06-07T18:00:00+02:00")
     assert [c.value for c in cs] == [2.1]
+
+
+def test_both_and_the_two_stocks_are_the_last_two_companies_named():
+    cs = claims("Iberdrola rose 1.1% and Endesa 0.8%. Both had gained more than 5% the previous week.",
+                "2023-03-20T18:00:00+01:00")
+    assert sorted(c.symbol for c in cs if c.value == 5) == ["ELE.MC", "IBE.MC"]
+    cs = claims("Sony and Nintendo led Tokyo lower, as the two stocks lost 2.2 per cent and 3.4 per cent.",
+                "2023-03-20T16:00:00+09:00")
+    assert sorted((c.symbol, c.value) for c in cs) == [("6758.T", -2.2), ("7974.T", -3.4)]

@@ -66,11 +66,14 @@ class _Running:
     topic: str | None = None  # the company the article opens with (its headline or first sentence)
     columns: tuple[str, ...] | None = None  # the labels of the table header above, while its rows run
     caption: Caption | None = None  # what the list caption above says its lines hold, while they run
+    recent: list[str] = field(default_factory=list)  # companies in the order last named (the two last: "both")
     lines: dict[str, str] = field(default_factory=dict)  # a company -> the line of it the article quotes in its money
 
     def named(self, symbol: str) -> None:
         pool = self.seen_index if instrument(symbol).is_index else self.seen
         pool[symbol] = pool.get(symbol, 0) + 1
+        if pool is self.seen:
+            self.recent = [s for s in self.recent if s != symbol] + [symbol]
 
     def salient(self, index: bool) -> str | None:
         """The company (index) the article is about: the one it opens with weighs as much as three more
@@ -181,6 +184,8 @@ class Reader:
         for fig in figures:
             clause = sv.clause_of(fig.q.first)
             nodes = subjects(sv, fig, clause, fig.quote_first)
+            if nodes is not None and any(n.kind == "pair" for n in nodes):  # "the two stocks": the last two named
+                nodes = [m for n in nodes for m in (_pair(n, sv, run) if n.kind == "pair" else [n])]
             if nodes is None or (blocked and any(n.symbol is None and n.kind in ("company", "shares") for n in nodes)):
                 # its subject is a company or index the article does not resolve, or "the stock" of such a
                 # company's paragraph: when the sentence names no other, its later figures and paragraph are that one's
@@ -263,6 +268,13 @@ class Reader:
         if run.caption is not None and run.caption.subject:
             return [run.caption.subject]  # a line of a list whose caption names whose figures they are
         return [run.subject] if run.subject else []
+
+
+def _pair(n: NameNode, sv: SentenceView, run: _Running) -> list[NameNode]:
+    """"Both", "the two stocks": the last two companies named, in this sentence before it or earlier."""
+    here = list(dict.fromkeys(m.symbol for m in sv.names if m.symbol and m.kind == "company" and m.last <= n.first))
+    named = [s for s in run.recent if s not in here] + here
+    return [replace(n, symbol=s, kind="company") for s in named[-2:]] if len(named) >= 2 else []
 
 
 def _on_quoted_line(out: list[Statement], run: _Running, sv: SentenceView) -> list[Statement]:

@@ -85,7 +85,8 @@ def name_nodes(toks: tuple[Token, ...], tags: Tags, mentions: Sequence[Mention],
 REFERRING_PRONOUNS = ("it", "its", "they", "their")
 REFERRING_DETERMINERS = ("the", "its", "their", "this", "that")
 SHARE_WORDS = ("shares", "stock")
-REFERRING_OPENERS = frozenset(REFERRING_PRONOUNS + REFERRING_DETERMINERS + SHARE_WORDS)
+REFERRING_OPENERS = frozenset(REFERRING_PRONOUNS + REFERRING_DETERMINERS + SHARE_WORDS + ("both",))
+PAIR_NOUNS = frozenset("stocks shares companies firms banks lenders groups carmakers miners insurers".split())
 
 
 def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Descriptors,
@@ -94,6 +95,10 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Descrip
     shares", "the Irvine, Calif.-based company", "it"."""
     low = toks[i].low
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if low == "both" and (i == 0 or toks[i - 1].text in (",", ";", ":")) and nxt not in ("of", "the", "its"):
+        return NameNode(i, i + 1, None, "pair", False)  # "Both had fallen by more than 10%": the two just named
+    if low == "the" and nxt == "two" and i + 2 < len(toks) and toks[i + 2].low in PAIR_NOUNS:
+        return NameNode(i, i + 3, None, "pair", False)  # "as the two stocks sank 7.9 per cent and 10.1 per cent"
     if low in REFERRING_PRONOUNS and not (low == "its" and tags.starts(i + 1, "market_noun")) \
             and not toks[i].text.isupper():  # "IT firm SAP": information technology
         return NameNode(i, i + 1, None, "pronoun", False)
@@ -358,7 +363,7 @@ def _can_be_subject(sv: SentenceView, n: NameNode) -> bool:
     toks = sv.toks
     prev = toks[n.first - 1].low if n.first > 0 else ""
     # a name that opens its clause after the preposition is its subject: ", with JPMorgan down 8.3%"
-    opens = n.symbol is not None and n.first > 0 and sv.clause_of(n.first).first == n.first - 1
+    opens = (n.symbol is not None or n.kind == "pair") and n.first > 0 and sv.clause_of(n.first).first == n.first - 1
     if prev in PREPOSITIONS and not opens and not (prev in ("of", "in") and n.first >= 2 and toks[n.first - 2].low in (
             "shares", "stock", "stocks")):
         return False
