@@ -122,15 +122,12 @@ def line_in(symbol: str, currency: str) -> str | None:
     line of `symbol` trades in that currency, when no line does, or when several do (Frankfurt and Paris quotes
     in euros: which one the figure is of, the currency cannot say). A line in its venue's own money comes before
     a quote in foreign money."""
-
-    def major(code: str) -> str:
-        return code.upper()  # "GBp" pence and "GBP" pounds are one currency here
-
-    want = major(currency)
-    if not want or major(instrument(symbol).market.quote_unit) == want or major(instrument(symbol).currency) == want:
+    want = currency.upper()  # (upper case: "GBp" pence and "GBP" pounds are one currency here)
+    own = instrument(symbol)
+    if not want or want in (own.market.quote_unit.upper(), own.currency.upper()):
         return None
-    fits = [s for s in lines_of(symbol) if s != symbol and major(instrument(s).currency) == want]
-    native = [s for s in fits if major(market_of_mic(instrument(s).market.mic).currency) == want]
+    fits = [s for s in lines_of(symbol) if s != symbol and instrument(s).currency.upper() == want]
+    native = [s for s in fits if market_of_mic(instrument(s).market.mic).currency.upper() == want]
     fits = native or fits  # a line in its venue's own money (RIO.AX) before a quote in a foreign one (a Swiss GBP line)
     return fits[0] if len(fits) == 1 else None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Tags
+from .lexicon import Phrase, Tags
 from .text import Token
 
 
@@ -89,10 +89,7 @@ class QuantityReader:
                     i += 1
         cur = tags.starts(i, "currency.before")
         currency = ""
-        gap = toks[cur.last].start - toks[cur.last - 1].end if cur is not None and cur.last < len(toks) else 9
-        single = cur is not None and cur.last - cur.first == 1 and len(toks[cur.first].text) == 1 and \
-            toks[cur.first].text.isalpha()  # "R374.80" is rand; "R 5" is no money
-        if cur is not None and cur.last < len(toks) and toks[cur.last].is_number and gap <= (0 if single else 1):
+        if cur is not None and cur.last < len(toks) and toks[cur.last].is_number and self._written_before(cur):
             currency = _currency(cur.cls)
             i = cur.last
         tok = toks[i]
@@ -159,6 +156,13 @@ class QuantityReader:
         value = num * scale
         return Quantity(first, j, start_tok.start, toks[j - 1].end, num, value, unit, currency, dec, scale, sign,
                         per_share, in_parens)
+
+    def _written_before(self, cur: Phrase) -> bool:
+        """A currency written right before its number, at most a space apart ("$ 5", "Rs 1,200"); a currency of a
+        single letter only glued to it ("R374.80" is rand, "R 5" no money)."""
+        first = self.toks[cur.first]
+        gap = self.toks[cur.last].start - self.toks[cur.last - 1].end
+        return gap <= (0 if cur.last - cur.first == 1 and len(first.text) == 1 and first.text.isalpha() else 1)
 
     def _glued_letters(self, i: int, after_currency: bool = False) -> bool:
         """A number with letters glued to it that are no unit, scale or currency ("A320", "10am", "3rd"). Letters

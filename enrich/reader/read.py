@@ -280,6 +280,8 @@ def _pair(n: NameNode, sv: SentenceView, run: _Running) -> list[NameNode]:
 def _on_quoted_line(out: list[Statement], run: _Running, sv: SentenceView) -> list[Statement]:
     """The statements of a sentence moved to the lines of their companies the article prices or places
     (listing.py)."""
+    if not out:
+        return out  # a sentence without figures says nothing of a line
     placed_lines(sv, list(dict.fromkeys(st.symbol for st in out)), run.lines)
     quoted_lines([(st.symbol, st.figure.q.currency) for st in out if st.figure.q.unit == "money"], run.lines)
     if not run.lines:

@@ -35,9 +35,8 @@ def _base_of(sv: SentenceView, e: TimeExpr, fig: Figure | None) -> bool:
     if fig is None or e.kind not in (TKind.DAY, TKind.PREVIOUS) or fig.reading not in ("change", "value_change") \
             or fig.q.last > e.first:
         return False
-    k = e.first - 1 if sv.toks[e.first].low != "the" else e.first
-    if k < 0 or sv.toks[k].low not in BASE_WORDS and not (k > 0 and sv.toks[k].low == "the"
-                                                         and sv.toks[k - 1].low in BASE_WORDS):
+    before = [w for w in sv.words(max(0, e.first - 2), e.first) if w != "the"]  # "above the previous session's"
+    if not before or before[-1] not in BASE_WORDS:
         return False
     after = [t.low for t in sv.toks[e.last:e.last + 2]]
     return any(w in CLOSE_WORDS for w in after) or any(w in CLOSE_WORDS for w in e.text.lower().split())
