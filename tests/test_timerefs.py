@@ -456,3 +456,8 @@ def test_a_date_in_brackets_after_a_span_back_is_where_the_move_starts():
     assert (cs[0].session, cs[0].time.from_session) == (dt.date(2024, 3, 4), dt.date(2023, 3, 3))
     cs = claims_of("Boeing is down 18.5% from 52 weeks ago (March 6, 2023).", "2024-03-04T17:00:00-05:00")
     assert cs[0].time.from_session == dt.date(2023, 3, 6)
+
+
+def test_a_fronted_since_the_start_of_a_month_is_a_span_from_the_close_before_it():
+    cs = claims_of("Since the start of March, Sony has lost 4.2%.", "2024-03-22T16:00:00+09:00")
+    assert (cs[0].session, cs[0].time.from_session) == (dt.date(2024, 3, 22), dt.date(2024, 2, 29))

@@ -206,6 +206,10 @@ class TimeReader(DayReaders):
         if self._word(j) == "then":
             return self._node(i, j + 1, TKind.SPAN, span="since")
         owned = self._word(j) in ("its", "their", "the")  # "since its March 13 low"
+        if self._word(j) == "the":  # "since the start of March": the edge of a month, read whole
+            e = self._month(j)
+            if e is not None and e.edge:
+                return self._node(i, e.last, TKind.SPAN, span="since", day=anchor_of(e), inner=self._qualified(e))
         for read in (self._date, self._weekday, self._month, self._year):
             e = read(j + owned)
             if e is not None and e.day is not None:
