@@ -184,8 +184,9 @@ TITLE_BEFORE = icase(r"\b(?:mr|mrs|ms|dr|chair\w*|president|governor|senator|min
                      r"sir|lord|lady|actor|actress|singer|star|player|coach|director|prince|king|queen)\.?\s+$")
 # A clock time: a capitalised word right after it is a time zone ("At 1:45 pm IST", "11:00 CET"), never a firm.
 CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)\s+$", re.I)
-# A letter naming a class of a company's shares ("the B shares", "its class A stock"), not a ticker.
-SHARE_CLASS_BEFORE = re.compile(r"\b(?:the|its|their|class|series)\s+$", re.I)
+# A letter naming a class of a company's shares ("the B shares", "its class A stock", "the group's B shares",
+# "Volvo B shares"), not a ticker: after an article, a possessive or the company's name.
+SHARE_CLASS_BEFORE = re.compile(r"(?:\b(?:the|its|their|class|series)|['’]s|(?-i:\b[A-Z][\w&.-]+))\s+$", re.I)
 LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*|,\s+and\s+|\s*;\s*|\s+&\s+)$")
 
 # Exchanges that share a name with their index ("on the Nasdaq" is the venue): the names, and venue wording.

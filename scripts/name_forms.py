@@ -198,10 +198,12 @@ def group_form(registered: str, short: str) -> list[str]:
 
 
 def joined_forms(name: str) -> list[str]:
-    """The name with "and" written "&" and the other way ("Marks and Spencer", "Marks & Spencer")."""
+    """The name with "and" written "&" and the other way ("Marks and Spencer", "Marks & Spencer"), and a spaced
+    dash written as a hyphen ("A.P. Moller - Maersk" is "A.P. Moller-Maersk")."""
+    out = [name.replace(" - ", "-")] if " - " in name else []
     if " and " in name:
-        return [name.replace(" and ", " & ")]
-    return [name.replace(" & ", " and ")] if " & " in name else []
+        return out + [name.replace(" and ", " & ")]
+    return out + ([name.replace(" & ", " and ")] if " & " in name else [])
 
 
 def squash(name: str) -> str:

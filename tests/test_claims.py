@@ -681,3 +681,41 @@ def test_both_and_the_two_stocks_are_the_last_two_companies_named():
     cs = claims("Sony and Nintendo led Tokyo lower, as the two stocks lost 2.2 per cent and 3.4 per cent.",
                 "2023-03-20T16:00:00+09:00")
     assert sorted((c.symbol, c.value) for c in cs) == [("6758.T", -2.2), ("7974.T", -3.4)]
+
+
+def test_a_currency_as_subject_gives_no_company_a_figure():
+    cs = claims("The peso firmed 0.7% to 17.10 per dollar, and Grupo Mexico slipped 1.9% in Mexico City.",
+                "2023-05-12T18:00:00-06:00")
+    assert [c.value for c in cs] == [-1.9]
+    cs = claims("Samsung Electronics gained 1.4%, while the won weakened 0.5% against the greenback.",
+                "2023-05-12T17:00:00+09:00")
+    assert [c.value for c in cs] == [1.4]
+
+
+def test_another_things_value_is_no_market_value_and_a_name_ending_in_a_noun_keeps_its_figure():
+    cs = claims("Prosus said the value of its holdings fell; its portfolio value slid to $120 billion. Naspers gained "
+                "2.2%.", "2023-06-12T18:00:00+02:00")
+    assert [(c.kind.value, c.value) for c in cs] == [("pct_change", 2.2)]
+    cs = claims("Swire Properties' net asset value per share stood at HK$39; its shares closed at HK$18.20.",
+                "2023-06-12T17:00:00+08:00")
+    assert [c.value for c in cs] == [18.2]
+    cs = claims("Nintendo slid 3.3% and Recruit Holdings 2.4%.", "2023-06-12T16:00:00+09:00")
+    assert len(cs) == 2
+
+
+def test_the_verb_of_a_later_non_market_figure_keeps_its_time_words():
+    cs = claims("Hermes lost 2.1% and Kering 3.4% as Chinese luxury imports dropped 12% in May.",
+                "2023-06-15T18:00:00+02:00")
+    assert {c.value: c.session.isoformat() for c in cs} == {-2.1: "2023-06-15", -3.4: "2023-06-15"}
+
+
+def test_a_class_letter_before_shares_is_no_ticker_and_a_spaced_dash_name_is_written_joined():
+    cs = claims("A.P. Moller-Maersk cut its forecast. The shipping group's B shares slid 4.1% in Copenhagen.",
+                "2023-05-05T18:00:00+02:00")
+    assert [(c.symbol, c.value) for c in cs] == [("MAERSK-B.CO", -4.1)]
+
+
+def test_an_unknown_company_after_a_fronted_place_takes_nobodys_figure():
+    cs = claims("The OMX Stockholm 30 index fell 0.4% on Tuesday. In Gothenburg, Zorblax Marine sank 9% after a "
+                "profit warning.", "2024-07-16T18:00:00+02:00")
+    assert [c.value for c in cs] == [-0.4]

@@ -196,7 +196,8 @@ class Tests:
                                tags.ends(j, "hedge") is not None):
             h = tags.ends(j, "hedge")
             j = h.first if h is not None else j - 1
-        if tags.ends(j, "not_market") is not None and not any(x.first < j <= x.last for x in sv.quantities):
+        if tags.ends(j, "not_market") is not None and not any(x.first < j <= x.last for x in sv.quantities) and not any(
+                n.first < j <= n.last for n in sv.names):  # (not "and Screen Holdings 4.1%": a name's last word)
             return True
         owners = {n.last for n in sv.names}
         for p in tags.within(max(c.first, q.first - 4), q.first, "level.trade"):
@@ -236,9 +237,9 @@ class Tests:
             if inside is not None:  # "up 830 yen at 2,900 yen": the unit of another figure is no topic, nor
                 i = inside  # "a year" in "its best day in a year"
                 continue
-            span = tags.ends(i, "extreme")
-            if span is not None:  # "a bear-market low": the low's span, not "the market"
-                i = span.first
+            span = tags.ends(i, "extreme") or tags.ends(i, "per_share")
+            if span is not None:  # "a bear-market low": the low's span, not "the market"; "value per share": the
+                i = span.first  # noun before "per share"
                 continue
             n = ends.get(i)
             if n is not None and n.first > 1 and sv.toks[n.first - 1].low in ("in", "of") \
@@ -248,8 +249,11 @@ class Tests:
                 after = tags.starts(n.last, "not_subject")
                 return after is not None and tags.starts(n.last, "market_noun") is None and after.last <= q.first
             for cls in ("market_noun", "value.nouns"):
-                if tags.ends(i, cls) is not None:
-                    return False
+                p = tags.ends(i, cls)
+                if p is not None:  # "its portfolio value fell to S$382 billion", "net asset value": another thing's
+                    other = tags.ends(i, "not_market") or tags.ends(p.first, "not_market")
+                    return cls == "value.nouns" and other is not None and other.first < p.first and not (
+                        self._name_word(other.last - 1))
             if tags.ends(i, "not_market") is not None or tags.ends(i, "not_subject") is not None:
                 if self._name_word(i - 1):
                     return False  # "Zorblax Holdings slumped 9%": a company's name, not its holdings

@@ -136,6 +136,9 @@ def same_predicate(sv: SentenceView, e: TimeExpr, fig: Figure) -> bool:
             and sv.clause_of(e.first) == own for f in sv.figures)
     if e is closing_clock(sv):
         return True  # "Western Alliance had lost 20.9% and Zions was 8.3% lower as of 12:31 p.m. ET": all of them
+    if any(fig.q.last <= q.first < e.first and all(f.q is not q for f in sv.figures)
+           and sv.tags.within(fig.q.last, q.first, "direction.verb") for q in sv.quantities):
+        return False  # "Swatch 5.6 per cent as Swiss watch exports slumped 25% in February": the other verb's month
     return not any(fig.q.last <= f.q.first < e.first and f.chain != fig.chain and not _joined(sv, fig, f)
                    and not _bracketed(sv, f) for f in sv.figures)  # "¥2,748.5 (+0.9%) at 13:30 JST": one predicate
 

@@ -42,6 +42,8 @@ def unknown_subject(sv: SentenceView, clause: Clause, gov: int, skip: set[int]) 
             depth += 1
         elif t.text in ")]":
             depth = max(0, depth - 1)
+        if not depth and t.text == "," and i not in timed:
+            in_pp = False  # "In Stockholm, Volvo Cars tumbled 14%": a fronted phrase ends at its comma
         if depth or i in skip or i in timed or not t.is_word:
             continue
         if i in names:
