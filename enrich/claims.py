@@ -23,8 +23,9 @@ LEVELS = {"close": Kind.CLOSE, "open": Kind.OPEN, "high": Kind.HIGH, "low": Kind
 OUTSIDE = (Moment.AFTER_HOURS, Moment.PRE_MARKET)
 
 
-def kind_of(st: Statement) -> Kind | None:
-    """The claim kind a statement makes for its subject, or None when it makes none."""
+def kind_of(st: Statement, quoted_bare: bool = False) -> Kind | None:
+    """The claim kind a statement makes for its subject, or None when it makes none. `quoted_bare`: its sentence
+    gives the price without a currency too ("ended at 168,500, down 2,000"), so a whole number is a price move."""
     f, q = st.figure, st.figure.q
     index = instrument(st.symbol).is_index
     r = f.reading
@@ -35,7 +36,7 @@ def kind_of(st: Statement) -> Kind | None:
             if q.large:
                 return None if index else Kind.MARKET_CAP_CHANGE
             return None if index else Kind.ABS_CHANGE
-        if q.unit == "points" or (q.unit == "plain" and q.scale == 1 and (index or q.decimals > 0)):
+        if q.unit == "points" or (q.unit == "plain" and q.scale == 1 and (index or q.decimals > 0 or quoted_bare)):
             return Kind.ABS_CHANGE  # "up 5.2m" (members, subscribers) is a count, not a price move
         return None
     if r == "from_extreme":
@@ -54,8 +55,8 @@ def kind_of(st: Statement) -> Kind | None:
             if q.unit == "money":
                 return None
             return LEVELS[level] if level in ("high", "low") else Kind.INDEX_LEVEL
-        if q.unit == "points" or (q.unit == "plain" and q.value >= 1e5):
-            return None
+        if q.unit == "points" or (q.unit == "plain" and q.value >= 1e5 and level not in ("close", "open")):
+            return None  # (a price without its currency, "ended the session at 168,500", is one when a close names it)
         return LEVELS.get(level, Kind.PRICE)
     return None
 
@@ -77,7 +78,10 @@ class ClaimBuilder:
     def extract(self, article: Article, mentions: Sequence[Mention], titled: Sequence[Mention] = ()) -> list[Claim]:
         """The article's claims; `titled` are the mentions of a title the text does not carry."""
         reading = self.reader.read(article, mentions, titled)
-        drafts = [d for d in (self._draft(article, st, reading.snapshot) for st in reading.statements) if d is not None]
+        bare = {(st.sentence, st.symbol) for st in reading.statements  # a sentence quoting a price without currency
+                if st.figure.q.unit == "plain" and st.figure.reading in ("level", "after_move")}
+        drafts = [d for d in (self._draft(article, st, reading.snapshot, (st.sentence, st.symbol) in bare)
+                              for st in reading.statements) if d is not None]
         intraday = _intraday_sessions(drafts, reading.during, reading.headlines)
         out: list[Claim] = []
         for st, kind, time in drafts:
@@ -86,9 +90,10 @@ class ClaimBuilder:
                 out.append(claim)
         return out
 
-    def _draft(self, article: Article, st: Statement, snapshot: bool) -> tuple[Statement, Kind, TimeRef] | None:
+    def _draft(self, article: Article, st: Statement, snapshot: bool, quoted_bare: bool = False
+               ) -> tuple[Statement, Kind, TimeRef] | None:
         """The kind a statement makes and its sessions, before what the whole article says is weighed."""
-        kind = kind_of(st)
+        kind = kind_of(st, quoted_bare)
         if kind is None:
             return None
         f = st.figure

@@ -22,7 +22,8 @@ STOCK_AFTER = re.compile(r"\s+(?:stock|shares)\b")
 BARE_TICKER_STOP = {"CEO", "CFO", "SEC", "GDP", "IPO", "USA", "EPS", "ETF", "AI", "IT", "US", "UK", "EU", "ALL", "KEY",
                     "LOW", "NOW", "CAT", "ON", "A", "AN", "ARE", "BIG", "FAST", "EDIT", "PM", "AM", "NYSE", "CNBC",
                     "AFP", "AP", "FBI", "FED", "IMF", "ECB", "DHA", "PST", "EST", "EDT", "IST", "GMT", "UTC", "RTT",
-                    "BST", "CET", "HKT", "JST", "FTSE", "DAX", "CAC", "OK", "TV", "PC", "NHS", "BBC", "CNN", "RBI"}
+                    "BST", "CET", "HKT", "JST", "FTSE", "DAX", "CAC", "OK", "TV", "PC", "NHS", "BBC", "CNN", "RBI",
+                    "ADS", "ADR", "ADRS", "GDR", "GDRS", "ADSS"}  # depositary receipts and shares
 
 
 def _shouting(text: str, pos: int) -> bool:

@@ -719,3 +719,33 @@ def test_an_unknown_company_after_a_fronted_place_takes_nobodys_figure():
     cs = claims("The OMX Stockholm 30 index fell 0.4% on Tuesday. In Gothenburg, Zorblax Marine sank 9% after a "
                 "profit warning.", "2024-07-16T18:00:00+02:00")
     assert [c.value for c in cs] == [-0.4]
+
+
+def test_a_price_without_currency_named_by_a_close_and_its_whole_number_move():
+    cs = claims("Samsung SDI finished the day at 712,000, up 9,000, while Naver slid 1.2 per cent.",
+                "2021-03-10T17:00:00+09:00")
+    got = {(c.kind.value, c.value) for c in cs if c.symbol == "006400.KS"}
+    assert got == {("close", 712000), ("abs_change", 9000)}
+
+
+def test_the_level_after_a_comma_and_a_day_a_first_time_happened_on():
+    cs = claims("The Kospi ended above 3,000 for the first time on Wednesday, at 3,031.68, led by chipmakers.",
+                "2021-01-08T17:00:00+09:00")
+    assert {(c.value, c.session.isoformat()) for c in cs} == {(3000, "2021-01-06"), (3031.68, "2021-01-06")}
+
+
+def test_the_price_of_a_sale_of_shares_is_no_market_price():
+    for text in ("Deliveroo, which floated at 390p a share in March, slid 4% to 250p on Monday.",
+                 "Airbnb priced its shares at $68 and opened at $146 on Thursday.",
+                 "Snowflake opened at $245, far above the $120 price set for its initial public offering.",
+                 "Shares of Zorblax jumped 30% to $18.40, just above the $18-a-share bid.",
+                 "THG closed at 600p against a placing price of 500p."):
+        values = {c.value for c in claims(text, "2021-04-12T17:00:00+01:00")}
+        assert not values & {390, 68, 120, 18, 500}, text
+
+
+def test_a_line_placed_by_its_venue_or_by_initials():
+    cs = claims("Alibaba opened at $92.70 on the New York Stock Exchange on Friday.", "2023-08-11T18:30:00-04:00")
+    assert [c.symbol for c in cs] == ["BABA"]
+    cs = claims("JD.com earned 3.06 yuan per ADS; its U.S.-listed shares rose 2.1%.", "2023-08-11T18:30:00-04:00")
+    assert [c.symbol for c in cs] == ["JD"]

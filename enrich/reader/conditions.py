@@ -61,6 +61,11 @@ class Tests:
         prev = self._prev(q)
         return prev is not None and prev.reading in ("level", "after_move") and prev.q.unit == q.unit
 
+    def closed_before(self, q: Quantity, c: Clause) -> bool:
+        """", at 18,161.75": the clause said where its subject ended ("closed just over 18,000 for the first time on
+        Wednesday") and the figure after the comma gives the level."""
+        return bool(self.sv.tags.within(c.first, q.first, "level.close"))
+
     def narrative(self, q: Quantity, c: Clause) -> bool:
         return bool(self.sv.tags.within(c.first, c.last, "narrative"))
 
@@ -172,13 +177,19 @@ class Tests:
         if q.unit == "pct" and tags.within(c.first, q.first, "not_market.total_return"):
             return True  # "On a total-return basis the ASX 200 gained 12.4%": dividends counted, no price change
         j = q.last
-        while j < c.last and (sv.toks[j].low in ("in", "of", "a", "an", "the", "its", ",", "per", "for") or
+        while j < c.last and (sv.toks[j].low in ("in", "of", "a", "an", "the", "its", ",", "per", "for", "-") or
                               tags.starts(j, "per_share") is not None):
-            ps = tags.starts(j, "per_share")
+            ps = tags.starts(j, "per_share")  # ("the $42-a-share offer")
             j = ps.last if ps is not None else j + 1
         after = tags.starts(j, "not_market")
         if after is not None and j - q.last <= 4 and tags.starts(j, "value.nouns") is None:
             return True
+        if sv.words(j, j + 1) in (["price"], ["prices"]):  # "the $68 price set for the initial public offering"
+            k = j + 1 + (sv.words(j + 1, j + 2) in (["set"], ["fixed"], ["agreed"], ["paid"]))
+            if sv.words(k, k + 1) in (["for"], ["of"], ["in"]):
+                k += 1 + (sv.words(k + 1, k + 2) in (["the"], ["its"], ["their"], ["a"], ["an"]))
+                if tags.within(k, min(k + 3, c.last), "not_market"):  # ("initial public offering")
+                    return True
         noun = tags.starts(q.last, "direction.noun")
         if noun is not None and sv.words(noun.last, noun.last + 1) in (["in"], ["of"]):
             k = noun.last + 1 + (sv.words(noun.last + 1, noun.last + 2) in (["its"], ["the"], ["their"]))
@@ -196,9 +207,10 @@ class Tests:
                                tags.ends(j, "hedge") is not None):
             h = tags.ends(j, "hedge")
             j = h.first if h is not None else j - 1
-        if tags.ends(j, "not_market") is not None and not any(x.first < j <= x.last for x in sv.quantities) and not any(
-                n.first < j <= n.last for n in sv.names):  # (not "and Screen Holdings 4.1%": a name's last word)
-            return True
+        before = tags.ends(j, "not_market")
+        if before is not None and not any(x.first < j <= x.last for x in sv.quantities) and not any(
+                n.first <= before.first and j <= n.last for n in sv.names):  # (not "and Screen Holdings 4.1%": a
+            return True  # name's last word)
         owners = {n.last for n in sv.names}
         for p in tags.within(max(c.first, q.first - 4), q.first, "level.trade"):
             k = p.first - 1  # "the Switch 2's price at $449.99": the price of a thing the company sells

@@ -308,6 +308,11 @@ ENTRIES: tuple[Entry, ...] = (
               ("Moderna went from $497 in August 2021 to about $100 in December 2023.", "$497", "before_move"),)),
     entry("a price a move started from", "from ?@hedge #", "before_move", when="after_change_or_move_word",
           examples=(("The shares are down from $60.48 on the day of the explosion.", "$60.48", "before_move"),)),
+    entry("a level after a comma, the clause's close before it", ", at ?@hedge #", "level", level="close",
+          when="closed_before", examples=(
+              ("The Kospi ended above 3,000 for the first time on Wednesday, at 3,031.68.", "3,031.68", "level:close"),
+              ("Acme settled below $10 for the first time since its debut on Friday, at $9.62.", "$9.62",
+               "level:close"),)),
     entry("a close", "@level.close *4 ?at|of|to|near|around|was|is|on ?@hedge ?the|a #", "level", level="close",
           examples=(
               ("The stock finished at $109.11.", "$109.11", "level:close"),

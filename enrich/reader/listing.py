@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..instruments import line_in, line_on, lines_of, markets
 from .nodes import NameNode, SentenceView
+from .text import Token
 
 LISTED = ("listed", "traded", "quoted")  # "Hong Kong-listed", "US-traded", "London-quoted"
 VENUES = {"nasdaq": "XNYS", "nyse": "XNYS", "wall street": "XNYS"}  # venue words that are no place of markets.csv
@@ -41,10 +42,27 @@ def place_listing(sv: SentenceView, k: int) -> tuple[str, int] | None:
         area = _places().get(tuple(t.low.replace(".", "") for t in toks[k:k + size]))
         if area is None or not toks[k].text[:1].isupper():
             continue
-        j = k + size + (1 if k + size < len(toks) and toks[k + size].text in ("-", "‐") else 0)
-        if j < len(toks) and (toks[j].low in LISTED or toks[j].low in ("shares", "stock", "stocks")):
-            return area, j + 1
-    return None
+        if _listing_word(toks, k + size):
+            return area, _listing_word(toks, k + size)
+    initials, j = _initials(toks, k)  # "U.S.-listed", "U.K. shares"
+    area = _places().get((initials,)) if initials else None
+    return (area, _listing_word(toks, j)) if area is not None and _listing_word(toks, j) else None
+
+
+def _listing_word(toks: Sequence[Token], j: int) -> int:
+    """The token after "-listed", "-traded", " shares" or " stock" at token j (0 when none is there)."""
+    j += 1 if j < len(toks) and toks[j].text in ("-", "‐") else 0
+    return j + 1 if j < len(toks) and (toks[j].low in LISTED or toks[j].low in ("shares", "stock", "stocks")) else 0
+
+
+def _initials(toks: Sequence[Token], k: int) -> tuple[str, int]:
+    """A place written in initials with stops ("U.S.", "U.K."), lower-cased without them, and the token after it;
+    ("", k) when none starts at token k."""
+    j, letters = k, ""
+    while j + 1 < len(toks) and len(toks[j].text) == 1 and toks[j].text.isupper() and toks[j + 1].text == "." \
+            and (j == k or not toks[j].space_before):
+        letters, j = letters + toks[j].low, j + 2
+    return (letters, j) if len(letters) >= 2 else ("", k)
 
 
 def listed_line(sv: SentenceView, n: NameNode, symbol: str | None) -> str | None:
@@ -67,9 +85,10 @@ def placed_lines(sv: SentenceView, symbols: Sequence[str], lines: dict[str, str]
     areas = set()
     for k in range(len(toks) - 1):
         if toks[k].low in ("in", "on"):
+            at = k + 1 + (toks[k].low == "on" and toks[k + 1].low == "the")  # "on the New York Stock Exchange"
             for size in (3, 2, 1):
-                area = _places().get(tuple(t.low.replace(".", "") for t in toks[k + 1:k + 1 + size]))
-                if area is not None and toks[k + 1].text[:1].isupper():
+                area = _places().get(tuple(t.low.replace(".", "") for t in toks[at:at + size]))
+                if area is not None and toks[at].text[:1].isupper():
                     areas.add(area)
                     break
     if len(areas) != 1:

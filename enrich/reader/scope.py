@@ -20,8 +20,8 @@ def usable(sv: SentenceView, e: TimeExpr, fig: Figure | None = None) -> bool:
     if e.background or e.future or _ended_run(sv, e) or _tally(sv, e) or _base_of(sv, e, fig):
         return False
     span = _superlative(sv, e)
-    if span is None:
-        return True
+    if span is None or e.kind is TKind.DAY and e.text.lower().startswith("on ") and "since" not in sv.words(span, e.first):
+        return True  # (a day "on" which it happened is no span a superlative ranks: "for the first time on Wednesday")
     return fig is not None and span <= fig.q.first and fig.q.last <= e.first and e.kind is not TKind.SPAN
 
 
