@@ -140,7 +140,15 @@ class Tests:
         return self.large(q, c) and bool(self.sv.tags.within(c.first, q.first, "value.nouns"))
 
     def not_value_share(self, q: Quantity, c: Clause) -> bool:
-        return not self.sv.tags.within(q.last, min(q.last + 6, c.last), "value.nouns")
+        """"15% of the S&P 500", "26 percent of its shares": a part of a whole; not "12% of its value", nor a time
+        ("down 4.6 per cent in afternoon deals")."""
+        sv = self.sv
+        return not sv.tags.within(q.last, min(q.last + 6, c.last), "value.nouns") and not any(
+            q.last <= e.first <= q.last + 1 for e in sv.times)
+
+    def small(self, q: Quantity, c: Clause) -> bool:
+        """No market value: a price ("That valued the group at £4.55bn" is one)."""
+        return not q.large
 
     def per_share_price(self, q: Quantity, c: Clause) -> bool:
         if not q.per_share:
@@ -226,7 +234,8 @@ class Tests:
             nouns = [p for p in tags.within(start, q.first, "not_market")  # "in midsession deals" is a time,
                      if not any(e.first <= p.first < e.last for e in sv.times)  # "Tencent Holdings" a name
                      and not any(n.first <= p.first < n.last for n in sv.names)
-                     and not any(x.first <= p.first < x.last for x in sv.quantities)]  # "830 yen": a unit
+                     and not any(x.first <= p.first <= x.last for x in sv.quantities)]  # "830 yen": a unit;
+            # "against a $250 reference price": another figure's noun
             if nouns and not tags.within(c.first, q.first, "market_noun"):
                 return True
         return self._topic_not_market(q, c)
@@ -238,6 +247,10 @@ class Tests:
         ends = {n.last: n for n in sv.names}
         i = q.first
         while i > c.first:
+            if sv.toks[i - 1].text == "," and i < q.first and (tags.starts(i, "level") is not None or tags.starts(
+                    i, "direction.verb") is not None):
+                return False  # "opened at $381 against a $250 reference price, traded as high as $429.54": the
+                # subject's next verb, not the object of the one before
             if sv.toks[i - 1].text == ",":  # pass over an apposition: "X and Y, the stalwarts of the industry, each fell"
                 k = next((k for k in range(i - 2, c.first - 1, -1) if sv.toks[k].text == ","), None)
                 if k is not None and sv.toks[k + 1].low in ("the", "a", "an", "its", "their") and not (

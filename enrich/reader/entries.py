@@ -199,13 +199,16 @@ ENTRIES: tuple[Entry, ...] = (
           units="money", when="value_topic", examples=(
               ("Nvidia's value would rise by $181 billion.", "$181 billion", "value_change+"),
               ("Its market value shrank by about $54 billion.", "$54 billion", "value_change-"),)),
+    entry("a market value set off after a name", "N , at|around|near ?@hedge #", "value", units="money", when="large",
+          examples=(("It overtook Alphabet, at $2.1 trillion, and Amazon.", "$2.1 trillion", "value"),)),
     entry("a market value", "@value.level_verbs ?N ?at ?@hedge ?the|a|an #", "value", units="money", when="large",
           examples=(
               ("Facebook shares closed on Thursday, valuing the company at about $509 billion.", "$509 billion",
                "value"),
               ("Rivian finished its first day valued at almost $88 billion.", "$88 billion", "value"),
               ("Microsoft is now worth about $2.5 trillion.", "$2.5 trillion", "value"),
-              ("It left the bank with a market value of $5.7 billion.", "$5.7 billion", "value"),)),
+              ("It left the bank with a market value of $5.7 billion.", "$5.7 billion", "value"),
+              ("That valued the postal operator at £4.55bn.", "£4.55bn", "value"),)),
     entry("a figure that names a club, mark or milestone of market value", "# ?stock @value.nouns "
           "club|mark|milestone|threshold|level|barrier|territory|range|company|companies", "none", examples=(
               ("Apple shared the $2 trillion market value club with Microsoft.", "$2 trillion", "none"),)),
@@ -325,6 +328,7 @@ ENTRIES: tuple[Entry, ...] = (
               ("BP was trading at $37.60 by early afternoon.", "$37.60", "level:price"),
               ("The shares touched 97 cents before ending the day at $1.02.", "97 cents", "level:price"),)),
     entry("a name at a price", "N ?was|is|were|are at ?@hedge #", "level", level="price", units="plain money",
+          when="small",
           examples=(("Figures show the stock at $111.62 at the close of business on Monday.", "$111.62",
                      "level:price"),)),
     entry("a level on a quote line", "N : #", "level", level="price", units="plain money", examples=(

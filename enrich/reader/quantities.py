@@ -12,6 +12,10 @@ from .lexicon import Phrase, Tags
 from .text import Token
 
 
+# Currencies whose unit is worth less than a US cent (won, rupiah, dong, Colombian peso, Iranian rial).
+CENT_SIZED_UNITS = frozenset({"KRW", "IDR", "VND", "COP", "IRR"})
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     first: int  # token span [first, last) in its sentence
@@ -30,7 +34,10 @@ class Quantity:
 
     @property
     def large(self) -> bool:
-        """Millions or more: a market value, a volume or a deal size, never a share price."""
+        """Millions or more: a market value, a volume or a deal size, never a share price. (In a currency whose unit
+        is worth less than a US cent a share can cost millions, written in full: "1,687,000 won".)"""
+        if self.scale == 1 and self.currency in CENT_SIZED_UNITS:
+            return abs(self.value) >= 1e8
         return self.scale >= 1e6 or abs(self.value) >= 1e6
 
     def with_value(self, value: float) -> Quantity:

@@ -262,7 +262,8 @@ class Reader:
         """A clause with no subject takes the last one of its sentence, else the article's running subject."""
         if previous:
             return previous[max(previous)]
-        group = joined(sv, [n for n in sv.names if n.symbol])  # "BYD and Geely rallied, rising 3.3% and 5.1%"
+        group = joined(sv, [n for n in sv.names if n.symbol and sv.tags.starts(n.last, "relation") is None])
+        # "BYD and Geely rallied, rising 3.3% and 5.1%"; not "the Tencent shareholder is down 11.8%"
         if group:
             return list(dict.fromkeys(n.symbol for n in group if n.symbol))
         if run.caption is not None and run.caption.subject:

@@ -149,7 +149,8 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Descrip
                 j += 1  # "the mid-cap index", "the mining and trading group": modifiers joined, and a hyphened
                 words -= toks[j - 1].text != "and"  # compound is one word ("the export-driven ... index")
                 continue
-            if not toks[j].is_word or tags.starts(j, "direction") is not None or toks[j].low in (
+            if not toks[j].is_word or tags.starts(j, "direction") is not None or tags.starts(
+                    j, "value.level_verbs") is not None or toks[j].low in (  # ("That valued the operator at")
                     "of", "in", "and", "or", "to", "at", "on", "for", "was", "is", "were", "are", "has", "had"):
                 return None
             j, words = j + 1, words + 1
@@ -179,13 +180,16 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
     toks = sv.toks
     listed = _after_list_opener(sv, clause.first, gov)
     before = [n for n in sv.names if clause.first <= n.first and n.last <= gov and _can_be_subject(sv, n)
-              and n.first not in listed]
+              and n.first not in listed and not _in_apposition(sv, n, clause, gov)]
     if any(n.kind in ("company", "shares", "described") for n in before):
         # "Diageo, the heaviest faller in the Footsie, lost 4%": an index a company is "in" or "on" is no subject
         before = [n for n in before if not (n.kind == "index" and not n.possessive and _object_of_preposition(sv, n))]
     if any(n.kind != "pronoun" for n in before):  # "The Nifty touched its lifetime high of ...": the name, not "its"
         first_named = next(n for n in before if n.kind != "pronoun")
         before = [n for n in before if n.kind != "pronoun" or n.first < first_named.first]
+    apposed = _apposed(sv, fig)
+    if apposed is not None:
+        return [apposed]
     objects = [n for n in sv.names if gov <= n.first and n.last <= fig.q.first and n.first >= clause.first]
     if objects and (fig.reading == "value_change" or sv.tags.within(gov, objects[0].first, "causative")):
         return objects[-1:]  # "a weak forecast cost Facebook more than $120 billion", "lifting Newmont shares 3%"
@@ -207,6 +211,16 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
             else:
                 break
         return group
+    if clause.role in ("resume", "continue"):  # "The shares, which have lagged the FTSE 100 this year, rose 2.1p",
+        # "The shares were little changed, edging up 0.2%": the subject of the clause before
+        head = next((c for c in reversed(sv.clauses) if c.last <= clause.first and c.role != "relative"), None)
+        named = [] if head is None else [n for n in sv.names if head.first <= n.first and n.last <= head.last
+                                         and _can_be_subject(sv, n)]  # of the clause the relative one interrupts
+        once: dict[str, NameNode] = {}  # each company once: "BP Plc (NYSE: BP)" is one
+        for n in joined(sv, named):
+            once.setdefault(n.symbol or str(n.first), n)
+        if once:
+            return list(once.values())
     after = [n for n in sv.names if fig.q.last <= n.first < clause.last]
     for n in after:
         k = n.first - 1 if toks[n.first - 1].low != "the" else n.first - 2
@@ -228,6 +242,39 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
             return None  # "Unlike the broader market, which edged up 0.6%, Pfizer fell": the market's figure
         return antecedent[-1:]
     return []
+
+
+APPOSED_WORDS = frozenset("worth at valued down up off higher lower".split())
+
+
+def _apposed(sv: SentenceView, fig: Figure) -> NameNode | None:
+    """The name a figure is set off by commas right after ("ahead of Microsoft, worth $3.32 trillion, and Apple",
+    "Infosys, down 1.2%, dragged"): that name's figure, whatever role the name has in its clause."""
+    toks = sv.toks
+    k = fig.q.first
+    while k > 0 and (toks[k - 1].low in APPOSED_WORDS or sv.tags.ends(k, "hedge") is not None):
+        h = sv.tags.ends(k, "hedge")
+        k = h.first if h is not None and toks[k - 1].low not in APPOSED_WORDS else k - 1
+    if k == fig.q.first or k < 2 or toks[k - 1].text != ",":
+        return None
+    name = next((n for n in sv.names if n.last == k - 1 and n.symbol), None)
+    end = fig.q.last + (1 if fig.q.last < len(toks) and toks[fig.q.last].low in ("%", "percent") else 0)
+    if name is None or end < len(toks) and toks[end].text not in (",", ".", ";") and toks[end].low != "and":
+        return None
+    return name
+
+
+def _in_apposition(sv: SentenceView, n: NameNode, clause: Clause, gov: int) -> bool:
+    """A name inside a description set off by commas after the name it describes ("Prosus, the Amsterdam-listed
+    Tencent shareholder, climbed 3.6%"): part of the description, not the subject."""
+    toks = sv.toks
+    k = n.first - 1
+    while k > clause.first and toks[k].text not in (",", ";", ":", "(") and sv.tags.starts(k, "direction") is None:
+        k -= 1
+    if k <= clause.first or toks[k].text != "," or toks[k + 1].low not in ("the", "a", "an", "its", "their") \
+            or not any(m.last == k and m.symbol for m in sv.names):
+        return False
+    return any(t.text == "," for t in toks[n.last:gov])
 
 
 def joined(sv: SentenceView, names: list[NameNode]) -> list[NameNode]:
@@ -372,7 +419,7 @@ def _can_be_subject(sv: SentenceView, n: NameNode) -> bool:
     if n.last < len(toks) and sv.tags.starts(n.last, "not_subject") is not None and sv.tags.starts(
             n.last, "market_noun") is None:
         return False  # "Nasdaq futures", "the S&P 500 sector"
-    return True
+    return sv.tags.starts(n.last, "relation") is None  # "the Tencent shareholder": Tencent's tie names another
 
 
 def _initialism(toks: Sequence[Token], j: int) -> int:
