@@ -13,6 +13,7 @@ calendar. No session it returns is after the publish time.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -148,7 +149,7 @@ def _period(e: TimeExpr, spec: TimeSpec, kind: Kind, session: dt.date, latest: d
     if span in ("months", "years") and n:
         months = n * (12 if span == "years" else 1)
         y, m = divmod(end.year * 12 + end.month - 1 - months, 12)
-        back = dt.date(y, m + 1, min(end.day, 28))
+        back = dt.date(y, m + 1, min(end.day, calendar.monthrange(y, m + 1)[1]))  # (Dec 30 back a year: Dec 30)
         return end, cal.session_on_or_before(back), (), f"{n} {span} back"
     if span == "stretch" and spec.stretch:
         return end, cal.offset(end, -spec.stretch), (), f"the {spec.stretch} sessions named before"

@@ -461,3 +461,19 @@ def test_a_date_in_brackets_after_a_span_back_is_where_the_move_starts():
 def test_a_fronted_since_the_start_of_a_month_is_a_span_from_the_close_before_it():
     cs = claims_of("Since the start of March, Sony has lost 4.2%.", "2024-03-22T16:00:00+09:00")
     assert (cs[0].session, cs[0].time.from_session) == (dt.date(2024, 3, 22), dt.date(2024, 2, 29))
+
+
+def test_months_from_the_years_start_a_year_back_from_a_months_end_and_an_ordinal_run():
+    from helpers import article
+    from enrich.pipeline import Enricher
+    e = Enricher()
+    cs = e.extract(article("The CAC 40 gained 14% in the first five months of the year.",
+                           "2023-06-02T07:00:00+02:00")).claims
+    assert [(c.time.from_session.isoformat(), c.session.isoformat()) for c in cs] == [("2022-12-30", "2023-05-31")]
+    cs = e.extract(article("Sony shares have risen 30% over the past year.", "2024-12-31T07:00:00+09:00")).claims
+    assert [c.time.from_session.isoformat() for c in cs] == ["2023-12-29"]  # Dec 30 a year back, not Dec 28
+    cs = e.extract(article("Volvo Cars fell 1.1%, its sixth straight decline, and has lost 9% in that run. Volvo slid "
+                           "0.8%, its third straight loss, and is down 3% in the period.",
+                           "2024-07-18T18:00:00+02:00")).claims
+    got = {(c.value, c.time.from_session.isoformat() if c.time.from_session else None) for c in cs}
+    assert (-0.8, None) in got and (-3, "2024-07-15") in got

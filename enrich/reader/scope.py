@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .nodes import Figure, SentenceView
 from .text import Clause
-from .timex import TimeExpr, TKind
+from .timex import RUN_ORDINALS, TimeExpr, TKind
 
 SUPERLATIVES = frozenset("""worst best biggest largest steepest sharpest lowest highest most least first weakest
 strongest longest heaviest deepest fastest greatest smallest""".split())
@@ -54,7 +54,7 @@ def _ended_run(sv: SentenceView, e: TimeExpr) -> bool:
     return any(sv.toks[k].low in ENDING_VERBS for k in range(max(0, e.first - 3), e.first))
 
 
-ORDINALS = frozenset("""second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth""".split())
+ORDINALS = frozenset(RUN_ORDINALS)
 
 
 def _tally(sv: SentenceView, e: TimeExpr) -> bool:
@@ -62,6 +62,8 @@ def _tally(sv: SentenceView, e: TimeExpr) -> bool:
     dates no figure of the sentence."""
     if e.kind is not TKind.SPAN:
         return False
+    if e.span == "sessions" and ORDINALS & set(sv.words(e.first, e.last)):
+        return True  # "its fifth straight loss": the run a move extends (a later "in the period" may name it)
     before = [t.low for t in sv.toks[max(0, e.first - 4):e.first]]
     ordinal = next((k for k, w in enumerate(before) if w in ORDINALS or w[:-2].isdigit() and w[-2:] in (
         "nd", "rd", "th")), None)

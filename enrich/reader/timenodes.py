@@ -24,7 +24,8 @@ class TKind(str, Enum):
     MONTH = "month"  # a calendar month, [day, until]
     YEAR = "year"  # a calendar year, [day, until]
     WEEK = "week"  # a calendar week, [day, until] ("last week")
-    QUARTER = "quarter"  # a calendar quarter, [day, until] ("in the second quarter", "Q3 2023")
+    QUARTER = "quarter"  # a calendar quarter, [day, until] ("in the second quarter", "Q3 2023"), or the months or
+    # weeks from a year's start ("the first six months of the year")
     SPAN = "span"  # from an anchor to the reference session ("this year", "over the past six months", "since May 2")
     MOMENT = "moment"  # when in the session ("after hours", "mid-day", "at the close")
     CLOCK = "clock"  # a stated clock time ("at 10:15 am", "by 1445 GMT")

@@ -30,6 +30,8 @@ MOMENT_PHRASES = (("moment.after_hours", Moment.AFTER_HOURS), ("moment.pre_marke
 COUNT_LEADS = ("over", "in", "during", "for", "within", "across")  # "over the past six months", "in two days"
 OWNERS = ("the", "its", "their")
 BACK_WORDS = ("past", "last", "previous", "prior", "preceding", "first", "latest")
+RUN_ORDINALS = {w: n for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                             "twelfth".split(), start=2)}
 BEFORE_ANCHOR = ("previous", "prior", "preceding")  # "the previous three sessions" end before the day named
 
 __all__ = ["CALENDAR_SPANS", "TKind", "TimeExpr", "TimeReader", "month_end"]
@@ -133,7 +135,7 @@ class TimeReader(DayReaders):
         j = i + 1 if self._word(i) == "the" else i
         n = self._count(j)
         if n is None:
-            return None
+            return self._ordinal_run(i, j)
         count, j = n
         unit = self.tags.starts(j, "time.unit_session")
         if unit is None or self._word(unit.last) not in ("ending", "ended", "through", "to", "until"):
@@ -153,7 +155,7 @@ class TimeReader(DayReaders):
             j += 1
         if self._word(j) in OWNERS:
             j += 1
-        before = ""
+        before, first = "", self._word(j) == "first"
         if self._word(j) in BACK_WORDS:
             before = "before" if self._word(j) in BEFORE_ANCHOR else ""
             j += 1
@@ -163,7 +165,7 @@ class TimeReader(DayReaders):
             j = hedge.last  # "in at least 19 years", "in more than a decade"
         n = self._count(j)
         if n is None:
-            return None
+            return self._ordinal_run(i, j)
         count, j = n
         if self._word(j) == "-":
             j += 1
@@ -176,6 +178,8 @@ class TimeReader(DayReaders):
                 break
         if unit is None:
             return None
+        if first and unit in ("months", "weeks") and self._word(j) == "of":
+            return self._from_year_start(i, j + 1, count, unit)
         row = self.tags.starts(j, "time.row")
         if row is not None:
             return self._node(i, row.last, TKind.SPAN, span="sessions", n=count)
@@ -190,6 +194,33 @@ class TimeReader(DayReaders):
         if not lead:
             return None
         return self._node(i, j, TKind.SPAN, span=unit, n=count, edge=before)
+
+    def _ordinal_run(self, i: int, j: int) -> TimeExpr | None:
+        """"its fifth straight loss", "a third consecutive session of gains": a run of that many sessions."""
+        count = RUN_ORDINALS.get(self._word(j))
+        if count is None or self._word(j + 1) not in ("straight", "consecutive", "successive"):
+            return None
+        k = j + 2
+        p = self.tags.starts(k, "direction.noun") or self.tags.starts(k, "time.unit_session")
+        return None if p is None else self._node(i, p.last, TKind.SPAN, span="sessions", n=count)
+
+    def _from_year_start(self, i: int, k: int, count: int, unit: str) -> TimeExpr | None:
+        """"the first six months of the year", "the first 10 weeks of 2023": a calendar period from the year's
+        start (the year begun by the reference date when none is written)."""
+        if self._word(k) in ("the", "this") and self._word(k + 1) == "year":
+            year, k = (self.ref.year if self.ref.month > 1 or unit == "weeks" else self.ref.year - 1), k + 2
+        elif self._year_at(k) is not None:
+            year, k = self._year_at(k), k + 1
+        else:
+            return None
+        start = dt.date(year, 1, 1)
+        if unit == "months" and count <= 12:
+            until = month_end(dt.date(year, count, 1))
+        elif unit == "weeks" and count <= 52:
+            until = start + dt.timedelta(weeks=count, days=-1)
+        else:
+            return None
+        return self._node(i, k, TKind.QUARTER, day=start, until=until)
 
     def _count(self, j: int) -> tuple[int, int] | None:
         if j < len(self.toks) and self.toks[j].text.isdigit() and len(self.toks[j].text) <= 3:

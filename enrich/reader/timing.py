@@ -166,8 +166,9 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
     if day is not None and period is not None and not end_marker(sv, day) and _gap(day, fig) < _gap(period, fig) \
             and not (period.kind is TKind.SPAN and period.span in ("sessions", "stretch")):
         period = None  # "fell 11% on Thursday after the investigator who ... in 2008": the nearer day dates it
-    if period is not None and period.kind is TKind.SPAN and period.span == "stretch" and not state.stretch:
-        runs = [e for e in sv.times if e.kind is TKind.SPAN and e.span == "sessions" and e.last <= period.first]
+    runs = [e for e in sv.times if e.kind is TKind.SPAN and e.span == "sessions" and period is not None
+            and e.last <= period.first]
+    if period is not None and period.kind is TKind.SPAN and period.span == "stretch" and (runs or not state.stretch):
         if runs:
             period = runs[-1]  # "has fallen five days in a row; down 22.8% over that stretch"
         elif state.last_period is not None:
