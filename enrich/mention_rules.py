@@ -63,6 +63,7 @@ STRONG_AFTER = icase(
     rf"(?:(?:has|had|have)\s+(?:been\s+)?|(?:was|is)\s+)?(?:{MOVES})\b|was the|led\b|\s*\|\s*[\d,.]+|"
     r"\s+[\d,]+\.\d+\s+(?:[+−–]\s?)?\d[\d.]*\s?%|"  # "Oracle 98.15 -0.40%": a quote table's row (fold made "-" " ")
     r"\s+[\d,]+(?:\.\d+)?\s?(?:m|mn|million)\b|"  # "Ford 82.3m shares, Apple 58.9m": a list of volumes
+    r"\s*\(\s*(?:[+−–]\s?)?\d[\d.,]*\s*(?:%|per cent|percent|pct)\s*\)|"  # "gains in Westpac (1.1 per cent)"
     r"\s+[$£€¥₹]?\s?[\d,]+(?:\.\d+)?p?\s*\((?:\s?[+−–\s]\s*\d[\d.,]*\s*%?|\d[\d.,]*\s*%)\s*\))")  # "Amazon $136.20 (+0.8%)": a quote list's item
 # A verb of business right after a name ("Apple reported record revenue", "Ford notched a 3.5% loss"): a
 # company's, in an article about markets (lower-cased text).

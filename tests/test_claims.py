@@ -792,3 +792,16 @@ def test_a_verb_valuing_a_described_company_and_a_move_before_a_time_of_day():
     cs = claims("Astellas was heading for its worst day in a year, down 5.2 per cent in afternoon trading.",
                 "2021-03-31T14:00:00+09:00")
     assert [(c.value, c.time.moment) for c in cs] == [(-5.2, Moment.INTRADAY)]
+
+
+def test_an_index_ranking_its_members_is_no_subject_and_an_elided_unit_in_a_gapped_list():
+    cs = claims("Wipro was the biggest Sensex faller, down 3.4 per cent, while Tata Steel was up 1.2 per cent and "
+                "Titan 0.8.", "2023-07-21T17:45:00+05:30")
+    assert {(c.symbol, c.kind.value, c.value) for c in cs} == {
+        ("WIPRO.NS", "pct_change", -3.4), ("TATASTEEL.NS", "pct_change", 1.2), ("TITAN.NS", "pct_change", 0.8)}
+
+
+def test_moves_in_brackets_after_names_take_the_direction_before_them():
+    cs = claims("Banks were weaker, with falls in Lloyds (1.2 per cent) and Barclays (0.9 per cent).",
+                "2023-07-21T17:30:00+01:00")
+    assert {(c.symbol, c.value) for c in cs} == {("LLOY.L", -1.2), ("BARC.L", -0.9)}

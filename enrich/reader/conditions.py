@@ -61,6 +61,11 @@ class Tests:
         prev = self._prev(q)
         return prev is not None and prev.reading in ("level", "after_move") and prev.q.unit == q.unit
 
+    def moved_before(self, q: Quantity, c: Clause) -> bool:
+        """"with gains in CBA (1.4 per cent) and Westpac (1.1 per cent)": a rising or falling word before the names
+        (in the sentence: a list's "and" may begin a clause) says what the figure is."""
+        return bool(self.sv.tags.within(0, q.first, "direction"))
+
     def closed_before(self, q: Quantity, c: Clause) -> bool:
         """", at 18,161.75": the clause said where its subject ended ("closed just over 18,000 for the first time on
         Wednesday") and the figure after the comma gives the level."""

@@ -117,6 +117,11 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a signed move right after a name", "N ?) #", "change", units="pct", when="signed", examples=(
         ("Decliners: Boeing -3.1% at $201.40 after a grounding", "-3.1%", "change-"),
         ("Zoom (ZM.O) +3.2% to $68.01; Okta (OKTA.O) -4.2%.", "-4.2%", "change-"),)),
+    entry("a move in brackets after a name, its direction before", "N ( ?@hedge #", "change", units="pct",
+          when="moved_before", examples=(
+              ("Miners led the gains, with rises in BHP (2.1 per cent) and Rio Tinto (3 per cent).", "3 per cent",
+               "change+"),
+              ("Falls in Lloyds (1.2%) and Barclays (0.9%) weighed.", "1.2%", "change-"),)),
     entry("a figure on a quote row: the price, then its change", "N ?| #", "level", level="price", units="plain money",
           when="quote_row", examples=(("IBM 141.20 +1.35%", "141.20", "level:price"),)),
     entry("a change on a quote row", "Q ?| #", "change", units="pct plain", when="quote_row_change", examples=(

@@ -92,6 +92,8 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
         move = next((f for f in reversed(before) if f.reading in CHANGES and f.q.last <= q.first), None)
         if move is not None:
             sign = sign or move.sign
+            if e.reads == "gapped" and q.unit == "plain" and move.q.unit == "pct":
+                q = replace(q, unit="pct")  # "Reliance was up 0.3 per cent and ITC 0.6": the unit is elided too
             reading = "change" if move.reading in ("restate", "gapped") else move.reading
             if reading == "value_change" and not q.large:
                 reading = "change"
@@ -139,8 +141,11 @@ def _sign_before(sv: SentenceView, q: Quantity) -> int:
     """The sign of the nearest rising or falling word before the figure in its clause ("a weak forecast cost
     Facebook more than $120 billion in market value")."""
     c = sv.clause_of(q.first)
-    words = [p for cls in ("direction.verb", "direction.adverb", "direction.noun", "value.change_verbs")
-             for p in sv.tags.within(c.first, q.first, cls)]
+    for start in (c.first, 0):  # else the sentence's: "with falls in Lloyds (1.2%) and Barclays (0.9%)"
+        words = [p for cls in ("direction.verb", "direction.adverb", "direction.noun", "value.change_verbs")
+                 for p in sv.tags.within(start, q.first, cls)]
+        if words:
+            break
     if not words:
         return 0
     last = max(words, key=lambda p: p.last)
