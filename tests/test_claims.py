@@ -805,3 +805,19 @@ def test_moves_in_brackets_after_names_take_the_direction_before_them():
     cs = claims("Banks were weaker, with falls in Lloyds (1.2 per cent) and Barclays (0.9 per cent).",
                 "2023-07-21T17:30:00+01:00")
     assert {(c.symbol, c.value) for c in cs} == {("LLOY.L", -1.2), ("BARC.L", -0.9)}
+
+
+def test_a_month_a_close_verb_takes_and_another_move_on_a_later_day():
+    cs = claims("The Nasdaq finished May up 5.8%, its best month since January.", "2023-06-01T07:00:00-04:00")
+    assert [(c.kind.value, c.time.from_session.isoformat(), c.session.isoformat()) for c in cs] == [
+        ("range_pct_change", "2023-04-28", "2023-05-31")]
+    cs = claims("Boeing shares fell 3.2% to $201.40 on Monday and another 1.7% on Tuesday.",
+                "2023-06-07T07:00:00-04:00")
+    assert {(c.value, c.session.isoformat()) for c in cs if c.kind.value == "pct_change"} == {
+        (-3.2, "2023-06-05"), (-1.7, "2023-06-06")}
+
+
+def test_a_subjectless_figure_takes_no_name_after_a_semicolon():
+    cs = claims("Group firms have lost Rs 80,000 crore in m-cap this week; Tata Steel alone shed 6 per cent.",
+                "2023-06-07T17:30:00+05:30")
+    assert [(c.symbol, c.value) for c in cs] == [("TATASTEEL.NS", -6)]

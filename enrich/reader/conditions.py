@@ -42,8 +42,8 @@ class Tests:
     def coordinated(self, q: Quantity, c: Clause) -> bool:
         """"... 4.7 million shares traded on Tuesday and 7.6 million on Wednesday": a figure after "and", of the
         unit of the figure before, with no verb of its own."""
-        prev = self._prev(q)
-        return prev is not None and prev.q.unit == q.unit and not any(
+        prev = next((f for f in reversed(self.figures) if f.q.last <= q.first and f.q.unit == q.unit), None)
+        return prev is not None and not any(  # ("fell 4.1% to $111.67 on Thursday and another 2.3% on Friday")
             self.sv.tags.within(max(c.first, prev.q.last), q.first, cls) for cls in ("direction.verb", "level", "value"))
 
     def listed(self, q: Quantity, c: Clause) -> bool:

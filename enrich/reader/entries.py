@@ -92,8 +92,9 @@ ENTRIES: tuple[Entry, ...] = (
               ("Target, Gap and Best Buy slid 3.1%, 4.5% and 2.2%.", "4.5%", "change-"),
               ("The FTSE 100, the DAX and the CAC 40 ended at 7,410, 15,200 and 7,100 points.", "15,200",
                "level:close"),)),
-    entry("a second figure of the same kind, with its own time", "and ?@hedge #", "coordinate",
+    entry("a second figure of the same kind, with its own time", "and|then ?another|a|further ?@hedge #", "coordinate",
           when="coordinated", scope="sentence", examples=(
+              ("Zorblax fell 4.1% to $111.67 on Thursday and another 2.3% on Friday.", "2.3%", "change-"),
               ("The S&P 500 has gained 8 percent this year and 16 percent over the past 12 months.", "16 percent",
                "change+"),
               ("Its shares are up nearly 60 per cent this month and about 329 per cent this year.", "329 per cent",

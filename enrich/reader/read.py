@@ -199,7 +199,7 @@ class Reader:
                 continue  # "Glencore's Hong Kong-listed shares" when no Hong Kong line of Glencore is known
             symbols = [s for s in (line or sym for (n, sym), line in zip(resolved, lines)) if s]
             if not symbols and not unknown:  # the sentence's figures before were an unknown company's: so is this
-                symbols = self._inherited(sv, clause, previous, run)
+                symbols = self._inherited(sv, fig, previous, run)
             if not symbols:
                 continue
             previous[clause.first] = symbols
@@ -257,13 +257,17 @@ class Reader:
             return run.subject  # "AMC jumped 18%. The cinema chain's shares are up 60% this month"
         return run.subject or run.salient(False)
 
-    def _inherited(self, sv: SentenceView, clause: object, previous: dict[int, list[str]], run: _Running
+    def _inherited(self, sv: SentenceView, fig: Figure, previous: dict[int, list[str]], run: _Running
                    ) -> list[str]:
         """A clause with no subject takes the last one of its sentence, else the article's running subject."""
         if previous:
             return previous[max(previous)]
-        group = joined(sv, [n for n in sv.names if n.symbol and sv.tags.starts(n.last, "relation") is None])
-        # "BYD and Geely rallied, rising 3.3% and 5.1%"; not "the Tencent shareholder is down 11.8%"
+        stop = next((k for k in range(fig.q.last, len(sv.toks)) if sv.toks[k].text == ";"), len(sv.toks))
+        group = joined(sv, [n for n in sv.names if n.symbol and n.first < stop
+                            and sv.tags.starts(n.last, "relation") is None])
+        # "BYD and Geely rallied, rising 3.3% and 5.1%", "Volume came to 102.5 million shares as AMD fell"; not "the
+        # Tencent shareholder is down 11.8%", nor a name after a semicolon ("Group firms lost Rs 4.17 lakh crore;
+        # Adani Total Gas alone shed 20%")
         if group:
             return list(dict.fromkeys(n.symbol for n in group if n.symbol))
         if run.caption is not None and run.caption.subject:

@@ -86,7 +86,7 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
             sign = -1
     reading, level = e.reads, e.level
     if reading == "coordinate":  # "... on Tuesday and 7.6 million on Wednesday": the figure before's reading
-        prev = before[-1]
+        prev = next((f for f in reversed(before) if f.q.unit == q.unit), before[-1])  # (of its unit)
         reading, level, sign = prev.reading, prev.level, sign or prev.sign
     if reading in ("restate", "gapped"):
         move = next((f for f in reversed(before) if f.reading in CHANGES and f.q.last <= q.first), None)

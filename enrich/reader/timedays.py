@@ -212,7 +212,8 @@ class DayReaders(TimeWords):
         prev = self._word(start - 1)
         year = self._year_at(j)
         if year is None and part is None and prev not in ("in", "since", "of", "during", "over", "for", "from",
-                                                          "until", "through", "last", "this", "its", "their"):
+                                                          "until", "through", "last", "this", "its", "their") \
+                and self.tags.ends(start, "level.close") is None:  # "ended June down 8.4%": the month it closed
             if self._word(j) != "'s":
                 return None
         if year is not None:

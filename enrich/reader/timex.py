@@ -135,7 +135,7 @@ class TimeReader(DayReaders):
         j = i + 1 if self._word(i) == "the" else i
         n = self._count(j)
         if n is None:
-            return self._ordinal_run(i, j)
+            return None
         count, j = n
         unit = self.tags.starts(j, "time.unit_session")
         if unit is None or self._word(unit.last) not in ("ending", "ended", "through", "to", "until"):
@@ -165,7 +165,7 @@ class TimeReader(DayReaders):
             j = hedge.last  # "in at least 19 years", "in more than a decade"
         n = self._count(j)
         if n is None:
-            return self._ordinal_run(i, j)
+            return self._ordinal_run(i, j) if j > i else None  # ("its fifth straight loss")
         count, j = n
         if self._word(j) == "-":
             j += 1
