@@ -821,3 +821,12 @@ def test_a_subjectless_figure_takes_no_name_after_a_semicolon():
     cs = claims("Group firms have lost Rs 80,000 crore in m-cap this week; Tata Steel alone shed 6 per cent.",
                 "2023-06-07T17:30:00+05:30")
     assert [(c.symbol, c.value) for c in cs] == [("TATASTEEL.NS", -6)]
+
+
+def test_a_day_after_that_opens_a_clause_dates_that_clause_and_an_awaited_events_day_dates_nothing():
+    cs = claims("Snap recovered on Friday, gaining 2.2% a day after the stock plunged 25% on weak guidance.",
+                "2022-05-27T18:00:00-04:00")
+    assert {(c.value, c.session.isoformat()) for c in cs} == {(2.2, "2022-05-27"), (-25, "2022-05-26")}
+    cs = claims("Traders are waiting for Wednesday's Fed policy decision. Nvidia slipped 1.1 per cent.",
+                "2024-09-16T17:00:00-04:00")
+    assert [c.session.isoformat() for c in cs] == ["2024-09-16"]

@@ -19,6 +19,8 @@ def usable(sv: SentenceView, e: TimeExpr, fig: Figure | None = None) -> bool:
     7.5% drop on Feb. 5, 2016": Feb. 5 is the 7.5%'s day)."""
     if e.background or e.future or _ended_run(sv, e) or _tally(sv, e) or _base_of(sv, e, fig):
         return False
+    if fig is not None and e.first >= fig.q.last and _opens_clause(sv, e):
+        return False  # "edging down 0.6% a day after the shares tumbled 35%": the day of the clause it opens
     span = _superlative(sv, e)
     if span is None or e.kind is TKind.DAY and e.text.lower().startswith("on ") and "since" not in sv.words(span, e.first):
         return True  # (a day "on" which it happened is no span a superlative ranks: "for the first time on Wednesday")
@@ -131,6 +133,8 @@ def same_predicate(sv: SentenceView, e: TimeExpr, fig: Figure) -> bool:
     """An expression with a figure of another predicate between it and this one belongs to that figure ("closed at
     $28.42, well below the $35.95 it ended at on Feb. 22": Feb. 22 is the $35.95's); figures of one predicate
     share theirs ("lost $2.88, or 5.4%, to $50.05 on Jan. 28")."""
+    if e.last <= fig.q.first and _opens_clause(sv, e):
+        return True  # "... a day after the shares tumbled 35%": the clause it opens
     if e.last <= fig.q.first:  # a day named before the figures of a sentence dates them all, unless it trails
         own = sv.clause_of(fig.q.first)  # the figure of another predicate in the clause: "Infosys, down 1.2% at
         return not any(  # 11:15 a.m., had jumped 3.8% in the previous session"
@@ -143,6 +147,13 @@ def same_predicate(sv: SentenceView, e: TimeExpr, fig: Figure) -> bool:
         return False  # "Swatch 5.6 per cent as Swiss watch exports slumped 25% in February": the other verb's month
     return not any(fig.q.last <= f.q.first < e.first and f.chain != fig.chain and not _joined(sv, fig, f)
                    and not _bracketed(sv, f) for f in sv.figures)  # "¥2,748.5 (+0.9%) at 13:30 JST": one predicate
+
+
+def _opens_clause(sv: SentenceView, e: TimeExpr) -> bool:
+    """"a day after the shares tumbled 35%": a day before or after, said of the clause that follows it (not "had
+    closed at $57.18 the day before,")."""
+    return e.kind is TKind.PREVIOUS and sv.words(e.last - 1, e.last) in (["after"], ["before"]) and \
+        e.last < len(sv.toks) and sv.toks[e.last].is_word
 
 
 def _bracketed(sv: SentenceView, f: Figure) -> bool:

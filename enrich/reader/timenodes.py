@@ -259,10 +259,13 @@ class TimeWords:
 
     def _background(self, first: int, last: int) -> bool:
         """"ahead of Friday's jobs report", "results after Tuesday's close": the day of an event, not a figure."""
-        if self.tags.starts(last, "time.event_after") is not None:
-            return True
-        if self._word(last) == "'s" and self.tags.starts(last + 1, "time.event_after") is not None:
-            return True
+        possessive = "'s" in (self._word(last - 1), self._word(last))  # "Thursday's ECB rate decision"
+        start = last + (self._word(last) == "'s")
+        for k in range(start, min(start + (3 if possessive else 1), len(self.toks))):
+            if self.tags.starts(k, "time.event_after") is not None:
+                return True
+            if not self.toks[k].is_word:
+                break
         owned = last + (1 if self._word(last) == "'s" else 0)
         if owned < len(self.toks) and (self.toks[owned].is_number or self.toks[owned].text in ("$", "£", "€", "¥", "₹")):
             return False  # "even after Friday's 19.6% drop": the day of the figure it owns

@@ -207,10 +207,11 @@ class TimeReader(DayReaders):
     def _from_year_start(self, i: int, k: int, count: int, unit: str) -> TimeExpr | None:
         """"the first six months of the year", "the first 10 weeks of 2023": a calendar period from the year's
         start (the year begun by the reference date when none is written)."""
+        written = self._year_at(k)
         if self._word(k) in ("the", "this") and self._word(k + 1) == "year":
             year, k = (self.ref.year if self.ref.month > 1 or unit == "weeks" else self.ref.year - 1), k + 2
-        elif self._year_at(k) is not None:
-            year, k = self._year_at(k), k + 1
+        elif written is not None:
+            year, k = written, k + 1
         else:
             return None
         start = dt.date(year, 1, 1)
