@@ -830,3 +830,10 @@ def test_a_day_after_that_opens_a_clause_dates_that_clause_and_an_awaited_events
     cs = claims("Traders are waiting for Wednesday's Fed policy decision. Nvidia slipped 1.1 per cent.",
                 "2024-09-16T17:00:00-04:00")
     assert [c.session.isoformat() for c in cs] == ["2024-09-16"]
+
+
+def test_a_move_said_of_the_subject_after_its_figure_keeps_its_own_day_not_anothers_clock():
+    cs = claims("At 11:20 BST, Rolls-Royce was 6 per cent higher, beyond the 4.5 per cent it gained on Friday.",
+                "2023-03-06T17:00:00+00:00")
+    got = {c.value: (c.session.isoformat(), c.time.moment) for c in cs}
+    assert got[4.5] == ("2023-03-03", Moment.CLOSE) and got[6][1] is Moment.CLOCK_TIME

@@ -231,6 +231,10 @@ ENTRIES: tuple[Entry, ...] = (
     entry("a price the subject is said to have ended at, after the figure", "# it|they|which ?had @level.close",
           "level", level="close", units="plain money", examples=(
               ("Kraft closed at $28.42, well below the $35.95 it ended at on Feb. 22.", "$35.95", "level:close"),)),
+    entry("a move the subject is said to have made, after the figure", "# it|they|which ?had @direction.verb",
+          "change", units="pct money", examples=(
+              ("By noon Lloyds was 9 per cent lower, deeper than the 8.2 per cent it lost on Friday.", "8.2 per cent",
+               "change-"),)),
     entry("a price a day owns", "T ?'s #", "level", level="close", units="money plain points", examples=(
         ("Shares ended 3.1% above Monday's 620.4p.", "620.4p", "level:close"),
         ("Tuesday's $4.37 slide in Contoso stock came after a downgrade.", "$4.37", "change-"),)),

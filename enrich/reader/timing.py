@@ -180,6 +180,9 @@ def times_for(sv: SentenceView, fig: Figure, clause: Clause, state: RunningTime,
         day = None if when is None else TimeExpr(day.first, day.last, day.start, day.end, day.text, TKind.DAY,
                                                  day=when)
     moments = [e for e in exprs if e.kind in (TKind.MOMENT, TKind.CLOCK)]
+    if day is not None and day.first >= fig.q.last:  # "By 12:40 BST, Barclays was 17% lower, deeper than the 17.7% it
+        moments = [m for m in moments if not any(  # lost on Friday": a figure with a day of its own after it, past
+            f.chain != fig.chain and m.last <= f.q.first < fig.q.first for f in sv.figures)]  # another's time of day
     moment = _moment(moments, day)
     said = _predicate_level(sv, fig, clause) if moment is None and fig.reading == "change" else None
     if said is not None:  # "Uber opened 4% lower", "an opening drop of 2%": the open against the previous close;
