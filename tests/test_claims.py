@@ -837,3 +837,27 @@ def test_a_move_said_of_the_subject_after_its_figure_keeps_its_own_day_not_anoth
                 "2023-03-06T17:00:00+00:00")
     got = {c.value: (c.session.isoformat(), c.time.moment) for c in cs}
     assert got[4.5] == ("2023-03-03", Moment.CLOSE) and got[6][1] is Moment.CLOCK_TIME
+
+
+def test_review_of_the_nights_rules_in_other_wordings():
+    # a sale verb is another figure's predicate, not the topic of a later price
+    cs = claims("Birkenstock went public at $46 a share and ended its first day at $41.50.", "2023-10-11T18:00:00-04:00")
+    assert [(c.kind.value, c.value) for c in cs] == [("close", 41.5)]
+    cs = claims("The placing price of 120p was a 4% discount to Tesco's close of 125p.", "2023-10-11T17:00:00+01:00")
+    assert [(c.symbol, c.value) for c in cs] == [("TSCO.L", 125)]
+    # a bracketed move is the name's before it, and nobody's after a name we do not know
+    cs = claims("The Nikkei fell, with losses in Toyota (1.4 per cent) and Honda (1.1 per cent).",
+                "2023-10-11T16:00:00+09:00")
+    assert {(c.symbol, c.value) for c in cs} == {("7203.T", -1.4), ("7267.T", -1.1)}
+    cs = claims("Carmakers rose, with gains in Zorblax Motors (4.4 per cent) and Honda (1.1 per cent).",
+                "2023-10-11T16:00:00+09:00")
+    assert {(c.symbol, c.value) for c in cs} == {("7267.T", 1.1)}
+    # "another" after a price is a move again; "of last year"; a price in millions of won; a price set off by commas
+    cs = claims("Intel rose 2% to $36 on Monday and another $1.20 on Tuesday.", "2023-10-11T18:00:00-04:00")
+    assert ("abs_change", 1.2) in {(c.kind.value, c.value) for c in cs}
+    cs = claims("Meta shares rose 138% in the first six months of last year.", "2024-03-15T18:00:00-04:00")
+    assert [(c.time.from_session.isoformat(), c.session.isoformat()) for c in cs] == [("2022-12-30", "2023-06-30")]
+    cs = claims("Samsung Biologics rose 3% to 1.1 million won.", "2023-10-11T16:00:00+09:00")
+    assert ("close", 1.1e6) in {(c.kind.value, c.value) for c in cs}
+    cs = claims("Pfizer, at $31, and Merck, at $104, both slipped.", "2023-10-11T18:00:00-04:00")
+    assert {(c.symbol, c.value) for c in cs} >= {("PFE", 31), ("MRK", 104)}

@@ -239,8 +239,11 @@ class Tests:
             nouns = [p for p in tags.within(start, q.first, "not_market")  # "in midsession deals" is a time,
                      if not any(e.first <= p.first < e.last for e in sv.times)  # "Tencent Holdings" a name
                      and not any(n.first <= p.first < n.last for n in sv.names)
-                     and not any(x.first <= p.first <= x.last for x in sv.quantities)]  # "830 yen": a unit;
-            # "against a $250 reference price": another figure's noun
+                     and not any(x.first <= p.first <= x.last or p.last <= x.first <= p.last + 2
+                                 for x in sv.quantities if x.first < q.first)
+                     and not p.cls.startswith(("not_market.sale_verb", "not_market.sale_word"))]
+            # "830 yen": a unit; "against a $250 reference price", "the placing price of 120p": another figure's
+            # noun; "went public at $34 a share and closed at $50.44": another figure's verb
             if nouns and not tags.within(c.first, q.first, "market_noun"):
                 return True
         return self._topic_not_market(q, c)
@@ -284,6 +287,9 @@ class Tests:
                     other = tags.ends(i, "not_market") or tags.ends(p.first, "not_market")
                     return cls == "value.nouns" and other is not None and other.first < p.first and not (
                         self._name_word(other.last - 1))
+            sale = tags.ends(i, "not_market")
+            if sale is not None and sale.cls.startswith(("not_market.sale_verb", "not_market.sale_word")):
+                return False  # "went public at $34 and closed at $50.44": the verb of another figure, no topic
             if tags.ends(i, "not_market") is not None or tags.ends(i, "not_subject") is not None:
                 if self._name_word(i - 1):
                     return False  # "Zorblax Holdings slumped 9%": a company's name, not its holdings

@@ -207,6 +207,8 @@ ENTRIES: tuple[Entry, ...] = (
               ("Its market value shrank by about $54 billion.", "$54 billion", "value_change-"),)),
     entry("a market value set off after a name", "N , at|around|near ?@hedge #", "value", units="money", when="large",
           examples=(("It overtook Alphabet, at $2.1 trillion, and Amazon.", "$2.1 trillion", "value"),)),
+    entry("a price set off after a name", "N , at|around|near ?@hedge #", "level", level="price", units="money",
+          when="small", examples=(("Exxon, at $110, and Chevron, at $155, both gained.", "$155", "level:price"),)),
     entry("a market value", "@value.level_verbs ?N ?at ?@hedge ?the|a|an #", "value", units="money", when="large",
           examples=(
               ("Facebook shares closed on Thursday, valuing the company at about $509 billion.", "$509 billion",

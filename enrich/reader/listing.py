@@ -44,8 +44,8 @@ def place_listing(sv: SentenceView, k: int) -> tuple[str, int] | None:
             continue
         if _listing_word(toks, k + size):
             return area, _listing_word(toks, k + size)
-    initials, j = _initials(toks, k)  # "U.S.-listed", "U.K. shares"
-    area = _places().get((initials,)) if initials else None
+    letters, j = initials(toks, k)  # "U.S.-listed", "U.K. shares"
+    area = _places().get((letters,)) if letters else None
     return (area, _listing_word(toks, j)) if area is not None and _listing_word(toks, j) else None
 
 
@@ -55,7 +55,7 @@ def _listing_word(toks: Sequence[Token], j: int) -> int:
     return j + 1 if j < len(toks) and (toks[j].low in LISTED or toks[j].low in ("shares", "stock", "stocks")) else 0
 
 
-def _initials(toks: Sequence[Token], k: int) -> tuple[str, int]:
+def initials(toks: Sequence[Token], k: int) -> tuple[str, int]:
     """A place written in initials with stops ("U.S.", "U.K."), lower-cased without them, and the token after it;
     ("", k) when none starts at token k."""
     j, letters = k, ""

@@ -36,7 +36,7 @@ class Quantity:
     def large(self) -> bool:
         """Millions or more: a market value, a volume or a deal size, never a share price. (In a currency whose unit
         is worth less than a US cent a share can cost millions, written in full: "1,687,000 won".)"""
-        if self.scale == 1 and self.currency in CENT_SIZED_UNITS:
+        if self.currency in CENT_SIZED_UNITS and self.scale <= 1e6:  # ("1.05 million won" too)
             return abs(self.value) >= 1e8
         return self.scale >= 1e6 or abs(self.value) >= 1e6
 

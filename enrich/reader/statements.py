@@ -87,6 +87,8 @@ def _figure(sv: SentenceView, q: Quantity, e: Entry, got: list[Phrase], before: 
     reading, level = e.reads, e.level
     if reading == "coordinate":  # "... on Tuesday and 7.6 million on Wednesday": the figure before's reading
         prev = next((f for f in reversed(before) if f.q.unit == q.unit), before[-1])  # (of its unit)
+        if "another" in sv.words(prev.q.last, q.first):  # "rose 3% to $200 on Thursday and another $5": a move
+            prev = next((f for f in reversed(before) if f.reading in CHANGES), prev)
         reading, level, sign = prev.reading, prev.level, sign or prev.sign
     if reading in ("restate", "gapped"):
         move = next((f for f in reversed(before) if f.reading in CHANGES and f.q.last <= q.first), None)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..models import Mention
 from .lexicon import Tags
+from .listing import initials
 from .nodes import Figure, NameNode, SentenceView
 from .text import Clause, Token
 from .unresolved import COMMON_CAPITALS, PREPOSITIONS, unknown_subject
@@ -105,7 +106,7 @@ def _referring(toks: tuple[Token, ...], tags: Tags, i: int, descriptors: Descrip
     if low in REFERRING_DETERMINERS:
         j, words = i + 1, 0
         while words < 5 and j < len(toks):  # up to four words between the determiner and the noun
-            k = _initialism(toks, j)
+            k = initials(toks, j)[1]
             if k > j and "".join(t.low for t in toks[j:k]).rstrip(".") in COMMON_CAPITALS:
                 j, words = k, words + 1  # "The largest U.S. consumer bank's stock": a place, not a name
                 continue
@@ -190,6 +191,10 @@ def subjects(sv: SentenceView, fig: Figure, clause: Clause, gov: int) -> list[Na
     apposed = _apposed(sv, fig)
     if apposed is not None:
         return [apposed]
+    k = fig.q.first
+    if k >= 2 and toks[k - 1].text == "(" and toks[k - 2].is_word and toks[k - 2].text[0].isupper() and not any(
+            n.first <= k - 2 < n.last for n in sv.names):
+        return None  # "gains in Commonwealth Bank (1.4 per cent)" when the name is not resolved: nobody else's
     objects = [n for n in sv.names if gov <= n.first and n.last <= fig.q.first and n.first >= clause.first]
     if objects and (fig.reading == "value_change" or sv.tags.within(gov, objects[0].first, "causative")):
         return objects[-1:]  # "a weak forecast cost Facebook more than $120 billion", "lifting Newmont shares 3%"
@@ -248,18 +253,21 @@ APPOSED_WORDS = frozenset("worth at valued down up off higher lower".split())
 
 
 def _apposed(sv: SentenceView, fig: Figure) -> NameNode | None:
-    """The name a figure is set off by commas right after ("ahead of Microsoft, worth $3.32 trillion, and Apple",
-    "Infosys, down 1.2%, dragged"): that name's figure, whatever role the name has in its clause."""
+    """The name a figure is set off by commas or brackets right after ("ahead of Microsoft, worth $3.32 trillion, and
+    Apple", "Infosys, down 1.2%, dragged", "with losses in CBA (1.4 per cent)"): that name's figure, whatever role
+    the name has in its clause."""
     toks = sv.toks
     k = fig.q.first
     while k > 0 and (toks[k - 1].low in APPOSED_WORDS or sv.tags.ends(k, "hedge") is not None):
         h = sv.tags.ends(k, "hedge")
         k = h.first if h is not None and toks[k - 1].low not in APPOSED_WORDS else k - 1
-    if k == fig.q.first or k < 2 or toks[k - 1].text != ",":
+    bracket = k >= 2 and toks[k - 1].text == "("  # "with losses in CBA (1.4 per cent)"
+    if not bracket and (k == fig.q.first or k < 2 or toks[k - 1].text != ","):
         return None
     name = next((n for n in sv.names if n.last == k - 1 and n.symbol), None)
     end = fig.q.last + (1 if fig.q.last < len(toks) and toks[fig.q.last].low in ("%", "percent") else 0)
-    if name is None or end < len(toks) and toks[end].text not in (",", ".", ";") and toks[end].low != "and":
+    closing = (")",) if bracket else (",", ".", ";")
+    if name is None or end < len(toks) and toks[end].text not in closing and (bracket or toks[end].low != "and"):
         return None
     return name
 
@@ -420,11 +428,3 @@ def _can_be_subject(sv: SentenceView, n: NameNode) -> bool:
             n.last, "market_noun") is None:
         return False  # "Nasdaq futures", "the S&P 500 sector"
     return sv.tags.starts(n.last, "relation") is None  # "the Tencent shareholder": Tencent's tie names another
-
-
-def _initialism(toks: Sequence[Token], j: int) -> int:
-    """The end of an initialism written with stops starting at j ("U.S.", "U.K."), else j."""
-    k = j
-    while k + 1 < len(toks) and len(toks[k].text) == 1 and toks[k].text.isupper() and toks[k + 1].text == ".":
-        k += 2
-    return k if k - j >= 4 else j

@@ -210,6 +210,8 @@ class TimeReader(DayReaders):
         written = self._year_at(k)
         if self._word(k) in ("the", "this") and self._word(k + 1) == "year":
             year, k = (self.ref.year if self.ref.month > 1 or unit == "weeks" else self.ref.year - 1), k + 2
+        elif self._word(k) == "last" and self._word(k + 1) == "year":
+            year, k = self.ref.year - 1, k + 2
         elif written is not None:
             year, k = written, k + 1
         else:
